@@ -1,0 +1,92 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { analyzeNormalization } from '../design/normalize/analyze-normalization.js';
+import { deriveForeignKeyIndexes } from '../design/indexes/foreign-key-indexes.js';
+import { getDialect } from '../dialects/registry.js';
+import type { Engine } from '../engines/engine.js';
+import type { Decision } from '../model/decision.js';
+import type { DdlCheck, Design } from '../model/design.js';
+import { parsePg } from '../sql/pg-parser.js';
+import { loadSpecFile, type LoadedSpec } from '../spec/load-spec.js';
+import { TOOL_VERSION } from '../version.js';
+import { renderArtifacts, type Artifact } from '../writers/artifacts.js';
+
+export interface DesignOptions {
+  /** A started engine to run the DDL on (PGlite by default in the CLI); omit to only parse it. */
+  readonly engine?: Engine;
+}
+
+export type DesignResult =
+  | { readonly ok: true; readonly design: Design; readonly artifacts: readonly Artifact[]; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+/** Spec file -> design and its artifacts. Fails only on a bad spec; the DDL failing on the engine is reported as an error diagnostic. */
+export async function designFromFile(file: string, options: DesignOptions = {}): Promise<DesignResult> {
+  const result = await loadSpecFile(file);
+  if (!result.loaded) return { ok: false, diagnostics: result.diagnostics };
+  return designFromSpec(result.loaded, result.diagnostics, options);
+}
+
+export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readonly Diagnostic[], options: DesignOptions = {}): Promise<DesignResult> {
+  const dialect = getDialect('postgres')!;
+  await dialect.prepare();
+  const decisions: Decision[] = [...loaded.decisions];
+  const diagnostics: Diagnostic[] = [...loadDiagnostics];
+
+  const indexed = deriveForeignKeyIndexes(loaded.schema);
+  decisions.push(...indexed.decisions);
+  const schema = indexed.schema;
+
+  const normalization = analyzeNormalization(schema, loaded.patterns);
+  decisions.push(...normalization.decisions);
+  for (const c of normalization.warnings)
+    diagnostics.push({ code: 'design/copied-attribute', severity: 'warning', message: `\`${c.table}.${c.column}\` appears to copy \`${c.source}\` (through \`${c.via}\`), which can drift from it`, fix: `remove it and join through ${c.via}, or keep it if it is a snapshot taken at write time (say so in its description)` });
+
+  const ddl = dialect.emitDdl(schema);
+  const file = `schema/${dialect.name}.sql`;
+  const check: DdlCheck = await checkDdl(ddl, file, dialect.name, options.engine, diagnostics);
+  if (check.executedOn) attachExecutedEvidence(decisions, check.executedOn);
+
+  const design: Design = {
+    tool: { name: 'dbarchitect', version: TOOL_VERSION },
+    spec: loaded.spec,
+    schema,
+    decisions: sortDecisions(decisions),
+    ddl: [check],
+    diagnostics,
+  };
+  return { ok: true, design, artifacts: renderArtifacts(design, { [file]: ddl }), diagnostics };
+}
+
+async function checkDdl(ddl: string, file: string, dialect: string, engine: Engine | undefined, diagnostics: Diagnostic[]): Promise<DdlCheck> {
+  const parsed = parsePg(ddl);
+  if (!parsed.ok) {
+    diagnostics.push({ code: 'design/ddl-parse', severity: 'error', message: `the generated DDL does not parse: ${parsed.message}`, fix: 'this is a bug in dbarchitect: please report it with the spec' });
+    return { dialect, file, statements: 0, parsedBy: 'libpg-query' };
+  }
+  const check = { dialect, file, statements: parsed.result.stmts?.length ?? 0, parsedBy: `libpg-query (PostgreSQL parser ${parsed.result.version})` };
+  if (!engine) return check;
+  const version = await engine.version();
+  try {
+    await engine.exec(ddl);
+    return { ...check, executedOn: version };
+  } catch (error) {
+    diagnostics.push({ code: 'design/ddl-failed', severity: 'error', message: `the generated DDL failed on ${version}: ${(error as Error).message}`, fix: 'this is a bug in dbarchitect: please report it with the spec' });
+    return check;
+  }
+}
+
+/** The schema's structural decisions are proven by the engine accepting the DDL that carries them. */
+function attachExecutedEvidence(decisions: Decision[], engine: string): void {
+  for (const decision of decisions) {
+    if (!['keys', 'tenancy', 'constraints', 'indexes'].includes(decision.area)) continue;
+    decision.evidence.push({ tier: 'executed', source: `engine:${engine}`, detail: 'the DDL that carries this decision ran on the engine' });
+  }
+}
+
+function sortDecisions(decisions: Decision[]): Decision[] {
+  const areas: Decision['area'][] = ['tenancy', 'keys', 'types', 'constraints', 'normalization', 'denormalization', 'indexes'];
+  return decisions
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => areas.indexOf(a.d.area) - areas.indexOf(b.d.area) || a.i - b.i)
+    .map(({ d }) => d);
+}

@@ -1,0 +1,82 @@
+import type { Command } from 'commander';
+import { designFromSpec } from '../../api/design.js';
+import { writeOutputFolder } from '../../api/output-folder.js';
+import { summarizeDiagnostics } from '../../diagnostics/render/text.js';
+import type { Engine } from '../../engines/engine.js';
+import { startPglite } from '../../engines/pglite.js';
+import { loadSpecFile } from '../../spec/load-spec.js';
+import type { CommandContext } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import { elapsed } from '../terminal.js';
+
+interface DesignFlags {
+  out?: string;
+  force?: boolean;
+  engine: boolean;
+  print?: string;
+}
+
+const PRINTABLE: Record<string, string> = { sql: 'schema/postgres.sql', json: 'design.json', erd: 'erd.mmd', report: 'README.md' };
+
+export function registerDesign(program: Command, context: CommandContext): void {
+  program
+    .command('design')
+    .description('design a PostgreSQL schema from a spec and write it to a folder: DDL, ERD, design.json and a report')
+    .argument('<spec>', 'the spec file (YAML)')
+    .option('-o, --out <dir>', 'output folder (default: ./<spec name>-design)')
+    .option('--force', 'overwrite files in the output folder that dbarchitect did not write or that were changed since')
+    .option('--no-engine', 'do not run the DDL on embedded PostgreSQL (PGlite); only parse it')
+    .option('--print <artifact>', 'print one artifact to stdout instead of writing files: sql, json, erd or report')
+    .addHelpText('after', '\nExamples:\n  $ dbarchitect design examples/saas-shop.yaml\n  $ dbarchitect design spec.yaml -o build/db --force\n  $ dbarchitect design spec.yaml --print sql > schema.sql')
+    .action(async (file: string, flags: DesignFlags) => {
+      const terminal = context.terminal();
+      if (flags.print !== undefined && !(flags.print in PRINTABLE)) {
+        terminal.error(`unknown --print \`${flags.print}\`; use ${Object.keys(PRINTABLE).join(', ')}`);
+        return context.exit(EXIT.badInput);
+      }
+      const loaded = await loadSpecFile(file);
+      if (!loaded.loaded) {
+        terminal.diagnostics(loaded.diagnostics);
+        terminal.info(`${file}: ${summarizeDiagnostics(loaded.diagnostics)}; nothing written`);
+        return context.exit(EXIT.badInput);
+      }
+
+      let engine: Engine | undefined;
+      if (flags.engine) {
+        const start = performance.now();
+        terminal.info('starting embedded PostgreSQL (PGlite) to run the DDL…');
+        try {
+          engine = await startPglite();
+        } catch (error) {
+          terminal.error(`could not start embedded PostgreSQL (PGlite): ${(error as Error).message}`);
+          return context.exit(EXIT.engine);
+        }
+        terminal.info(`PGlite ready in ${elapsed(start)}`);
+      }
+      try {
+        const result = await designFromSpec(loaded.loaded, loaded.diagnostics, engine ? { engine } : {});
+        terminal.diagnostics(result.diagnostics.filter((d) => d.severity !== 'info'));
+        if (!result.ok) return context.exit(EXIT.badInput);
+        if (result.diagnostics.some((d) => d.code === 'design/ddl-failed')) return context.exit(EXIT.engine);
+
+        if (flags.print !== undefined) {
+          const artifact = result.artifacts.find((a) => a.path === PRINTABLE[flags.print!]);
+          terminal.output(artifact?.content ?? '');
+          return context.exit(EXIT.ok);
+        }
+        const folder = flags.out ?? `${result.design.spec.name}-design`;
+        const written = await writeOutputFolder(folder, result.artifacts, flags.force === true);
+        if (!written.ok) {
+          terminal.diagnostics([written.diagnostic]);
+          return context.exit(EXIT.badInput);
+        }
+        const check = result.design.ddl[0]!;
+        terminal.info(`DDL: ${check.statements} statements parsed by ${check.parsedBy}${check.executedOn ? `, executed on ${check.executedOn}` : ''}`);
+        terminal.info(`wrote ${folder}/: ${written.written.join(', ')}${written.removed.length ? ` (removed stale ${written.removed.join(', ')})` : ''}`);
+        terminal.info(`${result.design.schema.tables.length} tables, ${result.design.decisions.length} decisions; ${summarizeDiagnostics(result.diagnostics)}`);
+        return context.exit(EXIT.ok);
+      } finally {
+        await engine?.close();
+      }
+    });
+}

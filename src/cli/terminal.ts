@@ -1,0 +1,37 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { renderDiagnosticsText } from '../diagnostics/render/text.js';
+
+/** Where the CLI talks to people: stderr, colour only on a terminal (and never with NO_COLOR). */
+export class Terminal {
+  readonly color: boolean;
+  constructor(
+    readonly quiet: boolean,
+    colorOption: boolean,
+    private readonly stderr: NodeJS.WriteStream = process.stderr,
+    private readonly stdout: NodeJS.WriteStream = process.stdout,
+  ) {
+    this.color = colorOption && Boolean(stderr.isTTY) && !('NO_COLOR' in process.env);
+  }
+
+  /** Progress and results: silenced by --quiet. */
+  info(message: string): void {
+    if (!this.quiet) this.stderr.write(message + '\n');
+  }
+
+  /** Problems are shown even with --quiet. */
+  diagnostics(diagnostics: readonly Diagnostic[]): void {
+    if (diagnostics.length) this.stderr.write(renderDiagnosticsText(diagnostics, { color: this.color }) + '\n');
+  }
+
+  error(message: string): void {
+    this.stderr.write(`${this.color ? '\u001b[31merror\u001b[0m' : 'error'}: ${message}\n`);
+  }
+
+  /** Artifacts and machine-readable reports go to stdout. */
+  output(text: string): void {
+    this.stdout.write(text);
+  }
+}
+
+/** Elapsed time for progress lines. */
+export const elapsed = (start: number) => `${((performance.now() - start) / 1000).toFixed(1)} s`;

@@ -1,0 +1,6 @@
+export * from './diagnostic.js';
+export { LineIndex } from './line-index.js';
+export { closestMatch, suggestion } from './did-you-mean.js';
+export { renderDiagnosticText, renderDiagnosticsText, summarizeDiagnostics } from './render/text.js';
+export { renderDiagnosticsJson } from './render/json.js';
+export { renderDiagnosticsSarif } from './render/sarif.js';

@@ -1,0 +1,29 @@
+import type { LogicalType } from '../model/logical-type.js';
+import type { Schema } from '../model/schema.js';
+
+/** What a dialect can do, so writers and analyses ask instead of testing the dialect's name. */
+export interface DialectCapabilities {
+  readonly transactionalDdl: boolean;
+  readonly deferrableConstraints: boolean;
+  readonly partialIndexes: boolean;
+  readonly includeColumns: boolean;
+  readonly enumTypes: boolean;
+}
+
+export interface DdlOptions {
+  /** Emit COMMENT statements from descriptions (default true). */
+  readonly comments?: boolean;
+}
+
+/** Everything that differs between databases lives behind this interface, one folder per dialect. */
+export interface Dialect {
+  /** Registry name, also the DDL file's name: `postgres` -> schema/postgres.sql. */
+  readonly name: string;
+  readonly displayName: string;
+  readonly capabilities: DialectCapabilities;
+  /** Must be awaited once before the synchronous methods (some dialects load a real parser). */
+  prepare(): Promise<void>;
+  quoteIdentifier(name: string): string;
+  columnType(type: LogicalType): string;
+  emitDdl(schema: Schema, options?: DdlOptions): string;
+}

@@ -1,0 +1,15 @@
+import type { Dialect } from '../dialect.js';
+import { loadPgParser } from '../../sql/pg-parser.js';
+import { emitPostgresDdl } from './ddl.js';
+import { quotePgIdentifier } from './quote.js';
+import { postgresColumnType } from './types.js';
+
+export const postgresDialect: Dialect = {
+  name: 'postgres',
+  displayName: 'PostgreSQL 15+',
+  capabilities: { transactionalDdl: true, deferrableConstraints: true, partialIndexes: true, includeColumns: true, enumTypes: true },
+  prepare: loadPgParser,
+  quoteIdentifier: quotePgIdentifier,
+  columnType: postgresColumnType,
+  emitDdl: emitPostgresDdl,
+};

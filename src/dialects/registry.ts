@@ -1,0 +1,13 @@
+import type { Dialect } from './dialect.js';
+import { postgresDialect } from './postgres/index.js';
+
+/** Explicit name -> dialect. Adding a dialect is adding its folder and one line here. */
+const DIALECTS: Readonly<Record<string, Dialect>> = {
+  postgres: postgresDialect,
+};
+
+export const dialectNames = (): string[] => Object.keys(DIALECTS);
+
+export function getDialect(name: string): Dialect | undefined {
+  return Object.hasOwn(DIALECTS, name) ? DIALECTS[name] : undefined;
+}

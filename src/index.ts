@@ -1,0 +1,16 @@
+/** dbarchitect's typed library: explicit named exports only. */
+export { designFromFile, designFromSpec, type DesignOptions, type DesignResult } from './api/design.js';
+export { writeOutputFolder, type WriteResult } from './api/output-folder.js';
+export { loadSpecFile, loadSpecText, type LoadedSpec, type LoadResult } from './spec/load-spec.js';
+export type { Spec, EntitySpec, FieldSpec, AccessPatternSpec, Requirements } from './spec/spec.js';
+export type { Schema, Table, Column, ForeignKey, Index, Check, EnumType } from './model/schema.js';
+export type { LogicalType } from './model/logical-type.js';
+export type { Decision, Evidence, EvidenceTier } from './model/decision.js';
+export { designSchema, type Design } from './model/design.js';
+export type { Diagnostic, Severity, SourceLocation } from './diagnostics/diagnostic.js';
+export { renderDiagnosticsText, renderDiagnosticsJson, renderDiagnosticsSarif } from './diagnostics/index.js';
+export type { Dialect, DialectCapabilities } from './dialects/dialect.js';
+export { getDialect, dialectNames } from './dialects/registry.js';
+export type { Engine } from './engines/engine.js';
+export { startPglite } from './engines/pglite.js';
+export type { Artifact } from './writers/artifacts.js';

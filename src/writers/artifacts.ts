@@ -1,0 +1,22 @@
+import type { Design } from '../model/design.js';
+import { renderMermaidErd } from './erd/mermaid.js';
+import { renderMarkdownReport } from './report/markdown.js';
+
+/** One file of a design folder, relative path and content. */
+export interface Artifact {
+  readonly path: string;
+  readonly content: string;
+}
+
+/** Every file of the design folder, in a stable order. Pure: the same design gives the same bytes. */
+export function renderArtifacts(design: Design, ddlFiles: Readonly<Record<string, string>>): Artifact[] {
+  const erd = renderMermaidErd(design.schema);
+  const ddl = Object.values(ddlFiles)[0] ?? '';
+  const artifacts: Artifact[] = [
+    { path: 'README.md', content: renderMarkdownReport(design, { ddl, erd }) },
+    { path: 'design.json', content: JSON.stringify(design, null, 2) + '\n' },
+    { path: 'erd.mmd', content: erd },
+    ...Object.entries(ddlFiles).map(([path, content]) => ({ path, content })),
+  ];
+  return artifacts.sort((a, b) => (a.path < b.path ? -1 : 1));
+}

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { designFromFile } from '../src/api/design.js';
+import { designSchema } from '../src/model/design.js';
+import { REFERENCE_SPEC } from './helpers.js';
+
+/**
+ * Golden files: the reference spec's artifacts, reviewed when they change. To accept a change,
+ * run `UPDATE_GOLDEN=1 npm test` and review the diff in git.
+ */
+const GOLDEN = fileURLToPath(new URL('./golden/saas-shop/', import.meta.url));
+const SCHEMA_DOC = fileURLToPath(new URL('../docs/design.schema.json', import.meta.url));
+const update = process.env.UPDATE_GOLDEN === '1';
+
+function compare(path: string, actual: string): void {
+  if (update) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, actual);
+    return;
+  }
+  let expected: string;
+  try {
+    expected = readFileSync(path, 'utf8');
+  } catch {
+    assert.fail(`missing golden file ${path}; run UPDATE_GOLDEN=1 npm test and review it`);
+  }
+  assert.equal(actual, expected, `${path} differs; if the change is intended, run UPDATE_GOLDEN=1 npm test and review the diff`);
+}
+
+describe('golden artifacts of the reference spec', async () => {
+  const first = await designFromFile(REFERENCE_SPEC);
+  const second = await designFromFile(REFERENCE_SPEC);
+  assert.ok(first.ok && second.ok);
+
+  it('two runs give byte-identical artifacts', () => {
+    assert.deepEqual(second.artifacts, first.artifacts);
+  });
+
+  for (const artifact of first.artifacts) {
+    it(`${artifact.path} matches its golden file`, () => compare(join(GOLDEN, artifact.path), artifact.content));
+  }
+
+  it('design.json has the documented top-level keys and validates against its schema', () => {
+    const json = JSON.parse(first.artifacts.find((a) => a.path === 'design.json')!.content);
+    for (const key of ['spec', 'schema', 'decisions', 'diagnostics']) assert.ok(key in json, key);
+    designSchema.parse(json);
+  });
+
+  it('docs/design.schema.json is generated from the model', () => {
+    compare(SCHEMA_DOC, JSON.stringify(z.toJSONSchema(designSchema, { io: 'input' }), null, 2) + '\n');
+  });
+});

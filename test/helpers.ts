@@ -1,0 +1,31 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { loadSpecText } from '../src/spec/load-spec.js';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const REFERENCE_SPEC = fileURLToPath(new URL('../examples/saas-shop.yaml', import.meta.url));
+
+/** `line:column code` of every diagnostic, the compact form tests compare. */
+export async function problemsOf(yaml: string, file = 'spec.yaml'): Promise<string[]> {
+  const result = await loadSpecText(file, yaml);
+  return result.diagnostics.map((d) => `${d.location?.line}:${d.location?.column} ${d.code}`);
+}
+
+/** Runs the real CLI from source in a child process. */
+export function runCliProcess(args: readonly string[], options: { cwd?: string; input?: string } = {}) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../src/cli/main.ts', import.meta.url)), ...args], {
+    cwd: options.cwd ?? ROOT,
+    encoding: 'utf8',
+    input: options.input ?? '',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A minimal valid spec to vary in tests. */
+export const minimalSpec = (entities: string, extra = '') => `version: 1
+name: test-spec
+${extra}
+entities:
+${entities}
+`;
