@@ -28,7 +28,12 @@ function compare(path: string, actual: string): void {
   } catch {
     assert.fail(`missing golden file ${path}; run UPDATE_GOLDEN=1 npm test and review it`);
   }
-  assert.equal(actual, expected, `${path} differs; if the change is intended, run UPDATE_GOLDEN=1 npm test and review the diff`);
+  if (actual === expected) return;
+  // Report the first differing line, not two whole files.
+  const a = actual.split('\n');
+  const e = expected.split('\n');
+  const line = a.findIndex((text, i) => text !== e[i]);
+  assert.fail(`${path} differs at line ${line + 1}:\n  expected: ${e[line] ?? '(end of file)'}\n  actual:   ${a[line] ?? '(end of file)'}\nif the change is intended, run UPDATE_GOLDEN=1 npm test and review the diff`);
 }
 
 describe('golden artifacts of the reference spec', async () => {
