@@ -13,7 +13,8 @@ export async function problemsOf(yaml: string, file = 'spec.yaml'): Promise<stri
 
 /** Runs the real CLI from source in a child process. */
 export function runCliProcess(args: readonly string[], options: { cwd?: string; input?: string } = {}) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../src/cli/main.ts', import.meta.url)), ...args], {
+  // tsx by absolute URL: `--import tsx` would resolve from the child's working directory.
+  const result = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), fileURLToPath(new URL('../src/cli/main.ts', import.meta.url)), ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
     input: options.input ?? '',

@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { REFERENCE_SPEC, runCliProcess } from './helpers.js';
+
+describe('dbarchitect design (CLI)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dbarchitect-cli-'));
+
+  it('writes the design folder, named after the spec by default, with the DDL executed on PGlite', () => {
+    const result = runCliProcess(['design', REFERENCE_SPEC], { cwd: dir });
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, '', 'artifacts go to files, messages to stderr');
+    assert.match(result.stderr, /executed on PostgreSQL \d+\.\d+ \(PGlite /);
+    for (const file of ['README.md', 'design.json', 'erd.mmd', 'schema/postgres.sql', '.dbarchitect-manifest.json']) assert.ok(existsSync(join(dir, 'saas-shop-design', file)), file);
+    const design = JSON.parse(readFileSync(join(dir, 'saas-shop-design', 'design.json'), 'utf8'));
+    assert.match(design.ddl[0].executedOn, /PGlite/);
+    assert.match(readFileSync(join(dir, 'saas-shop-design', 'erd.mmd'), 'utf8'), /^erDiagram\n/);
+  });
+
+  it('runs again over its own unchanged output, but refuses to overwrite a changed file without --force', () => {
+    const out = join(dir, 'again');
+    assert.equal(runCliProcess(['design', REFERENCE_SPEC, '-o', out, '--no-engine']).status, 0);
+    assert.equal(runCliProcess(['design', REFERENCE_SPEC, '-o', out, '--no-engine']).status, 0);
+    writeFileSync(join(out, 'README.md'), 'my notes');
+    const refused = runCliProcess(['design', REFERENCE_SPEC, '-o', out, '--no-engine']);
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /error output\/refused: README\.md changed since dbarchitect wrote it/);
+    assert.equal(readFileSync(join(out, 'README.md'), 'utf8'), 'my notes', 'the user\'s file is untouched');
+    const forced = runCliProcess(['design', REFERENCE_SPEC, '-o', out, '--no-engine', '--force']);
+    assert.equal(forced.status, 0);
+    assert.match(readFileSync(join(out, 'README.md'), 'utf8'), /^# saas-shop: database design/);
+  });
+
+  it('refuses a non-empty folder it did not write', () => {
+    const out = join(dir, 'users-folder');
+    mkdirSync(out);
+    writeFileSync(join(out, 'notes.txt'), 'keep me');
+    const result = runCliProcess(['design', REFERENCE_SPEC, '-o', out, '--no-engine']);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /was not written by dbarchitect/);
+    assert.deepEqual(readFileSync(join(out, 'notes.txt'), 'utf8'), 'keep me');
+    assert.ok(!existsSync(join(out, 'design.json')));
+  });
+
+  it('--print sends one artifact to stdout and writes nothing', () => {
+    const result = runCliProcess(['design', REFERENCE_SPEC, '--no-engine', '--print', 'sql'], { cwd: dir });
+    assert.equal(result.status, 0);
+    assert.match(result.stdout, /^BEGIN;\n/);
+    assert.match(result.stdout, /CREATE TABLE "order" \(/);
+  });
+
+  it('--quiet prints nothing on success', () => {
+    const result = runCliProcess(['--quiet', 'design', REFERENCE_SPEC, '-o', join(dir, 'quiet'), '--no-engine']);
+    assert.equal(result.status, 0);
+    assert.equal(result.stderr, '');
+  });
+});
+
+describe('dbarchitect check (CLI)', () => {
+  it('says ok with counts for a valid spec', () => {
+    const result = runCliProcess(['check', REFERENCE_SPEC]);
+    assert.equal(result.status, 0);
+    assert.match(result.stderr, /ok: 9 entities, 9 tables, 8 access patterns/);
+  });
+
+  it('--format json and sarif are machine-readable', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dbarchitect-fmt-'));
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(file, 'version: 1\nname: x\nentities:\n  a:\n    fields:\n      b: strng\n');
+    const json = runCliProcess(['check', file, '--format', 'json']);
+    assert.equal(json.status, 2);
+    const parsed = JSON.parse(json.stdout);
+    assert.deepEqual(parsed.diagnostics.map((d: { code: string; location: { line: number; column: number } }) => [d.code, d.location.line, d.location.column]), [['spec/unknown-type', 6, 10]]);
+    const sarif = JSON.parse(runCliProcess(['check', file, '--format', 'sarif']).stdout);
+    assert.equal(sarif.version, '2.1.0');
+    assert.equal(sarif.runs[0].results[0].ruleId, 'spec/unknown-type');
+    assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.region.startLine, 6);
+  });
+
+  it('rejects an unknown --format with exit 2', () => {
+    const result = runCliProcess(['check', REFERENCE_SPEC, '--format', 'xml']);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /unknown --format `xml`/);
+  });
+});
+
+describe('help', () => {
+  for (const command of ['design', 'check']) {
+    it(`${command} --help shows usage with an example`, () => {
+      const result = runCliProcess([command, '--help']);
+      assert.equal(result.status, 0);
+      assert.match(result.stdout, new RegExp(`Usage: dbarchitect ${command}`));
+      assert.match(result.stdout, new RegExp(`Examples:\\n {2}\\$ dbarchitect ${command} `));
+    });
+  }
+});
