@@ -27,7 +27,7 @@ describe('spec errors point at the exact place', () => {
   it('YAML syntax error', async () => {
     const yaml = base.replace('      total: money!', '      total: [money!');
     const [first] = await problemsOf(yaml);
-    assert.match(first!, /^1[0-2]:\d+ yaml\/syntax$/);
+    assert.equal(first, '11:7 yaml/syntax');
   });
 
   it('unknown key, with did-you-mean', async () => {
@@ -148,4 +148,27 @@ describe('file-level problems: exit 2, a location, no stack trace', () => {
     assert.equal(result.status, 2);
     assert.match(result.stderr, /unknown option '--bogus'/);
   });
+});
+
+describe('each class of spec error exits 2 from the CLI with its file:line:column', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dbarchitect-classes-'));
+  const patterns = (sql: string, rate = '1/s') => `${base}access_patterns:\n  - name: p\n    sql: ${sql}\n    rate: ${rate}\n`;
+  const cases: [string, string, string][] = [
+    ['YAML syntax', base.replace('      total: money!', '      total: [money!'), ':11:7: error yaml/syntax'],
+    ['unknown key', base.replace('    fields:\n      email', '    feilds: {}\n    fields:\n      email'), ':5:5: error spec/unknown-key'],
+    ['unknown type', base.replace('total: money!', 'total: mony!'), ':10:14: error spec/unknown-type'],
+    ['dangling ref', base.replace('ref(customer)!', 'ref(custommer)!'), ':9:17: error spec/unknown-entity'],
+    ['bad rate', patterns('select id from customer', '40/sec'), ':15:11: error spec/bad-rate'],
+    ['bad SQL', patterns('select id fro customer'), ':14:24: error sql/syntax'],
+    ['unknown column in SQL', patterns('select mail from customer'), ':14:17: error sql/unknown-column'],
+  ];
+  for (const [name, yaml, expected] of cases) {
+    it(name, () => {
+      const file = join(dir, `${name.replace(/\W+/g, '-')}.yaml`);
+      writeFileSync(file, yaml);
+      const result = runCliProcess(['check', file]);
+      assert.equal(result.status, 2, result.stdout + result.stderr);
+      assert.ok(result.stdout.startsWith(`${file}${expected}`), `expected ${file}${expected}…, got:\n${result.stdout}`);
+    });
+  }
 });
