@@ -44,9 +44,20 @@ export const checkSchema = z.object({
   ]),
 });
 
+/** One key of an index: a column, or an expression over columns (PostgreSQL syntax, from a pattern). */
 export const indexKeySchema = z.object({
-  column: z.string(),
+  column: z.string().optional(),
+  expression: z.string().optional(),
   order: z.enum(['asc', 'desc']).optional(),
+  /** An operator class where the default does not serve the pattern, e.g. `jsonb_path_ops`. */
+  opclass: z.string().optional(),
+});
+
+/** A partial index's condition, kept structured so each dialect renders it. */
+export const indexConditionSchema = z.object({
+  column: z.string(),
+  op: z.enum(['eq', 'neq', 'in', 'not-in', 'is-null', 'is-not-null']),
+  values: z.array(z.union([z.string(), z.number(), z.boolean()])),
 });
 
 export const indexSchema = z.object({
@@ -54,9 +65,11 @@ export const indexSchema = z.object({
   table: z.string(),
   keys: z.array(indexKeySchema),
   include: z.array(z.string()),
+  /** Rows the index covers, all conditions ANDed; empty for a full index. */
+  where: z.array(indexConditionSchema),
   method: z.enum(['btree', 'hash', 'gin', 'gist', 'brin']),
   unique: z.boolean(),
-  /** Why it exists: `foreign-key`, or the access patterns it serves. */
+  /** Why it exists: `foreign-key …`, or the access patterns it serves. */
   reason: z.string(),
 });
 
@@ -95,9 +108,21 @@ export type ColumnDefault = z.infer<typeof columnDefaultSchema>;
 export type ForeignKey = z.infer<typeof foreignKeySchema>;
 export type Check = z.infer<typeof checkSchema>;
 export type Index = z.infer<typeof indexSchema>;
+export type IndexKey = z.infer<typeof indexKeySchema>;
+export type IndexCondition = z.infer<typeof indexConditionSchema>;
 export type Table = z.infer<typeof tableSchema>;
 export type EnumType = z.infer<typeof enumTypeSchema>;
 export type Schema = z.infer<typeof schemaSchema>;
 
 export const findTable = (schema: Schema, name: string): Table | undefined => schema.tables.find((t) => t.name === name);
 export const findColumn = (table: Table, name: string): Column | undefined => table.columns.find((c) => c.name === name);
+
+/** The leading plain columns of an index, up to its first expression: what an equality lookup can use. */
+export function leadingColumns(index: Pick<Index, 'keys'>): string[] {
+  const out: string[] = [];
+  for (const key of index.keys) {
+    if (key.column === undefined) break;
+    out.push(key.column);
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
 import type { Decision } from '../../model/decision.js';
 import { derivedName } from '../../model/naming.js';
-import type { Index, Schema, Table } from '../../model/schema.js';
+import { leadingColumns, type Index, type Schema, type Table } from '../../model/schema.js';
 
 /** An index serves a foreign key when the key's columns are its leading columns, in any order. */
 export function servesColumns(leading: readonly string[], columns: readonly string[]): boolean {
@@ -10,7 +10,7 @@ export function servesColumns(leading: readonly string[], columns: readonly stri
 }
 
 function indexedPrefixes(table: Table): string[][] {
-  return [table.primaryKey.columns, ...table.uniques.map((u) => u.columns), ...table.indexes.map((i) => i.keys.map((k) => k.column))];
+  return [table.primaryKey.columns, ...table.uniques.map((u) => u.columns), ...table.indexes.filter((i) => i.where.length === 0 && i.method === 'btree').map(leadingColumns)];
 }
 
 /**
@@ -23,7 +23,7 @@ export function deriveForeignKeyIndexes(schema: Schema): { schema: Schema; decis
   const tables = schema.tables.map((table) => {
     const indexes: Index[] = [...table.indexes];
     for (const fk of table.foreignKeys) {
-      const existing = [...indexedPrefixes(table), ...indexes.map((i) => i.keys.map((k) => k.column))];
+      const existing = [...indexedPrefixes(table), ...indexes.filter((i) => i.where.length === 0 && i.method === 'btree').map(leadingColumns)];
       const server = existing.find((cols) => servesColumns(cols, fk.columns));
       if (server) continue;
       const index: Index = {
@@ -31,6 +31,7 @@ export function deriveForeignKeyIndexes(schema: Schema): { schema: Schema; decis
         table: table.name,
         keys: fk.columns.map((column) => ({ column })),
         include: [],
+        where: [],
         method: 'btree',
         unique: false,
         reason: `foreign-key ${fk.name}`,

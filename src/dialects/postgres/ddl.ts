@@ -1,5 +1,5 @@
 import type { DdlOptions } from '../dialect.js';
-import type { Check, Column, ForeignKey, Index, Schema, Table } from '../../model/schema.js';
+import type { Check, Column, ForeignKey, Index, IndexCondition, IndexKey, Schema, Table } from '../../model/schema.js';
 import { quotePgIdentifier as q, quotePgLiteral } from './quote.js';
 import { postgresColumnType } from './types.js';
 
@@ -105,9 +105,37 @@ function check(c: Check): string {
 
 function createIndex(index: Index): string {
   const method = index.method === 'btree' ? '' : ` USING ${index.method}`;
-  const keys = index.keys.map((k) => `${q(k.column)}${k.order === 'desc' ? ' DESC' : ''}`).join(', ');
+  const keys = index.keys.map(indexKey).join(', ');
   const include = index.include.length ? ` INCLUDE (${list(index.include)})` : '';
-  return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${q(index.name)} ON ${q(index.table)}${method} (${keys})${include}`;
+  const where = index.where.length ? ` WHERE ${index.where.map(condition).join(' AND ')}` : '';
+  return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${q(index.name)} ON ${q(index.table)}${method} (${keys})${include}${where}`;
+}
+
+function indexKey(key: IndexKey): string {
+  const target = key.column !== undefined ? q(key.column) : `(${key.expression})`;
+  return `${target}${key.opclass ? ` ${key.opclass}` : ''}${key.order === 'desc' ? ' DESC' : ''}`;
+}
+
+function literal(value: string | number | boolean): string {
+  return typeof value === 'string' ? quotePgLiteral(value) : String(value);
+}
+
+function condition(c: IndexCondition): string {
+  const column = q(c.column);
+  switch (c.op) {
+    case 'eq':
+      return `${column} = ${literal(c.values[0]!)}`;
+    case 'neq':
+      return `${column} <> ${literal(c.values[0]!)}`;
+    case 'in':
+      return `${column} IN (${c.values.map(literal).join(', ')})`;
+    case 'not-in':
+      return `${column} NOT IN (${c.values.map(literal).join(', ')})`;
+    case 'is-null':
+      return `${column} IS NULL`;
+    case 'is-not-null':
+      return `${column} IS NOT NULL`;
+  }
 }
 
 function commentStatements(table: Table): string[] {

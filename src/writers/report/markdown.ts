@@ -72,7 +72,7 @@ function renderTable(table: Table): string[] {
   for (const u of table.uniques) out.push(`- Unique: (${u.columns.join(', ')})`);
   for (const fk of table.foreignKeys) out.push(`- Foreign key: (${fk.columns.join(', ')}) → ${fk.refTable} (${fk.refColumns.join(', ')}), on delete ${fk.onDelete}${fk.deferrable ? ', deferrable' : ''}`);
   for (const c of table.checks) out.push(`- Check: ${checkText(c)}`);
-  for (const i of table.indexes) out.push(`- Index ${i.name}: (${i.keys.map((k) => k.column + (k.order === 'desc' ? ' desc' : '')).join(', ')})${i.include.length ? ` include (${i.include.join(', ')})` : ''}, for ${i.reason}`);
+  for (const i of table.indexes) out.push(`- Index ${i.name}: ${i.method === 'btree' ? '' : `${i.method} `}(${i.keys.map((k) => (k.column ?? `(${k.expression})`) + (k.order === 'desc' ? ' desc' : '')).join(', ')})${i.include.length ? ` include (${i.include.join(', ')})` : ''}${i.where.length ? ` where ${i.where.map((c) => `${c.column} ${c.op} ${c.values.join(', ')}`.trim()).join(' and ')}` : ''}, for ${i.reason}`);
   out.push('');
   return out;
 }
