@@ -1,6 +1,9 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { analyzeNormalization } from '../design/normalize/analyze-normalization.js';
 import { deriveForeignKeyIndexes } from '../design/indexes/foreign-key-indexes.js';
+import { deriveIndexes } from '../design/indexes/derive-indexes.js';
+import type { WorkloadPattern } from '../design/indexes/table-access.js';
+import { extractQueryShape } from '../sql/query-shape.js';
 import { getDialect } from '../dialects/registry.js';
 import type { Engine } from '../engines/engine.js';
 import type { Decision } from '../model/decision.js';
@@ -32,7 +35,10 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
   const decisions: Decision[] = [...loaded.decisions];
   const diagnostics: Diagnostic[] = [...loadDiagnostics];
 
-  const indexed = deriveForeignKeyIndexes(loaded.schema);
+  const workload = workloadOf(loaded);
+  const fromPatterns = deriveIndexes(loaded.schema, workload, loaded.spec.requirements.tenants);
+  decisions.push(...fromPatterns.decisions);
+  const indexed = deriveForeignKeyIndexes(fromPatterns.schema);
   decisions.push(...indexed.decisions);
   const schema = indexed.schema;
 
@@ -89,4 +95,18 @@ function sortDecisions(decisions: Decision[]): Decision[] {
     .map((d, i) => ({ d, i }))
     .sort((a, b) => areas.indexOf(a.d.area) - areas.indexOf(b.d.area) || a.i - b.i)
     .map(({ d }) => d);
+}
+
+/** The access patterns with their rates and parsed shapes, columns resolved against the model. */
+export function workloadOf(loaded: LoadedSpec): WorkloadPattern[] {
+  const columns = new Map(loaded.schema.tables.map((t) => [t.name, t.columns.map((c) => c.name)]));
+  return loaded.patterns.map((parsed) => {
+    const spec = loaded.spec.accessPatterns.find((p) => p.name === parsed.name)!;
+    return {
+      name: parsed.name,
+      ratePerSecond: spec.rate.perSecond,
+      ...(spec.p99 ? { p99Seconds: spec.p99.seconds } : {}),
+      shape: extractQueryShape(parsed.statement, (table) => columns.get(table)),
+    };
+  });
 }

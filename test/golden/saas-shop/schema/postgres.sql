@@ -140,12 +140,14 @@ CREATE TABLE inventory_event (
 );
 
 CREATE INDEX category_tenant_id_parent_id_idx ON category (tenant_id, parent_id);
-CREATE INDEX product_category_tenant_id_category_id_idx ON product_category (tenant_id, category_id);
-CREATE INDEX order_tenant_id_customer_id_idx ON "order" (tenant_id, customer_id);
-CREATE INDEX order_line_tenant_id_order_id_idx ON order_line (tenant_id, order_id);
+CREATE INDEX product_category_tenant_id_category_id_idx ON product_category (tenant_id, category_id) INCLUDE (product_id);
+CREATE INDEX order_tenant_id_customer_id_placed_at_idx ON "order" (tenant_id, customer_id, placed_at DESC) INCLUDE (id, status, total);
+CREATE INDEX order_tenant_id_placed_at_paid_idx ON "order" (tenant_id, placed_at) WHERE status = 'paid';
+CREATE INDEX order_tenant_id_placed_at_idx ON "order" (tenant_id, placed_at) WHERE status IN ('paid', 'shipped', 'delivered');
+CREATE INDEX order_line_tenant_id_order_id_idx ON order_line (tenant_id, order_id) INCLUDE (product_id, quantity, unit_price);
 CREATE INDEX order_line_tenant_id_product_id_idx ON order_line (tenant_id, product_id);
 CREATE INDEX payment_tenant_id_order_id_idx ON payment (tenant_id, order_id);
-CREATE INDEX inventory_event_tenant_id_product_id_idx ON inventory_event (tenant_id, product_id);
+CREATE INDEX inventory_event_tenant_id_product_id_idx ON inventory_event (tenant_id, product_id) INCLUDE (delta);
 
 COMMENT ON TABLE tenant IS 'A merchant that runs a storefront';
 COMMENT ON COLUMN tenant.billing_email IS 'PII: personal data.';

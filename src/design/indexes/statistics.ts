@@ -1,0 +1,62 @@
+import type { Schema, Table } from '../../model/schema.js';
+
+/**
+ * What the advisor assumes about the data before any engine has seen it: table sizes from the
+ * spec's volumes and distinct counts from keys, references and enums. Every number says how it
+ * was found so the decision can show it.
+ */
+export interface ColumnDistinct {
+  readonly distinct: number;
+  readonly basis: string;
+}
+
+const UNKNOWN_DISTINCT = 10;
+
+export class VolumeStatistics {
+  private readonly tables: Map<string, Table>;
+  constructor(
+    private readonly schema: Schema,
+    private readonly tenants: number | undefined,
+  ) {
+    this.tables = new Map(schema.tables.map((t) => [t.name, t]));
+  }
+
+  /** Rows now, from the spec; tables without a volume count as 1,000 (assumed). */
+  rows(table: string): number {
+    return this.tables.get(table)?.volume?.rows || 1000;
+  }
+
+  hasVolume(table: string): boolean {
+    return Boolean(this.tables.get(table)?.volume?.rows);
+  }
+
+  distinct(tableName: string, column: string): ColumnDistinct {
+    const table = this.tables.get(tableName);
+    const rows = this.rows(tableName);
+    if (!table) return { distinct: UNKNOWN_DISTINCT, basis: 'unknown table' };
+    if (column === 'tenant_id' && table.tenantScoped) {
+      const tenants = this.tenants ?? (this.tables.get('tenant')?.volume?.rows || undefined);
+      if (tenants) return { distinct: Math.min(tenants, rows), basis: `${tenants} tenants` };
+    }
+    const single = [table.primaryKey.columns, ...table.uniques.map((u) => u.columns)].some((cols) => cols.length === 1 && cols[0] === column);
+    if (single) return { distinct: rows, basis: 'unique' };
+    const fk = table.foreignKeys.find((f) => f.columns[f.columns.length - 1] === column);
+    if (fk) return { distinct: Math.min(rows, this.rows(fk.refTable)), basis: `references ${fk.refTable}` };
+    const type = table.columns.find((c) => c.name === column)?.type;
+    if (type?.kind === 'enum') {
+      const values = this.schema.enums.find((e) => e.name === type.name)?.values.length ?? UNKNOWN_DISTINCT;
+      return { distinct: values, basis: `${values} enum values` };
+    }
+    if (type?.kind === 'bool') return { distinct: 2, basis: 'boolean' };
+    return { distinct: Math.min(rows, UNKNOWN_DISTINCT), basis: 'assumed' };
+  }
+
+  /** Rows matching equality on all `columns`: rows / product of distinct counts (independence assumed). */
+  matching(table: string, columns: readonly string[]): number {
+    const t = this.tables.get(table);
+    const rows = this.rows(table);
+    if (t && [t.primaryKey.columns, ...t.uniques.map((u) => u.columns)].some((key) => key.every((c) => columns.includes(c)))) return 1;
+    const divisor = columns.reduce((product, c) => product * this.distinct(table, c).distinct, 1);
+    return Math.max(1, rows / divisor);
+  }
+}
