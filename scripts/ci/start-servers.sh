@@ -21,7 +21,8 @@ PG_PORT=5432
 MYSQL_HOST=127.0.0.1
 MYSQL_PORT=3306
 DB_USER=dbarchitect
-DB_PASSWORD=dbarchitect
+# Distinct from every other word the tools print, so tests can prove it never appears in output.
+DB_PASSWORD=ci-Pw-7f3k9q
 DB_NAME=dbarchitect_test
 WAIT_SECONDS=${DBARCHITECT_SERVER_WAIT_SECONDS:-60}
 

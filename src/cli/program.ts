@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../version.js';
 import { registerCheck } from './commands/check.js';
 import { registerDesign } from './commands/design.js';
+import { registerVerify } from './commands/verify.js';
 import type { CommandContext } from './context.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { Terminal } from './terminal.js';
@@ -16,7 +17,7 @@ export async function runCli(argv: readonly string[]): Promise<ExitCode> {
     .option('--no-color', 'never colour the output')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  program.addHelpText('after', '\nExamples:\n  $ dbarchitect design examples/saas-shop.yaml\n  $ dbarchitect check examples/saas-shop.yaml --format json');
+  program.addHelpText('after', '\nExamples:\n  $ dbarchitect design examples/saas-shop.yaml\n  $ dbarchitect verify examples/saas-shop.yaml\n  $ dbarchitect check examples/saas-shop.yaml --format json');
 
   const context: CommandContext = {
     terminal: () => {
@@ -28,6 +29,7 @@ export async function runCli(argv: readonly string[]): Promise<ExitCode> {
     },
   };
   registerDesign(program, context);
+  registerVerify(program, context);
   registerCheck(program, context);
   for (const command of program.commands) command.exitOverride();
 

@@ -1,5 +1,6 @@
 import type { LogicalType } from '../model/logical-type.js';
 import type { Schema } from '../model/schema.js';
+import type { PlanFacts } from './plan-facts.js';
 
 /** What a dialect can do, so writers and analyses ask instead of testing the dialect's name. */
 export interface DialectCapabilities {
@@ -26,4 +27,9 @@ export interface Dialect {
   quoteIdentifier(name: string): string;
   columnType(type: LogicalType): string;
   emitDdl(schema: Schema, options?: DdlOptions): string;
+  /** Only the secondary indexes, to add them after data is loaded. */
+  emitIndexes(schema: Schema): string;
+  /** The statement that asks the engine for its plan (with execution when `analyze`). */
+  explainStatement(sql: string, analyze: boolean): string;
+  parsePlan(rows: readonly Record<string, unknown>[]): PlanFacts;
 }

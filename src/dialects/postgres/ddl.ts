@@ -36,6 +36,10 @@ export function emitPostgresDdl(schema: Schema, options: DdlOptions = {}): strin
   return out.join('\n') + '\n';
 }
 
+export function emitPostgresIndexes(schema: Schema): string {
+  return schema.tables.flatMap((t) => t.indexes).map((index) => `${createIndex(index)};\n`).join('');
+}
+
 /** Tables whose references are already created come first; on a cycle, spec order decides. */
 function creationOrder(tables: readonly Table[]): Table[] {
   const remaining = [...tables];

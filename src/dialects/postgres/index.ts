@@ -1,6 +1,7 @@
 import type { Dialect } from '../dialect.js';
 import { loadPgParser } from '../../sql/pg-parser.js';
-import { emitPostgresDdl } from './ddl.js';
+import { emitPostgresDdl, emitPostgresIndexes } from './ddl.js';
+import { explainStatement, parsePostgresPlan } from './explain.js';
 import { quotePgIdentifier } from './quote.js';
 import { postgresColumnType } from './types.js';
 
@@ -12,4 +13,7 @@ export const postgresDialect: Dialect = {
   quoteIdentifier: quotePgIdentifier,
   columnType: postgresColumnType,
   emitDdl: emitPostgresDdl,
+  emitIndexes: emitPostgresIndexes,
+  explainStatement,
+  parsePlan: parsePostgresPlan,
 };

@@ -2,9 +2,11 @@ import { decisionTier, type Decision } from '../../model/decision.js';
 import type { Design } from '../../model/design.js';
 import { describeType } from '../../model/logical-type.js';
 import type { Check, Column, Table } from '../../model/schema.js';
+import type { VerifyReport } from '../../verify/verify-report.js';
+import { renderVerificationSection } from './verification-section.js';
 
 /** README.md of the design folder: what a reviewer reads first. */
-export function renderMarkdownReport(design: Design, files: { readonly ddl: string; readonly erd: string }): string {
+export function renderMarkdownReport(design: Design, files: { readonly ddl: string; readonly erd: string }, verification?: VerifyReport): string {
   const { spec, schema } = design;
   const out: string[] = [];
   out.push(`# ${spec.name}: database design`, '');
@@ -26,6 +28,7 @@ export function renderMarkdownReport(design: Design, files: { readonly ddl: stri
   if (warnings.length) out.push(`- **Warnings:** ${warnings.length} (listed at the end).`);
   out.push('');
 
+  if (verification) out.push(...renderVerificationSection(verification));
   out.push('## Decisions', '');
   for (const decision of design.decisions) out.push(...renderDecision(decision));
 

@@ -1,0 +1,141 @@
+import type { Command } from 'commander';
+import { writeOutputFolder } from '../../api/output-folder.js';
+import { verifySpec } from '../../api/verify.js';
+import { summarizeDiagnostics } from '../../diagnostics/render/text.js';
+import type { Engine } from '../../engines/engine.js';
+import { startPglite } from '../../engines/pglite.js';
+import { connectPostgres } from '../../engines/postgres.js';
+import { redactSecrets, redactUrl } from '../../engines/redact.js';
+import { inScratchSchema } from '../../engines/scratch-schema.js';
+import { loadSpecFile } from '../../spec/load-spec.js';
+import type { VerifyProgress } from '../../verify/run-verify.js';
+import type { VerifyReport } from '../../verify/verify-report.js';
+import type { CommandContext } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import { elapsed, type Terminal } from '../terminal.js';
+
+interface VerifyFlags {
+  out?: string;
+  force?: boolean;
+  db?: string;
+  rows?: string;
+  scale?: string;
+  seed: string;
+  runs: string;
+  failOn: string;
+}
+
+export function registerVerify(program: Command, context: CommandContext): void {
+  program
+    .command('verify')
+    .description('design the spec, then prove it on a real engine: apply the DDL, seed data at scale, EXPLAIN ANALYZE every access pattern with and without the derived indexes')
+    .argument('<spec>', 'the spec file (YAML)')
+    .option('-o, --out <dir>', 'output folder (default: ./<spec name>-design)')
+    .option('--force', 'overwrite files in the output folder that dbarchitect did not write or that were changed since')
+    .option('--db <url>', 'a PostgreSQL server (postgres://…) to verify on, in a new schema that is dropped afterwards; default: embedded PGlite')
+    .option('--rows <n>', 'rows in the largest table (default 200000); other tables keep the spec\'s ratios')
+    .option('--scale <factor>', 'multiply every table\'s spec rows by this factor instead of --rows')
+    .option('--seed <n>', 'seed for the synthetic data: same seed, same data', '1')
+    .option('--runs <n>', 'EXPLAIN ANALYZE runs per parameter set', '3')
+    .option('--fail-on <severity>', 'exit 1 when a finding is at least this severe: warning, error or never', 'never')
+    .addHelpText('after', '\nExamples:\n  $ dbarchitect verify examples/saas-shop.yaml\n  $ dbarchitect verify spec.yaml --rows 50000 --fail-on warning\n  $ dbarchitect verify spec.yaml --db postgres://me@localhost/scratch')
+    .action(async (file: string, flags: VerifyFlags) => {
+      const terminal = context.terminal();
+      const numbers = parseNumbers(flags, terminal);
+      if (!numbers) return context.exit(EXIT.badInput);
+      const loaded = await loadSpecFile(file);
+      if (!loaded.loaded) {
+        terminal.diagnostics(loaded.diagnostics);
+        terminal.info(`${file}: ${summarizeDiagnostics(loaded.diagnostics)}; nothing verified`);
+        return context.exit(EXIT.badInput);
+      }
+
+      const started = performance.now();
+      let engine: Engine;
+      try {
+        terminal.info(flags.db ? `connecting to ${redactUrl(flags.db)}…` : 'starting embedded PostgreSQL (PGlite)…');
+        engine = flags.db ? await connectPostgres(flags.db) : await startPglite();
+      } catch (error) {
+        terminal.error(flags.db ? redactSecrets((error as Error).message, flags.db) : `could not start PGlite: ${(error as Error).message}`);
+        return context.exit(EXIT.engine);
+      }
+      try {
+        const work = () => verifySpec(loaded.loaded!, loaded.diagnostics, engine, { ...numbers, onProgress: progressPrinter(terminal, started) });
+        const result = flags.db ? await inScratchSchema(engine, work) : await work();
+        if (!result.ok) {
+          terminal.diagnostics(result.diagnostics);
+          return context.exit(EXIT.badInput);
+        }
+        printSummary(terminal, result.report);
+        terminal.diagnostics(result.report.findings.filter((f) => f.severity !== 'info'));
+        const folder = flags.out ?? `${result.design.spec.name}-design`;
+        const written = await writeOutputFolder(folder, result.artifacts, flags.force === true);
+        if (!written.ok) {
+          terminal.diagnostics([written.diagnostic]);
+          return context.exit(EXIT.badInput);
+        }
+        terminal.info(`wrote ${folder}/: ${written.written.join(', ')} in ${elapsed(started)}`);
+        const threshold = flags.failOn === 'warning' ? ['warning', 'error'] : flags.failOn === 'error' ? ['error'] : [];
+        return context.exit(result.report.findings.some((f) => threshold.includes(f.severity)) ? EXIT.findings : EXIT.ok);
+      } catch (error) {
+        const message = flags.db ? redactSecrets((error as Error).message, flags.db) : (error as Error).message;
+        terminal.error(`verification failed on the engine: ${message}`);
+        return context.exit(EXIT.engine);
+      } finally {
+        await engine.close().catch(() => undefined);
+      }
+    });
+}
+
+function parseNumbers(flags: VerifyFlags, terminal: Terminal) {
+  const positive = (name: string, value: string | undefined, integer: boolean) => {
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
+      terminal.error(`--${name} must be a positive ${integer ? 'integer' : 'number'}, not \`${value}\``);
+      return null;
+    }
+    return n;
+  };
+  const rows = positive('rows', flags.rows, true);
+  const scale = positive('scale', flags.scale, false);
+  const seed = positive('seed', flags.seed, true);
+  const runs = positive('runs', flags.runs, true);
+  if (!['warning', 'error', 'never'].includes(flags.failOn)) {
+    terminal.error(`--fail-on must be warning, error or never, not \`${flags.failOn}\``);
+    return undefined;
+  }
+  if (rows === null || scale === null || seed === null || runs === null) return undefined;
+  if (rows !== undefined && scale !== undefined) {
+    terminal.error('give --rows or --scale, not both');
+    return undefined;
+  }
+  return { ...(rows !== undefined ? { largestRows: rows } : {}), ...(scale !== undefined ? { scale } : {}), seed: seed ?? 1, runs: runs ?? 3 };
+}
+
+/** One line per step on stderr: counts and elapsed time, nothing with --quiet. */
+function progressPrinter(terminal: Terminal, started: number) {
+  return (event: VerifyProgress) => {
+    const at = `[${elapsed(started)}]`;
+    switch (event.phase) {
+      case 'ddl':
+        return terminal.info(`${at} applying the DDL without secondary indexes`);
+      case 'seed':
+        return terminal.info(`${at} seeded ${event.index}/${event.total} ${event.table}: ${event.rows.toLocaleString('en-US')} rows`);
+      case 'analyze':
+        return terminal.info(`${at} VACUUM ANALYZE`);
+      case 'indexes':
+        return terminal.info(`${at} creating ${event.count} indexes`);
+      case 'explain':
+        return terminal.info(`${at} ${event.withIndexes ? 'with' : 'without'} indexes ${event.index}/${event.total}: ${event.pattern}`);
+    }
+  };
+}
+
+function printSummary(terminal: Terminal, report: VerifyReport): void {
+  terminal.info(`\n${report.engine}, ${report.seed.totalRows.toLocaleString('en-US')} rows seeded:`);
+  for (const p of report.patterns) {
+    const via = p.indexesUsed.length ? p.indexesUsed.join(', ') : p.seqScans.length ? `seq scan of ${p.seqScans.map((s) => s.table).join(', ')}` : p.nodeTypes.join(' → ');
+    terminal.info(`  ${p.name}: ${p.medianMs} ms via ${via}; without the indexes ${p.without.medianMs} ms (${p.speedup}×)${p.exceedsP99 ? `, over its p99 of ${p.p99TargetMs} ms` : ''}`);
+  }
+}

@@ -1,0 +1,55 @@
+import type { Node } from 'libpg-query';
+import type { Schema } from '../model/schema.js';
+import type { QueryShape, ValueRef } from '../sql/query-shape.js';
+
+/** The column a parameter is compared with or written to, so a realistic value can be drawn for it. */
+export interface ParameterTarget {
+  /** 1-based, as in `$1`. */
+  readonly index: number;
+  readonly table?: string;
+  readonly column?: string;
+  /** Compared with a range operator: any existing value is a fair bound. */
+  readonly range?: boolean;
+  /** Written by an INSERT: drawn from the referenced row when the column is a foreign key. */
+  readonly written?: boolean;
+}
+
+/**
+ * Finds, for each parameter of a pattern, the column it stands for: from the predicates of the
+ * query shape, and for INSERT … VALUES from the position of the parameter in the row.
+ */
+export function parameterTargets(shape: QueryShape, statement: Node, paramCount: number, schema: Schema): ParameterTarget[] {
+  const found = new Map<number, ParameterTarget>();
+  const aliasTable = new Map(shape.tables.map((t) => [t.alias, t.table]));
+  const visitValue = (value: ValueRef, target: Omit<ParameterTarget, 'index'>) => {
+    if (value.kind === 'param' && !found.has(value.index)) found.set(value.index, { index: value.index, ...target });
+    else if (value.kind === 'list') value.items.forEach((item) => visitValue(item, target));
+    else if (value.kind === 'between') {
+      visitValue(value.low, { ...target, range: true });
+      visitValue(value.high, { ...target, range: true });
+    }
+  };
+  for (const p of shape.predicates) {
+    const table = p.table ?? (p.alias ? aliasTable.get(p.alias) : undefined);
+    if (!table || p.expression) continue;
+    visitValue(p.value, { table, column: p.column, ...(p.op === 'range' ? { range: true } : {}) });
+  }
+  if (shape.kind === 'insert') {
+    const insert = (statement as { InsertStmt?: InsertAst }).InsertStmt;
+    const columns = (insert?.cols ?? []).map((c) => c.ResTarget?.name);
+    const row = insert?.selectStmt?.SelectStmt?.valuesLists?.[0]?.List?.items ?? [];
+    row.forEach((item, position) => {
+      const number = item.ParamRef?.number;
+      const column = columns[position];
+      if (number !== undefined && column && !found.has(number)) found.set(number, { index: number, table: shape.writesTable, column, written: true });
+    });
+  }
+  const out: ParameterTarget[] = [];
+  for (let index = 1; index <= paramCount; index++) out.push(found.get(index) ?? { index });
+  return out.map((t) => (t.table && !schema.tables.some((x) => x.name === t.table) ? { index: t.index } : t));
+}
+
+type InsertAst = {
+  cols?: { ResTarget?: { name?: string } }[];
+  selectStmt?: { SelectStmt?: { valuesLists?: { List?: { items?: { ParamRef?: { number?: number } }[] } }[] } };
+};

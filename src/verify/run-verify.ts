@@ -1,0 +1,158 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Dialect } from '../dialects/dialect.js';
+import type { Engine } from '../engines/engine.js';
+import { seedDatabase, type SeedProgress } from '../engines/seed/run.js';
+import type { Schema } from '../model/schema.js';
+import type { ParsedPattern } from '../sql/check-patterns.js';
+import type { WorkloadPattern } from '../design/indexes/table-access.js';
+import type { AccessPatternSpec } from '../spec/spec.js';
+import { measurePattern, type Measurement } from './measure-pattern.js';
+import { parameterTargets } from './parameter-targets.js';
+import { sampleParameters } from './sample-parameters.js';
+import type { PatternResult, VerifyReport } from './verify-report.js';
+
+export interface VerifyOptions {
+  readonly seed?: number;
+  readonly largestRows?: number;
+  readonly scale?: number;
+  /** EXPLAIN ANALYZE runs per parameter set (default 3). */
+  readonly runs?: number;
+  /** Parameter sets drawn from the data per pattern (default 3). */
+  readonly parameterSets?: number;
+  readonly onProgress?: (event: VerifyProgress) => void;
+}
+
+export type VerifyProgress =
+  | { readonly phase: 'ddl' }
+  | ({ readonly phase: 'seed' } & SeedProgress)
+  | { readonly phase: 'analyze' }
+  | { readonly phase: 'explain'; readonly withIndexes: boolean; readonly pattern: string; readonly index: number; readonly total: number }
+  | { readonly phase: 'indexes'; readonly count: number };
+
+/** A table is "more than a few pages" past this: scanning it whole is a finding. */
+export const LARGE_TABLE_PAGES = 10;
+
+export interface VerifyInput {
+  readonly schema: Schema;
+  readonly patterns: readonly ParsedPattern[];
+  readonly specPatterns: readonly AccessPatternSpec[];
+  readonly workload: readonly WorkloadPattern[];
+  readonly dialect: Dialect;
+  readonly engine: Engine;
+}
+
+/**
+ * Applies the design without its derived indexes, seeds it, measures every pattern, adds the
+ * indexes and measures again. The engine must be empty in its current schema (search_path).
+ */
+export async function runVerification(input: VerifyInput, options: VerifyOptions = {}): Promise<VerifyReport> {
+  const { engine, dialect, schema } = input;
+  const progress = options.onProgress ?? (() => undefined);
+  const runs = options.runs ?? 3;
+  const setsPerPattern = options.parameterSets ?? 3;
+  const bare: Schema = { ...schema, tables: schema.tables.map((t) => ({ ...t, indexes: [] })) };
+
+  progress({ phase: 'ddl' });
+  await engine.exec(dialect.emitDdl(bare, { comments: false }));
+  const seeded = await seedDatabase(engine, bare, {
+    seed: options.seed ?? 1,
+    ...(options.largestRows !== undefined ? { largestRows: options.largestRows } : {}),
+    ...(options.scale !== undefined ? { scale: options.scale } : {}),
+    onProgress: (p) => progress({ phase: 'seed', ...p }),
+  });
+  progress({ phase: 'analyze' });
+  // VACUUM sets the visibility map, without which no index-only scan is possible on fresh data.
+  await engine.exec('VACUUM ANALYZE');
+  const sizes = await tableSizes(engine);
+
+  const parameterSets = new Map<string, unknown[][]>();
+  for (const pattern of input.patterns) {
+    const shape = input.workload.find((w) => w.name === pattern.name)!.shape;
+    const targets = parameterTargets(shape, pattern.statement, pattern.params.length, schema);
+    parameterSets.set(pattern.name, await sampleParameters(engine, schema, shape, targets, setsPerPattern, dialect.quoteIdentifier));
+  }
+
+  const measureAll = async (withIndexes: boolean) => {
+    const out = new Map<string, Measurement>();
+    for (const [i, pattern] of input.patterns.entries()) {
+      progress({ phase: 'explain', withIndexes, pattern: pattern.name, index: i + 1, total: input.patterns.length });
+      const writes = input.workload.find((w) => w.name === pattern.name)!.shape.kind !== 'select';
+      out.set(pattern.name, await measurePattern(engine, dialect, pattern.sql, parameterSets.get(pattern.name)!, runs, writes));
+    }
+    return out;
+  };
+  const without = await measureAll(false);
+  const indexCount = schema.tables.reduce((n, t) => n + t.indexes.length, 0);
+  progress({ phase: 'indexes', count: indexCount });
+  if (indexCount) await engine.exec(dialect.emitIndexes(schema));
+  await engine.exec('ANALYZE');
+  const withIndexes = await measureAll(true);
+
+  const scan = (table: string) => ({ table, rows: sizes.get(table)?.rows ?? 0, pages: sizes.get(table)?.pages ?? 0 });
+  const run = (m: Measurement) => ({ indexesUsed: [...m.indexesUsed], seqScans: m.seqScans.map(scan), nodeTypes: [...m.plan.nodeTypes], totalCost: m.plan.totalCost, medianMs: m.medianMs, p90Ms: m.p90Ms, maxMs: m.maxMs });
+  const patterns: PatternResult[] = input.patterns.map((pattern) => {
+    const spec = input.specPatterns.find((p) => p.name === pattern.name)!;
+    const kind = input.workload.find((w) => w.name === pattern.name)!.shape.kind;
+    const after = withIndexes.get(pattern.name)!;
+    const before = without.get(pattern.name)!;
+    const p99TargetMs = spec.p99 ? spec.p99.seconds * 1000 : undefined;
+    return {
+      name: pattern.name,
+      kind,
+      ratePerSecond: spec.rate.perSecond,
+      ...run(after),
+      ...(p99TargetMs !== undefined ? { p99TargetMs } : {}),
+      exceedsP99: p99TargetMs !== undefined && after.medianMs > p99TargetMs,
+      without: run(before),
+      speedup: after.medianMs > 0 ? Math.round((before.medianMs / after.medianMs) * 10) / 10 : 1,
+      parameters: [...pattern.params],
+    };
+  });
+
+  const indexes = schema.tables.flatMap((t) => t.indexes.map((i) => ({ name: i.name, table: t.name, usedBy: patterns.filter((p) => p.indexesUsed.includes(i.name)).map((p) => p.name), reason: i.reason })));
+  return {
+    engine: await engine.version(),
+    seed: {
+      seed: options.seed ?? 1,
+      factor: seeded.plan.factor,
+      totalRows: seeded.totalRows,
+      tables: seeded.tables.map((t) => {
+        const planned = seeded.plan.tables.find((p) => p.table === t.table);
+        return { table: t.table, rows: t.rows, pages: sizes.get(t.table)?.pages ?? 0, ...(planned?.specRows !== undefined ? { specRows: planned.specRows } : {}), basis: planned?.basis ?? 'default' };
+      }),
+    },
+    runs,
+    parameterSets: setsPerPattern,
+    patterns,
+    indexes,
+    findings: findings(patterns, indexes),
+  };
+}
+
+async function tableSizes(engine: Engine): Promise<Map<string, { rows: number; pages: number }>> {
+  const rows = await engine.query<{ relname: string; reltuples: number; relpages: number }>(
+    `SELECT c.relname, c.reltuples::float8 AS reltuples, c.relpages FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')`,
+  );
+  return new Map(rows.map((r) => [r.relname, { rows: Math.max(0, Math.round(Number(r.reltuples))), pages: Number(r.relpages) }]));
+}
+
+function findings(patterns: readonly PatternResult[], indexes: readonly { name: string; table: string; usedBy: string[]; reason: string }[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const p of patterns) {
+    for (const scan of p.seqScans.filter((s) => s.pages > LARGE_TABLE_PAGES))
+      out.push({ code: 'verify/seq-scan', severity: 'warning', message: `${p.name} still reads all of \`${scan.table}\` (${scan.rows.toLocaleString('en-US')} rows, ${scan.pages} pages) with the design's indexes`, fix: 'add an index for this pattern, or accept the scan if the table stays this small' });
+    if (p.exceedsP99)
+      out.push({ code: 'verify/p99-exceeded', severity: 'warning', message: `${p.name} takes ${p.medianMs} ms (median) at the seeded scale, over its p99 target of ${p.p99TargetMs} ms`, fix: 'the pattern needs a better index, a cache, or a different design; it will only get slower at full volume' });
+  }
+  for (const index of indexes) {
+    if (index.usedBy.length > 0) continue;
+    const explained = index.reason.startsWith('foreign-key');
+    out.push({
+      code: explained ? 'verify/fk-index-unused' : 'verify/unused-index',
+      severity: explained ? 'info' : 'warning',
+      message: explained ? `${index.name} serves no access pattern: it is kept for ${index.reason}` : `no access pattern's plan used ${index.name} at the seeded scale`,
+      ...(explained ? {} : { fix: 'check the pattern it was derived for; at full volume the planner may choose it, or it may be redundant' }),
+    });
+  }
+  return out;
+}

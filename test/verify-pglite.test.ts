@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { verifySpec } from '../src/api/verify.js';
+import type { Engine } from '../src/engines/engine.js';
+import { startPglite } from '../src/engines/pglite.js';
+import { loadSpecFile, loadSpecText } from '../src/spec/load-spec.js';
+import { LARGE_TABLE_PAGES } from '../src/verify/run-verify.js';
+import { verifyReportSchema } from '../src/verify/verify-report.js';
+import { REFERENCE_SPEC } from './helpers.js';
+
+let engine: Engine;
+let schemas = 0;
+before(async () => {
+  engine = await startPglite();
+});
+after(async () => {
+  await engine.close();
+});
+
+/** Each verification in a fresh schema of the one PGlite. */
+async function inFreshSchema<T>(work: () => Promise<T>): Promise<T> {
+  const name = `verify_${++schemas}`;
+  await engine.exec(`CREATE SCHEMA ${name}; SET search_path TO ${name};`);
+  return work();
+}
+
+describe('verify on PGlite', () => {
+  it('the reference spec at the default scale: no large sequential scans, every index used or explained', async () => {
+    const loaded = await loadSpecFile(REFERENCE_SPEC);
+    const result = await inFreshSchema(() => verifySpec(loaded.loaded!, loaded.diagnostics, engine));
+    assert.ok(result.ok);
+    const report = verifyReportSchema.parse(JSON.parse(result.artifacts.find((a) => a.path === 'verify.json')!.content));
+    assert.deepEqual(report.patterns.map((p) => p.name), loaded.loaded!.spec.accessPatterns.map((p) => p.name));
+    assert.ok(report.seed.totalRows > 400_000, `seeded ${report.seed.totalRows} rows`);
+    assert.equal(Math.max(...report.seed.tables.map((t) => t.rows)), 200_000);
+    for (const p of report.patterns) {
+      assert.ok(p.nodeTypes.length > 0 && p.medianMs >= 0 && p.without.nodeTypes.length > 0, `${p.name} has a plan and timings`);
+      const large = p.seqScans.filter((s) => s.pages > LARGE_TABLE_PAGES);
+      assert.deepEqual(large, [], `${p.name} scans no large table`);
+    }
+    for (const index of report.indexes) assert.ok(index.usedBy.length > 0 || index.reason.startsWith('foreign-key'), `${index.name} is used (${index.reason})`);
+    const byName = new Map(report.patterns.map((p) => [p.name, p]));
+    assert.deepEqual(byName.get('customer_orders')!.nodeTypes, ['Limit', 'Index Only Scan']);
+    assert.ok(byName.get('customer_orders')!.without.seqScans.some((s) => s.table === 'order'), 'without the index it scans order');
+    assert.ok(byName.get('stock_level')!.speedup > 2, 'the covering index makes stock_level faster');
+    const decision = result.design.decisions.find((d) => d.id === 'indexes/order_tenant_id_customer_id_placed_at_idx')!;
+    assert.match(decision.evidence.find((e) => e.tier === 'executed')!.detail, /customer_orders used it: [\d.]+ ms → [\d.]+ ms median/);
+    assert.match(result.artifacts.find((a) => a.path === 'README.md')!.content, /## Verification\n/);
+  });
+
+  it('anti-joins, sort with LIMIT, partial indexes, inserts, and keyword names', async () => {
+    const loaded = await loadSpecText(
+      'keywords.yaml',
+      `version: 1
+name: keywords
+entities:
+  user:
+    rows: 50k
+    fields:
+      name: string(80)!
+      from: date!
+      to: date
+  group:
+    rows: 5k
+    fields:
+      title: string(80)!
+  order:
+    rows: 200k
+    fields:
+      user: ref(user)!
+      group: ref(group)!
+      status: enum(open, closed, void)!
+      limit: int!
+      placed_at: timestamp!
+access_patterns:
+  - name: users_without_orders
+    sql: select u.id, u."from" from "user" u where u.name = :name and u."to" is null and not exists (select 1 from "order" o where o.user_id = u.id)
+    rate: 1/s
+  - name: latest_orders_of_user
+    sql: select id, "limit", placed_at from "order" where user_id = :user order by placed_at desc limit 10
+    rate: 200/s
+  - name: open_orders_of_group
+    sql: select id from "order" where group_id = :group and status = 'open' order by placed_at limit 20
+    rate: 50/s
+  - name: add_order
+    sql: insert into "order" (user_id, group_id, status, "limit", placed_at) values (:user, :group, 'open', :limit, now())
+    rate: 20/s
+`,
+    );
+    assert.ok(loaded.loaded, JSON.stringify(loaded.diagnostics));
+    const result = await inFreshSchema(() => verifySpec(loaded.loaded!, loaded.diagnostics, engine, { largestRows: 100_000 }));
+    assert.ok(result.ok);
+    const byName = new Map(result.report.patterns.map((p) => [p.name, p]));
+    const anti = byName.get('users_without_orders')!;
+    assert.ok(anti.nodeTypes.some((n) => /Anti/.test(n)) || anti.nodeTypes.includes('Hash Join') || anti.nodeTypes.includes('Nested Loop'), anti.nodeTypes.join(','));
+    assert.ok(anti.indexesUsed.includes('order_user_id_placed_at_idx') || anti.indexesUsed.includes('order_user_id_idx'), `the anti-join probes orders by user: ${JSON.stringify(anti)}`);
+    const latest = byName.get('latest_orders_of_user')!;
+    assert.deepEqual(latest.nodeTypes, ['Limit', 'Index Only Scan'], 'sort + LIMIT served by the index order, covering');
+    assert.deepEqual(latest.indexesUsed, ['order_user_id_placed_at_idx']);
+    const open = byName.get('open_orders_of_group')!;
+    assert.deepEqual(open.indexesUsed, ['order_group_id_placed_at_open_idx'], 'the partial index on status = open');
+    assert.match(result.artifacts.find((a) => a.path === 'schema/postgres.sql')!.content, /CREATE INDEX order_group_id_placed_at_open_idx ON "order" \(group_id, placed_at\) INCLUDE \(id\) WHERE status = 'open';/);
+    const insert = byName.get('add_order')!;
+    assert.equal(insert.kind, 'insert');
+    assert.ok(insert.nodeTypes.includes('ModifyTable'));
+    const count = await engine.query<{ n: number }>(`select count(*)::int as n from "order"`);
+    assert.equal(count[0]!.n, result.report.seed.tables.find((t) => t.table === 'order')!.rows, 'measuring the insert left no rows behind');
+  });
+});
