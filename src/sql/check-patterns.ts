@@ -4,7 +4,7 @@ import type { ProblemList } from '../spec/problem.js';
 import type { AccessPatternSpec } from '../spec/spec.js';
 import { bindNamedParams, byteToCharOffsets } from './named-params.js';
 import { parsePg } from './pg-parser.js';
-import { resolveNames } from './resolve-names.js';
+import { resolveNames, schemaNames } from './resolve-names.js';
 
 export interface ParsedPattern {
   readonly name: string;
@@ -20,6 +20,7 @@ export interface ParsedPattern {
  */
 export function checkAccessPatterns(patterns: readonly AccessPatternSpec[], schema: Schema, problems: ProblemList): ParsedPattern[] {
   const parsed: ParsedPattern[] = [];
+  const names = schemaNames(schema);
   patterns.forEach((pattern, index) => {
     const path = ['access_patterns', index, 'sql'];
     if (pattern.sql.trim() === '') {
@@ -45,7 +46,7 @@ export function checkAccessPatterns(patterns: readonly AccessPatternSpec[], sche
       problems.error(path, 'sql/not-dml', `an access pattern is a query or a write (SELECT, INSERT, UPDATE, DELETE), not a ${kind?.replace(/Stmt$/, '')} statement`, 'describe what the application runs against the data; the schema comes from the entities');
       return;
     }
-    const nameProblems = resolveNames(statement, schema);
+    const nameProblems = resolveNames(statement, names);
     for (const p of nameProblems) problems.error(path, p.code, p.message, p.fix, { offset: at(p.location) });
     if (nameProblems.length === 0) parsed.push({ name: pattern.name, sql: bound.sql, params: bound.params, statement });
   });

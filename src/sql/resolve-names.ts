@@ -27,10 +27,13 @@ interface ColumnUse {
  * SQL scoping would need a full analyzer: an unqualified column is accepted when any table of the
  * statement has it, and names from CTEs, subquery aliases and output aliases are not second-guessed.
  */
-export function resolveNames(stmt: Node, schema: Schema): NameProblem[] {
+/** Table name -> column names: build once per schema, not once per statement. */
+export type SchemaNames = ReadonlyMap<string, readonly string[]>;
+export const schemaNames = (schema: Schema): SchemaNames => new Map(schema.tables.map((t) => [t.name, t.columns.map((c) => c.name)]));
+
+export function resolveNames(stmt: Node, tables: SchemaNames): NameProblem[] {
   const facts = collect(stmt);
   const problems: NameProblem[] = [];
-  const tables = new Map(schema.tables.map((t) => [t.name, t.columns.map((c) => c.name)]));
   const tableNames = [...tables.keys()];
 
   for (const use of facts.relations) {

@@ -1,6 +1,7 @@
 import type { Node } from 'libpg-query';
 import type { Decision } from '../../model/decision.js';
 import type { Schema, Table } from '../../model/schema.js';
+import { walkNodes } from '../../sql/ast-walk.js';
 import type { ParsedPattern } from '../../sql/check-patterns.js';
 
 /**
@@ -90,9 +91,11 @@ function tenantDenormalization(schema: Schema, patterns: readonly ParsedPattern[
 /** JSON columns break first normal form; kept as documents unless a pattern reaches inside them. */
 function documentColumns(schema: Schema, patterns: readonly ParsedPattern[]): Decision[] {
   const decisions: Decision[] = [];
+  // Each pattern's tables and columns, collected once: the loops below are tables × patterns.
+  const facts = patterns.map((p) => ({ name: p.name, tables: referencedTables(p.statement), columns: referencedColumns(p.statement) }));
   for (const table of schema.tables) {
     for (const column of table.columns.filter((c) => c.type.kind === 'json')) {
-      const users = patterns.filter((p) => mentionsTable(p.statement, table) && referencedColumns(p.statement).has(column.name)).map((p) => p.name);
+      const users = facts.filter((p) => p.tables.has(table.name) && p.columns.has(column.name)).map((p) => p.name);
       decisions.push({
         id: `normalization/${table.name}.${column.name}`,
         area: 'normalization',
@@ -110,27 +113,32 @@ function documentColumns(schema: Schema, patterns: readonly ParsedPattern[]): De
   return decisions;
 }
 
-function mentionsTable(statement: Node, table: Table): boolean {
-  return JSON.stringify(statement).includes(`"relname":${JSON.stringify(table.name)}`);
+/** Every table a statement names: RangeVars, wrapped or (as INSERT and UPDATE targets) bare. */
+function referencedTables(statement: Node): Set<string> {
+  const names = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (typeof value !== 'object' || value === null) return;
+    const relname = (value as { relname?: unknown }).relname;
+    if (typeof relname === 'string') names.add(relname);
+    for (const child of Object.values(value)) visit(child);
+  };
+  visit(statement);
+  return names;
 }
 
 /** The last name of every column reference in a statement. */
 export function referencedColumns(statement: Node): Set<string> {
   const names = new Set<string>();
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(visit);
-    if (typeof value !== 'object' || value === null) return;
-    for (const [key, child] of Object.entries(value)) {
-      if (key === 'ColumnRef') {
-        const fields = (child as { fields?: { String?: { sval?: string } }[] }).fields ?? [];
-        const last = fields[fields.length - 1]?.String?.sval;
-        if (last) names.add(last);
-      } else if (key === 'ResTarget' && typeof (child as { name?: unknown }).name === 'string') {
-        names.add((child as { name: string }).name);
-      }
-      visit(child);
+  walkNodes(statement, (node, tag) => {
+    const body = (node as Record<string, unknown>)[tag];
+    if (tag === 'ColumnRef') {
+      const fields = (body as { fields?: { String?: { sval?: string } }[] }).fields ?? [];
+      const last = fields[fields.length - 1]?.String?.sval;
+      if (last) names.add(last);
+    } else if (tag === 'ResTarget' && typeof (body as { name?: unknown }).name === 'string') {
+      names.add((body as { name: string }).name);
     }
-  };
-  visit(statement);
+  });
   return names;
 }
