@@ -1,3 +1,4 @@
+import { formatCount } from '../format.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { getDialect } from '../dialects/registry.js';
 import type { Engine } from '../engines/engine.js';
@@ -38,7 +39,7 @@ export async function verifySpec(loaded: LoadedSpec, loadDiagnostics: readonly D
 
 /** Index decisions get what the plans showed; schema decisions get the DDL having run. */
 function withVerifyEvidence(decision: Decision, report: VerifyReport): Decision {
-  const scale = `${report.engine}, ${report.seed.totalRows.toLocaleString('en-US')} seeded rows`;
+  const scale = `${report.engine}, ${formatCount(report.seed.totalRows)} seeded rows`;
   if (['keys', 'tenancy', 'constraints'].includes(decision.area))
     return { ...decision, evidence: [...decision.evidence, { tier: 'executed', source: `engine:${report.engine}`, detail: 'the DDL that carries this decision ran, and the seeded data satisfied it' }] };
   if (decision.area !== 'indexes') return decision;

@@ -1,3 +1,4 @@
+import { formatCount } from '../format.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Dialect } from '../dialects/dialect.js';
 import type { Engine } from '../engines/engine.js';
@@ -140,7 +141,7 @@ function findings(patterns: readonly PatternResult[], indexes: readonly { name: 
   const out: Diagnostic[] = [];
   for (const p of patterns) {
     for (const scan of p.seqScans.filter((s) => s.pages > LARGE_TABLE_PAGES))
-      out.push({ code: 'verify/seq-scan', severity: 'warning', message: `${p.name} still reads all of \`${scan.table}\` (${scan.rows.toLocaleString('en-US')} rows, ${scan.pages} pages) with the design's indexes`, fix: 'add an index for this pattern, or accept the scan if the table stays this small' });
+      out.push({ code: 'verify/seq-scan', severity: 'warning', message: `${p.name} still reads all of \`${scan.table}\` (${formatCount(scan.rows)} rows, ${scan.pages} pages) with the design's indexes`, fix: 'add an index for this pattern, or accept the scan if the table stays this small' });
     if (p.exceedsP99)
       out.push({ code: 'verify/p99-exceeded', severity: 'warning', message: `${p.name} takes ${p.medianMs} ms (median) at the seeded scale, over its p99 target of ${p.p99TargetMs} ms`, fix: 'the pattern needs a better index, a cache, or a different design; it will only get slower at full volume' });
   }

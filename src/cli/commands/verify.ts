@@ -1,3 +1,4 @@
+import { formatCount } from '../../format.js';
 import type { Command } from 'commander';
 import { writeOutputFolder } from '../../api/output-folder.js';
 import { verifySpec } from '../../api/verify.js';
@@ -121,7 +122,7 @@ function progressPrinter(terminal: Terminal, started: number) {
       case 'ddl':
         return terminal.info(`${at} applying the DDL without secondary indexes`);
       case 'seed':
-        return terminal.info(`${at} seeded ${event.index}/${event.total} ${event.table}: ${event.rows.toLocaleString('en-US')} rows`);
+        return terminal.info(`${at} seeded ${event.index}/${event.total} ${event.table}: ${formatCount(event.rows)} rows`);
       case 'analyze':
         return terminal.info(`${at} VACUUM ANALYZE`);
       case 'indexes':
@@ -133,7 +134,7 @@ function progressPrinter(terminal: Terminal, started: number) {
 }
 
 function printSummary(terminal: Terminal, report: VerifyReport): void {
-  terminal.info(`\n${report.engine}, ${report.seed.totalRows.toLocaleString('en-US')} rows seeded:`);
+  terminal.info(`\n${report.engine}, ${formatCount(report.seed.totalRows)} rows seeded:`);
   for (const p of report.patterns) {
     const via = p.indexesUsed.length ? p.indexesUsed.join(', ') : p.seqScans.length ? `seq scan of ${p.seqScans.map((s) => s.table).join(', ')}` : p.nodeTypes.join(' → ');
     terminal.info(`  ${p.name}: ${p.medianMs} ms via ${via}; without the indexes ${p.without.medianMs} ms (${p.speedup}×)${p.exceedsP99 ? `, over its p99 of ${p.p99TargetMs} ms` : ''}`);

@@ -1,3 +1,4 @@
+import { formatCount } from '../../format.js';
 import type { Index, IndexCondition, IndexKey, Table } from '../../model/schema.js';
 import type { TableAccess } from './table-access.js';
 
@@ -44,7 +45,7 @@ export function candidatesFor(access: TableAccess, table: Table, rows: number): 
     rows >= BRIN_MIN_ROWS &&
     columnType(range)?.kind === 'timestamp'
   ) {
-    out.push({ table: table.name, keys: [{ column: range }], equalityCount: 0, include: [], where: [], method: 'brin', patterns: [access.pattern], reasons: [`${access.pattern}: a time range over an append-only table of ${rows.toLocaleString('en-US')} rows, stored in time order: a BRIN index is a few pages where a B-tree would be gigabytes`] });
+    out.push({ table: table.name, keys: [{ column: range }], equalityCount: 0, include: [], where: [], method: 'brin', patterns: [access.pattern], reasons: [`${access.pattern}: a time range over an append-only table of ${formatCount(rows)} rows, stored in time order: a BRIN index is a few pages where a B-tree would be gigabytes`] });
     return out;
   }
 

@@ -1,3 +1,4 @@
+import { formatCount } from '../../format.js';
 import type { Decision } from '../../model/decision.js';
 import { derivedName } from '../../model/naming.js';
 import type { Index, Schema, Table } from '../../model/schema.js';
@@ -140,7 +141,7 @@ function keyText(index: Pick<Index, 'keys' | 'include' | 'where' | 'method'>): s
 
 function indexDecision(candidate: Candidate, index: Index, table: Table, m: { rows: number; readRate: number; writeRate: number; size: number }): Decision {
   const alternatives: Decision['alternatives'] = [
-    { option: 'no index', rejectedBecause: `each call would scan \`${table.name}\` (${m.rows.toLocaleString('en-US')} rows at the spec's volume)` },
+    { option: 'no index', rejectedBecause: `each call would scan \`${table.name}\` (${formatCount(m.rows)} rows at the spec's volume)` },
   ];
   if (candidate.equalityCount > 0 && candidate.keys.length > candidate.equalityCount)
     alternatives.push({ option: 'separate single-column indexes', rejectedBecause: 'a bitmap AND of them reads every matching entry and cannot return rows in order' });
@@ -156,7 +157,7 @@ function indexDecision(candidate: Candidate, index: Index, table: Table, m: { ro
     choice: `${index.name} on ${table.name} ${keyText(index)}`,
     rationale: [
       ...candidate.reasons,
-      `Weighed: serves ${formatRate(m.readRate)} of reads against ${formatRate(m.writeRate)} of writes to \`${table.name}\`; about ${formatBytes(m.size)} at ${m.rows.toLocaleString('en-US')} rows.`,
+      `Weighed: serves ${formatRate(m.readRate)} of reads against ${formatRate(m.writeRate)} of writes to \`${table.name}\`; about ${formatBytes(m.size)} at ${formatCount(m.rows)} rows.`,
     ],
     alternatives,
     evidence: [{ tier: 'derived', source: 'rule:index-from-pattern', detail: `key order equality → sort → range from the parsed patterns; size from the B-tree formula (docs/capacity.md)` }],

@@ -1,3 +1,4 @@
+import { formatCount } from '../../format.js';
 import type { Decision } from '../../model/decision.js';
 import { derivedName } from '../../model/naming.js';
 import { leadingColumns, type Index, type Schema, type Table } from '../../model/schema.js';
@@ -46,7 +47,7 @@ export function deriveForeignKeyIndexes(schema: Schema): { schema: Schema; decis
           `Deleting or re-keying a \`${fk.refTable}\` row checks \`${table.name}\` for references${fk.onDelete === 'cascade' ? ' and deletes them' : ''}; without this index each such check scans the whole table.`,
           `Joins from \`${fk.refTable}\` to \`${table.name}\` can start from the parent row.`,
         ],
-        alternatives: [{ option: 'no index', rejectedBecause: `a sequential scan of ${table.name} per parent delete${table.volume ? ` (${table.volume.rows.toLocaleString('en-US')} rows now)` : ''}` }],
+        alternatives: [{ option: 'no index', rejectedBecause: `a sequential scan of ${table.name} per parent delete${table.volume ? ` (${formatCount(table.volume.rows)} rows now)` : ''}` }],
         evidence: [{ tier: 'derived', source: 'rule:fk-index', detail: `foreign key ${fk.name} -> ${fk.refTable}(${fk.refColumns.join(', ')}) is not the leading part of any key or index` }],
         patterns: [],
       });

@@ -1,3 +1,4 @@
+import { formatCount } from '../../format.js';
 import { decisionTier, type Decision } from '../../model/decision.js';
 import type { Design } from '../../model/design.js';
 import { describeType } from '../../model/logical-type.js';
@@ -18,7 +19,7 @@ export function renderMarkdownReport(design: Design, files: { readonly ddl: stri
   const fks = schema.tables.reduce((n, t) => n + t.foreignKeys.length, 0);
   const indexes = schema.tables.reduce((n, t) => n + t.indexes.length, 0);
   out.push(`- **Tables:** ${schema.tables.length}${relations ? ` (${relations} relation table${relations === 1 ? '' : 's'})` : ''}, ${fks} foreign keys, ${indexes} secondary indexes, ${schema.enums.length} enum types.`);
-  out.push(`- **Tenancy:** ${spec.requirements.tenancy}${spec.requirements.tenants ? ` (${spec.requirements.tenants.toLocaleString('en-US')} tenants)` : ''}. **Ids:** ${spec.conventions.ids}. **Timestamps:** ${spec.conventions.timestamps ? 'created_at / updated_at' : 'none'}.`);
+  out.push(`- **Tenancy:** ${spec.requirements.tenancy}${spec.requirements.tenants ? ` (${formatCount(spec.requirements.tenants)} tenants)` : ''}. **Ids:** ${spec.conventions.ids}. **Timestamps:** ${spec.conventions.timestamps ? 'created_at / updated_at' : 'none'}.`);
   for (const check of design.ddl) {
     const ran = check.executedOn ? `; **executed** on ${check.executedOn}` : '; not executed on an engine';
     out.push(`- **DDL** (\`${check.file}\`, ${check.statements} statements): **parsed** by ${check.parsedBy}${ran}.`);
@@ -65,7 +66,7 @@ function renderTable(table: Table): string[] {
   if (table.comment) out.push(table.comment, '');
   if (table.volume) {
     const v = table.volume;
-    const parts = [`${v.rows.toLocaleString('en-US')} rows`, v.growthPerMonth ? `+${v.growthPerMonth.toLocaleString('en-US')} a month` : '', v.appendOnly ? 'append-only' : ''].filter(Boolean);
+    const parts = [`${formatCount(v.rows)} rows`, v.growthPerMonth ? `+${formatCount(v.growthPerMonth)} a month` : '', v.appendOnly ? 'append-only' : ''].filter(Boolean);
     out.push(`Volume: ${parts.join(', ')}.`, '');
   }
   out.push('| column | type | null | default | notes |', '|---|---|---|---|---|');

@@ -1,3 +1,4 @@
+import { formatCount } from '../../format.js';
 import type { VerifyReport } from '../../verify/verify-report.js';
 
 const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
@@ -5,7 +6,7 @@ const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.
 /** The report's "Verification" section: what the engine did with the design, pattern by pattern. */
 export function renderVerificationSection(report: VerifyReport): string[] {
   const out = ['## Verification', ''];
-  out.push(`Run on ${report.engine} with ${report.seed.totalRows.toLocaleString('en-US')} seeded rows (seed ${report.seed.seed}; spec volumes × ${report.seed.factor.toPrecision(3)}). Each access pattern ran under EXPLAIN ANALYZE ${report.runs} times for each of ${report.parameterSets} parameter sets drawn from the data, first without the design's secondary indexes, then with them. Times are the engine's own execution times, medians.`, '');
+  out.push(`Run on ${report.engine} with ${formatCount(report.seed.totalRows)} seeded rows (seed ${report.seed.seed}; spec volumes × ${report.seed.factor.toPrecision(3)}). Each access pattern ran under EXPLAIN ANALYZE ${report.runs} times for each of ${report.parameterSets} parameter sets drawn from the data, first without the design's secondary indexes, then with them. Times are the engine's own execution times, medians.`, '');
   out.push('| pattern | plan with indexes | indexes used | median ms | without indexes | speedup | p99 target |', '|---|---|---|---|---|---|---|');
   for (const p of report.patterns) {
     const target = p.p99TargetMs === undefined ? '' : `${p.p99TargetMs} ms${p.exceedsP99 ? ' **exceeded**' : ''}`;
@@ -13,7 +14,7 @@ export function renderVerificationSection(report: VerifyReport): string[] {
     out.push(`| ${p.name} | ${plan} | ${p.indexesUsed.join(', ') || 'none'} | ${ms(p.medianMs)} | ${ms(p.without.medianMs)}${p.without.seqScans.length ? ` (seq scan of ${p.without.seqScans.map((s) => s.table).join(', ')})` : ''} | ${p.speedup}× | ${target} |`);
   }
   out.push('', '| table | seeded rows | pages | spec rows | basis |', '|---|---|---|---|---|');
-  for (const t of report.seed.tables) out.push(`| ${t.table} | ${t.rows.toLocaleString('en-US')} | ${t.pages} | ${t.specRows?.toLocaleString('en-US') ?? ''} | ${t.basis} |`);
+  for (const t of report.seed.tables) out.push(`| ${t.table} | ${formatCount(t.rows)} | ${t.pages} | ${t.specRows === undefined ? '' : formatCount(t.specRows)} | ${t.basis} |`);
   out.push('');
   if (report.findings.length) {
     out.push('Findings:', '');
