@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { designFromFile } from '../src/api/design.js';
 import { designSchema } from '../src/model/design.js';
+import { verifyReportSchema } from '../src/verify/verify-report.js';
 import { REFERENCE_SPEC } from './helpers.js';
 
 /**
@@ -14,6 +15,7 @@ import { REFERENCE_SPEC } from './helpers.js';
  */
 const GOLDEN = fileURLToPath(new URL('./golden/saas-shop/', import.meta.url));
 const SCHEMA_DOC = fileURLToPath(new URL('../docs/design.schema.json', import.meta.url));
+const VERIFY_SCHEMA_DOC = fileURLToPath(new URL('../docs/verify.schema.json', import.meta.url));
 const update = process.env.UPDATE_GOLDEN === '1';
 
 function compare(path: string, actual: string): void {
@@ -55,7 +57,8 @@ describe('golden artifacts of the reference spec', async () => {
     designSchema.parse(json);
   });
 
-  it('docs/design.schema.json is generated from the model', () => {
+  it('docs/design.schema.json and docs/verify.schema.json are generated from the model', () => {
     compare(SCHEMA_DOC, JSON.stringify(z.toJSONSchema(designSchema, { io: 'input' }), null, 2) + '\n');
+    compare(VERIFY_SCHEMA_DOC, JSON.stringify(z.toJSONSchema(verifyReportSchema, { io: 'input' }), null, 2) + '\n');
   });
 });

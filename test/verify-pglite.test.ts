@@ -107,3 +107,28 @@ access_patterns:
     assert.equal(count[0]!.n, result.report.seed.tables.find((t) => t.table === 'order')!.rows, 'measuring the insert left no rows behind');
   });
 });
+
+describe('verify --sweep on PGlite', () => {
+  it('measures three scales, fits each pattern and extrapolates to the horizon', async () => {
+    const loaded = await loadSpecFile(REFERENCE_SPEC);
+    const result = await inFreshSchema(() => verifySpec(loaded.loaded!, loaded.diagnostics, engine, { largestRows: 20_000, runs: 1, sweep: true }));
+    assert.ok(result.ok);
+    const sweep = result.report.sweep!;
+    assert.deepEqual(sweep.scales.map((s) => s.largestRows), [5000, 10000, 20000]);
+    assert.equal(sweep.horizon, '3y');
+    assert.equal(sweep.patterns.length, 8);
+    for (const p of sweep.patterns) {
+      assert.equal(p.points.length, 3, p.name);
+      assert.ok(p.points[0]!.x < p.points[2]!.x, `${p.name}: x grows with the scale`);
+      assert.ok(p.xAtHorizon > p.points[2]!.x, `${p.name}: the horizon is beyond the measured scales`);
+      assert.ok(p.predictedMedianMs >= 0 && p.predictedP99Ms >= p.predictedMedianMs);
+      assert.equal(typeof p.holds, 'boolean', `${p.name} has a p99 target, so a verdict`);
+    }
+    const orders = sweep.patterns.find((p) => p.name === 'customer_orders')!;
+    assert.equal(orders.xLabel, 'rows of order per tenant');
+    assert.notEqual(sweep.patterns.find((p) => p.name === 'place_order')!.model, 'linear', 'a single-row insert is never fitted as a scan');
+    const schemas = await engine.query<{ n: number }>(`select count(*)::int as n from pg_namespace where nspname like 'dbarchitect_sweep_%'`);
+    assert.equal(schemas[0]!.n, 0, 'the sweep drops its schemas');
+    assert.match(result.artifacts.find((a) => a.path === 'README.md')!.content, /### Growth to the horizon/);
+  });
+});

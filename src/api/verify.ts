@@ -6,6 +6,7 @@ import type { Decision } from '../model/decision.js';
 import type { Design } from '../model/design.js';
 import type { LoadedSpec } from '../spec/load-spec.js';
 import { runVerification, type VerifyOptions } from '../verify/run-verify.js';
+import { runSweep } from '../verify/sweep.js';
 import type { VerifyReport } from '../verify/verify-report.js';
 import { renderArtifacts, type Artifact } from '../writers/artifacts.js';
 import { designFromSpec, workloadOf } from './design.js';
@@ -18,14 +19,15 @@ export type VerifyResult =
  * Designs the spec, then proves the design on the engine: DDL, seeded data, every access pattern
  * explained with and without the derived indexes. The engine's current schema must be empty.
  */
-export async function verifySpec(loaded: LoadedSpec, loadDiagnostics: readonly Diagnostic[], engine: Engine, options: VerifyOptions = {}): Promise<VerifyResult> {
+export async function verifySpec(loaded: LoadedSpec, loadDiagnostics: readonly Diagnostic[], engine: Engine, options: VerifyOptions & { readonly sweep?: boolean } = {}): Promise<VerifyResult> {
   const designed = await designFromSpec(loaded, loadDiagnostics);
   if (!designed.ok) return designed;
   const dialect = getDialect('postgres')!;
-  const report = await runVerification(
-    { schema: designed.design.schema, patterns: loaded.patterns, specPatterns: loaded.spec.accessPatterns, workload: workloadOf(loaded), dialect, engine },
-    options,
-  );
+  const input = { schema: designed.design.schema, patterns: loaded.patterns, specPatterns: loaded.spec.accessPatterns, workload: workloadOf(loaded), dialect, engine };
+  const measured = await runVerification(input, options);
+  const report = options.sweep
+    ? { ...measured, sweep: await runSweep(input, loaded.spec, { ...(options.largestRows !== undefined ? { largestRows: options.largestRows } : {}), seed: options.seed ?? 1, runs: options.runs ?? 3, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }) }
+    : measured;
   const decisions = designed.design.decisions.map((d) => withVerifyEvidence(d, report));
   const design: Design = {
     ...designed.design,

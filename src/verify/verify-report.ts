@@ -26,6 +26,27 @@ export const patternResultSchema = runSchema.extend({
   parameters: z.array(z.string()),
 });
 
+const sweepSchema = z.object({
+  scales: z.array(z.object({ largestRows: z.number(), totalRows: z.number(), tenants: z.number().optional() })),
+  horizon: z.string(),
+  patterns: z.array(
+    z.object({
+      name: z.string(),
+      xLabel: z.string(),
+      points: z.array(z.object({ x: z.number(), medianMs: z.number(), maxMs: z.number() })),
+      model: z.enum(['constant', 'logarithmic', 'linear']),
+      a: z.number(),
+      b: z.number(),
+      rmseMs: z.number(),
+      xAtHorizon: z.number(),
+      predictedMedianMs: z.number(),
+      predictedP99Ms: z.number(),
+      p99TargetMs: z.number().optional(),
+      holds: z.boolean().optional(),
+    }),
+  ),
+});
+
 /** verify.json: what the engine did with the design. Its JSON Schema is docs/verify.schema.json. */
 export const verifyReportSchema = z.object({
   engine: z.string(),
@@ -40,6 +61,8 @@ export const verifyReportSchema = z.object({
   patterns: z.array(patternResultSchema),
   indexes: z.array(z.object({ name: z.string(), table: z.string(), usedBy: z.array(z.string()), reason: z.string() })),
   findings: z.array(diagnosticSchema),
+  /** With --sweep: latency measured at several scales, fitted and extrapolated to the horizon. */
+  sweep: sweepSchema.optional(),
 });
 
 export type VerifyReport = z.infer<typeof verifyReportSchema>;

@@ -24,6 +24,7 @@ interface VerifyFlags {
   seed: string;
   runs: string;
   failOn: string;
+  sweep?: boolean;
 }
 
 export function registerVerify(program: Command, context: CommandContext): void {
@@ -38,6 +39,7 @@ export function registerVerify(program: Command, context: CommandContext): void 
     .option('--scale <factor>', 'multiply every table\'s spec rows by this factor instead of --rows')
     .option('--seed <n>', 'seed for the synthetic data: same seed, same data', '1')
     .option('--runs <n>', 'EXPLAIN ANALYZE runs per parameter set', '3')
+    .option('--sweep', 'also measure at three scales, fit how each pattern\'s latency grows and extrapolate to the spec\'s volume at its horizon')
     .option('--fail-on <severity>', 'exit 1 when a finding is at least this severe: warning, error or never', 'never')
     .addHelpText('after', '\nExamples:\n  $ dbarchitect verify examples/saas-shop.yaml\n  $ dbarchitect verify spec.yaml --rows 50000 --fail-on warning\n  $ dbarchitect verify spec.yaml --db postgres://me@localhost/scratch')
     .action(async (file: string, flags: VerifyFlags) => {
@@ -61,7 +63,7 @@ export function registerVerify(program: Command, context: CommandContext): void 
         return context.exit(EXIT.engine);
       }
       try {
-        const work = () => verifySpec(loaded.loaded!, loaded.diagnostics, engine, { ...numbers, onProgress: progressPrinter(terminal, started) });
+        const work = () => verifySpec(loaded.loaded!, loaded.diagnostics, engine, { ...numbers, sweep: flags.sweep === true, onProgress: progressPrinter(terminal, started) });
         const result = flags.db ? await inScratchSchema(engine, work) : await work();
         if (!result.ok) {
           terminal.diagnostics(result.diagnostics);
@@ -138,5 +140,11 @@ function printSummary(terminal: Terminal, report: VerifyReport): void {
   for (const p of report.patterns) {
     const via = p.indexesUsed.length ? p.indexesUsed.join(', ') : p.seqScans.length ? `seq scan of ${p.seqScans.map((s) => s.table).join(', ')}` : p.nodeTypes.join(' → ');
     terminal.info(`  ${p.name}: ${p.medianMs} ms via ${via}; without the indexes ${p.without.medianMs} ms (${p.speedup}×)${p.exceedsP99 ? `, over its p99 of ${p.p99TargetMs} ms` : ''}`);
+  }
+  if (!report.sweep) return;
+  terminal.info(`\nAt the spec's volume in ${report.sweep.horizon} (fitted over ${report.sweep.scales.map((s) => formatCount(s.largestRows)).join(', ')} rows):`);
+  for (const p of report.sweep.patterns) {
+    const verdict = p.holds === undefined ? 'no p99 target' : p.holds ? `holds its p99 of ${p.p99TargetMs} ms` : `MISSES its p99 of ${p.p99TargetMs} ms`;
+    terminal.info(`  ${p.name}: ${p.model} in ${p.xLabel}; predicted median ${p.predictedMedianMs} ms, p99 ${p.predictedP99Ms} ms at ${formatCount(p.xAtHorizon)}: ${verdict}`);
   }
 }

@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto';
+import type { Engine } from '../engines/engine.js';
+import { seedDatabase } from '../engines/seed/run.js';
+import type { Schema } from '../model/schema.js';
+import { RATE_UNITS } from '../spec/quantities.js';
+import type { Spec } from '../spec/spec.js';
+import { fitGrowth, predict, type GrowthModel } from './fit-growth.js';
+import { measurePattern } from './measure-pattern.js';
+import { parameterTargets } from './parameter-targets.js';
+import type { VerifyInput, VerifyProgress } from './run-verify.js';
+import { sampleParameters } from './sample-parameters.js';
+import type { VerifyReport } from './verify-report.js';
+
+export type SweepReport = NonNullable<VerifyReport['sweep']>;
+export type SweepPattern = SweepReport['patterns'][number];
+
+const DEFAULT_FRACTIONS = [0.25, 0.5, 1] as const;
+
+/**
+ * Measures every pattern (with the design's indexes) at several scales, fits how its latency grows
+ * and extrapolates to the spec's volume at the planning horizon. For a pattern that filters by
+ * tenant, rows are counted per tenant: at full volume there are more tenants, not bigger ones.
+ */
+export async function runSweep(input: VerifyInput, spec: Spec, options: { largestRows?: number; seed?: number; runs?: number; onProgress?: (e: VerifyProgress) => void } = {}): Promise<SweepReport> {
+  const { engine, dialect, schema } = input;
+  const largest = options.largestRows ?? 200_000;
+  const scales: { largestRows: number; totalRows: number; tenants?: number }[] = [];
+  const samples = new Map<string, { x: number; medianMs: number; maxMs: number }[]>();
+  const labels = new Map<string, string>();
+
+  for (const fraction of DEFAULT_FRACTIONS) {
+    const largestRows = Math.max(1000, Math.round(largest * fraction));
+    await inTemporarySchema(engine, async () => {
+      await engine.exec(dialect.emitDdl(schema, { comments: false }));
+      const seeded = await seedDatabase(engine, schema, { seed: options.seed ?? 1, largestRows });
+      await engine.exec('VACUUM ANALYZE');
+      const rows = new Map(seeded.tables.map((t) => [t.table, t.rows]));
+      const tenants = seeded.plan.tenants?.count;
+      scales.push({ largestRows, totalRows: seeded.totalRows, ...(tenants !== undefined ? { tenants } : {}) });
+      for (const [i, pattern] of input.patterns.entries()) {
+        options.onProgress?.({ phase: 'explain', withIndexes: true, pattern: `${pattern.name} at ${largestRows} rows`, index: i + 1, total: input.patterns.length });
+        const shape = input.workload.find((w) => w.name === pattern.name)!.shape;
+        const targets = parameterTargets(shape, pattern.statement, pattern.params.length, schema);
+        const sets = await sampleParameters(engine, schema, shape, targets, 3, dialect.quoteIdentifier);
+        const m = await measurePattern(engine, dialect, pattern.sql, sets, options.runs ?? 3, shape.kind !== 'select');
+        const axis = patternAxis(schema, shape, (t) => rows.get(t) ?? 0, tenants);
+        labels.set(pattern.name, axis.label);
+        samples.set(pattern.name, [...(samples.get(pattern.name) ?? []), { x: axis.x, medianMs: m.medianMs, maxMs: m.maxMs }]);
+      }
+    });
+  }
+
+  const horizonMonths = spec.requirements.horizon.seconds / RATE_UNITS.month;
+  const tenantsAtHorizon = atHorizon(schema, 'tenant', horizonMonths) || spec.requirements.tenants;
+  const patterns = input.patterns.map((pattern): SweepPattern => {
+    const points = samples.get(pattern.name) ?? [];
+    const shape = input.workload.find((w) => w.name === pattern.name)!.shape;
+    const singleRowWrite = shape.kind === 'insert' && shape.source === 'values';
+    const fit = fitGrowth(points.map((p) => ({ x: p.x, ms: p.medianMs })), singleRowWrite ? ['constant', 'logarithmic'] : undefined);
+    const xAtHorizon = patternAxis(schema, shape, (t) => atHorizon(schema, t, horizonMonths), tenantsAtHorizon).x;
+    const last = points.at(-1);
+    const tail = last && last.medianMs > 0 ? Math.min(10, Math.max(1, last.maxMs / last.medianMs)) : 1;
+    const predictedMedianMs = round(predict(fit, xAtHorizon));
+    const target = input.specPatterns.find((p) => p.name === pattern.name)?.p99;
+    const predictedP99Ms = round(predictedMedianMs * tail);
+    return {
+      name: pattern.name,
+      xLabel: labels.get(pattern.name) ?? 'rows',
+      points,
+      model: fit.model,
+      a: round(fit.a, 6),
+      b: round(fit.b, 9),
+      rmseMs: round(fit.rmse),
+      xAtHorizon: Math.round(xAtHorizon),
+      predictedMedianMs,
+      predictedP99Ms,
+      ...(target ? { p99TargetMs: target.seconds * 1000, holds: predictedP99Ms <= target.seconds * 1000 } : {}),
+    };
+  });
+  return { scales, horizon: spec.requirements.horizon.text, patterns };
+}
+
+/** The size that drives a pattern's cost: its largest table's rows, per tenant when it filters by tenant. */
+function patternAxis(schema: Schema, shape: VerifyInput['workload'][number]['shape'], rowsOf: (table: string) => number, tenants: number | undefined): { x: number; label: string } {
+  const tables = [...new Set([...shape.tables.map((t) => t.table), ...('writesTable' in shape ? [shape.writesTable] : [])])].filter((t) => schema.tables.some((x) => x.name === t));
+  const biggest = tables.sort((a, b) => rowsOf(b) - rowsOf(a))[0];
+  if (!biggest) return { x: 1, label: 'rows' };
+  const table = schema.tables.find((t) => t.name === biggest)!;
+  const byTenant = table.tenantScoped && tenants && shape.predicates.some((p) => p.column === 'tenant_id' && p.op === 'eq' && p.value.kind === 'param');
+  return byTenant ? { x: rowsOf(biggest) / tenants, label: `rows of ${biggest} per tenant` } : { x: rowsOf(biggest), label: `rows of ${biggest}` };
+}
+
+/** A table's rows at the horizon: today's plus growth, held at growth × retention once retention deletes keep pace. */
+function atHorizon(schema: Schema, tableName: string, months: number): number {
+  const volume = schema.tables.find((t) => t.name === tableName)?.volume;
+  if (!volume) return 0;
+  const grown = volume.rows + volume.growthPerMonth * months;
+  if (volume.retentionSeconds === undefined) return grown;
+  const steady = volume.growthPerMonth * (volume.retentionSeconds / RATE_UNITS.month);
+  return Math.min(grown, Math.max(volume.rows, steady));
+}
+
+async function inTemporarySchema(engine: Engine, work: () => Promise<void>): Promise<void> {
+  const shown = await engine.query<Record<string, unknown>>('SHOW search_path');
+  const path = String(Object.values(shown[0] ?? {})[0] ?? 'public');
+  const schema = `dbarchitect_sweep_${randomBytes(5).toString('hex')}`;
+  await engine.exec(`CREATE SCHEMA ${schema}; SET search_path TO ${schema};`);
+  try {
+    await work();
+  } finally {
+    await engine.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE; SET search_path TO ${path};`);
+  }
+}
+
+const round = (n: number, digits = 3) => Math.round(n * 10 ** digits) / 10 ** digits;
