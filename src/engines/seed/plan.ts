@@ -110,7 +110,7 @@ export function planSeed(schema: Schema, options: SeedPlanOptions = {}): SeedPla
 
   function estimate(table: Table): { rows: number; basis: RowBasis; reason: string } {
     const scaled = scaledSpec(table);
-    if (scaled !== undefined) return { rows: Math.max(1, scaled), basis: 'spec', reason: `${formatCount(specRows(table)!)} × ${formatFactor(factor)}` };
+    if (scaled !== undefined) return { rows: Math.max(1, scaled), basis: 'spec', reason: `${specQuantity(specRows(table)!)} × ${formatFactor(factor)}` };
     const shape = shapes.get(table.name)!;
     const parents = table.foreignKeys
       .filter((fk) => fk !== shape.tenantForeignKey && fk.refTable !== table.name)
@@ -123,7 +123,7 @@ export function planSeed(schema: Schema, options: SeedPlanOptions = {}): SeedPla
     const growth = table.volume?.growthPerMonth ?? 0;
     if (growth > 0) {
       const months = Math.min(12, (table.volume?.retentionSeconds ?? Infinity) / MONTH_SECONDS);
-      return derived(Math.max(1, Math.round(growth * months * factor)), `${formatCount(growth)}/month for ${+months.toFixed(1)} months × ${formatFactor(factor)}`);
+      return derived(Math.max(1, Math.round(growth * months * factor)), `${specQuantity(growth)}/month for ${+months.toFixed(1)} months × ${formatFactor(factor)}`);
     }
     if (top) return derived(top.rows, `as many as ${top.name} (a row per parent on average)`);
     return { rows: defaultRows, basis: 'default', reason: `default ${defaultRows}: the spec gives no volume` };
@@ -177,7 +177,7 @@ export function seedingOrder(tables: readonly Table[]): { table: Table; fillLate
   return order;
 }
 
-function formatCount(n: number): string {
+function specQuantity(n: number): string {
   if (n >= 1e9 && n % 1e8 === 0) return `${n / 1e9}G`;
   if (n >= 1e6 && n % 1e5 === 0) return `${n / 1e6}M`;
   if (n >= 1e3 && n % 1e2 === 0) return `${n / 1e3}k`;

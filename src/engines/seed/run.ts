@@ -42,9 +42,10 @@ export interface SeededTable {
   readonly plannedRows: number;
   /** Rows in the table: below plannedRows only where a key could not be guaranteed (ON CONFLICT DO NOTHING). */
   readonly rows: number;
+  /** The table's whole step: its insert, then in a per-row load its ANALYZE (see PostgresSeedTable.analyze), and a count if needed. */
+  readonly ms: number;
+  /** The INSERT alone. */
   readonly insertMs: number;
-  /** ANALYZE right after the insert (`per-row` load, see PostgresSeedTable.analyze); 0 in a bulk load. */
-  readonly analyzeMs: number;
 }
 
 export interface SeedResult {
@@ -90,10 +91,9 @@ export async function seedDatabase(engine: Engine, schema: Schema, options: Seed
       await engine.exec(statement.insert);
       const insertMs = performance.now() - t0;
       if (!bulk) await engine.exec(statement.analyze);
-      const analyzeMs = performance.now() - t0 - insertMs;
       // Without ON CONFLICT an INSERT … SELECT over generate_series(1, n) inserts n rows or fails.
       const rows = statement.mayConflict ? await countRows(engine, statement.table) : statement.rows;
-      tables.push({ table: statement.table, plannedRows: statement.rows, rows, insertMs, analyzeMs });
+      tables.push({ table: statement.table, plannedRows: statement.rows, rows, ms: performance.now() - t0, insertMs });
       options.onProgress?.({ table: statement.table, index: i + 1, total: script.tables.length, rows, elapsedMs: performance.now() - started });
     }
     for (const fill of script.fillLater) {

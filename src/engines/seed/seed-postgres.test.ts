@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { describe, it } from 'node:test';
+import { serverUrl } from '../../../test/servers.js';
+import { designFromFile } from '../../api/design.js';
+import { quotePgIdentifier as q } from '../../dialects/postgres/quote.js';
+import type { Schema } from '../../model/schema.js';
+import type { Engine } from '../engine.js';
+import { startPglite } from '../pglite.js';
+import { connectPostgres } from '../postgres.js';
+import { seedDatabase, type SeedLoadMethod } from './run.js';
+
+const REFERENCE_SPEC = fileURLToPath(new URL('../../../examples/saas-shop.yaml', import.meta.url));
+const server = serverUrl('postgres');
+
+/** Seeds the reference spec into a scratch schema and returns a fingerprint per table; drops the schema. */
+async function seededFingerprints(engine: Engine, schema: Schema, ddl: string, name: string, load: SeedLoadMethod): Promise<string[]> {
+  // UTC: the fingerprint is the rows as text, and timestamptz prints in the session's time zone.
+  await engine.exec(`DROP SCHEMA IF EXISTS ${name} CASCADE; CREATE SCHEMA ${name}; SET search_path TO ${name}; SET TimeZone = 'UTC';`);
+  try {
+    await engine.exec(ddl);
+    await seedDatabase(engine, schema, { largestRows: 5_000, seed: 5, anchor: '2026-01-01T00:00:00Z', load });
+    const prints: string[] = [];
+    for (const table of schema.tables) {
+      const order = table.primaryKey.columns.map((c) => `x.${q(c)}`).join(', ');
+      const rows = await engine.query<{ md5: string }>(`SELECT md5(string_agg(x::text, ',' ORDER BY ${order})) AS md5 FROM ${q(table.name)} x`);
+      prints.push(`${table.name} ${rows[0]!.md5}`);
+    }
+    return prints;
+  } finally {
+    await engine.exec(`SET search_path TO public; DROP SCHEMA IF EXISTS ${name} CASCADE;`);
+  }
+}
+
+describe('seeding on a PostgreSQL server', () => {
+  it('the same seed gives the same rows as on PGlite, with either load method', { skip: server.skip }, async () => {
+    const design = await designFromFile(REFERENCE_SPEC);
+    assert.ok(design.ok);
+    const ddl = design.artifacts.find((a) => a.path === 'schema/postgres.sql')!.content;
+    const lite = await startPglite();
+    let expected: string[];
+    try {
+      expected = await seededFingerprints(lite, design.design.schema, ddl, 'seed_reference', 'bulk');
+    } finally {
+      await lite.close();
+    }
+    const engine = await connectPostgres(server.url!);
+    // Close the connection whatever happens: an open one would keep the test process alive.
+    try {
+      const suffix = `${process.pid}_${Date.now()}`;
+      for (const load of ['bulk', 'per-row'] as const) {
+        assert.deepEqual(await seededFingerprints(engine, design.design.schema, ddl, `dbarchitect_seed_${load.replace('-', '_')}_${suffix}`, load), expected, load);
+      }
+    } finally {
+      await engine.close();
+    }
+  });
+});
