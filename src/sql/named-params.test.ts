@@ -19,6 +19,15 @@ describe('named parameters', () => {
     assert.equal(text.slice(bound.originalOffset(at), bound.originalOffset(at) + 2), 'zz');
   });
 
+  it('the fast path for plain statements agrees with the scanner', () => {
+    for (const text of ['select id from "order" where tenant_id = :tenant and id = :order', 'insert into t (a, b) values (:a, :b) ', 'select * from t where a=:x and b=:x limit :n', 'select x from "a:b" where c = :c']) {
+      const fast = bindNamedParams(text);
+      const scanned = bindNamedParams(`${text} -- comment forces the scanner`);
+      assert.equal(`${fast.sql} -- comment forces the scanner`, scanned.sql, text);
+      assert.deepEqual(fast.params, scanned.params);
+    }
+  });
+
   it('leaves unscannable text for the parser to report', () => {
     assert.equal(bindNamedParams("select 'open").sql, "select 'open");
   });

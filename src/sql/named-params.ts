@@ -15,6 +15,9 @@ export interface BoundSql {
  * the parser then reports the error.
  */
 export function bindNamedParams(text: string): BoundSql {
+  // Without strings, comments, casts or dollar quotes every `:name` is a parameter, so a plain
+  // pattern finds them exactly; anything else goes through the scanner.
+  if (!/['$]|--|\/\*|::|"[^"]*:/.test(text)) return bindPlain(text);
   let tokens: { start: number; end: number; text: string }[];
   try {
     tokens = scanSync(text).tokens;
@@ -40,6 +43,23 @@ export function bindNamedParams(text: string): BoundSql {
     sql += text.slice(cursor, edit.start) + edit.replacement;
     shifts.push({ at: sql.length, delta: edit.end - edit.start - edit.replacement.length });
     cursor = edit.end;
+  }
+  sql += text.slice(cursor);
+  const originalOffset = (offset: number) => offset + shifts.filter((s) => s.at <= offset).reduce((sum, s) => sum + s.delta, 0);
+  return { sql, params, originalOffset };
+}
+
+function bindPlain(text: string): BoundSql {
+  const params: string[] = [];
+  const shifts: { at: number; delta: number }[] = [];
+  let sql = '';
+  let cursor = 0;
+  for (const match of text.matchAll(/(?<![\w:]):([A-Za-z_][A-Za-z0-9_]*)/g)) {
+    let number = params.indexOf(match[1]!) + 1;
+    if (number === 0) number = params.push(match[1]!);
+    sql += text.slice(cursor, match.index) + `$${number}`;
+    shifts.push({ at: sql.length, delta: match[0].length - `$${number}`.length });
+    cursor = match.index! + match[0].length;
   }
   sql += text.slice(cursor);
   const originalOffset = (offset: number) => offset + shifts.filter((s) => s.at <= offset).reduce((sum, s) => sum + s.delta, 0);
