@@ -45,9 +45,12 @@ describe('designs run on PGlite', () => {
     assert.ok(result.ok);
     assert.deepEqual(result.diagnostics, []);
     assert.match(result.design.ddl[0]!.executedOn ?? '', /^PostgreSQL 1[5-9]\.\d+ \(PGlite /);
-    const tables = await engine.query<{ table_name: string }>(`select table_name from information_schema.tables where table_schema = 'reference' order by 1`);
-    assert.deepEqual(tables.map((t) => t.table_name), ['category', 'customer', 'inventory_event', 'order', 'order_line', 'payment', 'product', 'product_category', 'tenant']);
-    const fks = await engine.query<{ n: number }>(`select count(*)::int as n from pg_constraint c join pg_namespace n on n.oid = c.connamespace where n.nspname = 'reference' and contype = 'f'`);
+    const tables = await engine.query<{ relname: string; relkind: string }>(`select relname, relkind from pg_class where relnamespace = 'reference'::regnamespace and relkind in ('r', 'p') and not relispartition order by 1`);
+    assert.deepEqual(tables.map((t) => t.relname), ['category', 'customer', 'inventory_event', 'order', 'order_line', 'payment', 'product', 'product_category', 'tenant']);
+    assert.equal(tables.find((t) => t.relname === 'inventory_event')!.relkind, 'p', 'the largest append-only table is partitioned');
+    const partitions = await engine.query<{ n: number }>(`select count(*)::int as n from pg_inherits where inhparent = 'reference.inventory_event'::regclass`);
+    assert.equal(partitions[0]!.n, 24 + 3 + 1, '24 months back, 3 ahead, and the default');
+    const fks = await engine.query<{ n: number }>(`select count(*)::int as n from pg_constraint c join pg_namespace n on n.oid = c.connamespace where n.nspname = 'reference' and contype = 'f' and conparentid = 0`);
     assert.equal(fks[0]!.n, result.design.schema.tables.reduce((sum, t) => sum + t.foreignKeys.length, 0));
     const executed = result.design.decisions.filter((d) => d.evidence.some((e) => e.tier === 'executed'));
     assert.ok(executed.length >= 5, 'schema decisions carry executed evidence');

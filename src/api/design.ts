@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { analyzeNormalization } from '../design/normalize/analyze-normalization.js';
 import { deriveForeignKeyIndexes } from '../design/indexes/foreign-key-indexes.js';
 import { deriveIndexes } from '../design/indexes/derive-indexes.js';
+import { partitionTables } from '../design/partitioning/partition-tables.js';
 import type { WorkloadPattern } from '../design/indexes/table-access.js';
 import { extractQueryShape } from '../sql/query-shape.js';
 import { getDialect } from '../dialects/registry.js';
@@ -36,7 +37,9 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
   const diagnostics: Diagnostic[] = [...loadDiagnostics];
 
   const workload = workloadOf(loaded);
-  const fromPatterns = deriveIndexes(loaded.schema, workload, loaded.spec.requirements.tenants);
+  const partitioned = partitionTables(loaded.spec, loaded.schema, workload);
+  decisions.push(...partitioned.decisions);
+  const fromPatterns = deriveIndexes(partitioned.schema, workload, loaded.spec.requirements.tenants);
   decisions.push(...fromPatterns.decisions);
   const indexed = deriveForeignKeyIndexes(fromPatterns.schema);
   decisions.push(...indexed.decisions);
@@ -90,7 +93,7 @@ function attachExecutedEvidence(decisions: Decision[], engine: string): void {
 }
 
 function sortDecisions(decisions: Decision[]): Decision[] {
-  const areas: Decision['area'][] = ['tenancy', 'keys', 'types', 'constraints', 'normalization', 'denormalization', 'indexes'];
+  const areas: Decision['area'][] = ['technology', 'tenancy', 'keys', 'types', 'constraints', 'normalization', 'denormalization', 'modeling', 'partitioning', 'indexes', 'scaling', 'caching', 'capacity'];
   return decisions
     .map((d, i) => ({ d, i }))
     .sort((a, b) => areas.indexOf(a.d.area) - areas.indexOf(b.d.area) || a.i - b.i)

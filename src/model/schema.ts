@@ -80,6 +80,18 @@ export const volumeSchema = z.object({
   appendOnly: z.boolean(),
 });
 
+/** Range partitioning by time: partitions made at apply time around "now", older ones dropped by retention. */
+export const partitioningSchema = z.object({
+  method: z.literal('range'),
+  column: z.string(),
+  interval: z.enum(['day', 'week', 'month', 'year']),
+  /** Partitions created for the past, counting the current one. */
+  history: z.number().int(),
+  /** Partitions created ahead of now. */
+  premake: z.number().int(),
+  retentionSeconds: z.number().optional(),
+});
+
 export const tableSchema = z.object({
   name: z.string(),
   kind: z.enum(['entity', 'relation']),
@@ -93,6 +105,7 @@ export const tableSchema = z.object({
   /** Rows belong to one tenant (shared-schema tenancy). */
   tenantScoped: z.boolean(),
   volume: volumeSchema.optional(),
+  partitioning: partitioningSchema.optional(),
   origin: z.string(),
 });
 
@@ -111,6 +124,7 @@ export type Index = z.infer<typeof indexSchema>;
 export type IndexKey = z.infer<typeof indexKeySchema>;
 export type IndexCondition = z.infer<typeof indexConditionSchema>;
 export type Table = z.infer<typeof tableSchema>;
+export type Partitioning = z.infer<typeof partitioningSchema>;
 export type EnumType = z.infer<typeof enumTypeSchema>;
 export type Schema = z.infer<typeof schemaSchema>;
 

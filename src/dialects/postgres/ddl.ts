@@ -1,5 +1,5 @@
 import type { DdlOptions } from '../dialect.js';
-import type { Check, Column, ForeignKey, Index, IndexCondition, IndexKey, Schema, Table } from '../../model/schema.js';
+import type { Check, Column, ForeignKey, Index, IndexCondition, IndexKey, Partitioning, Schema, Table } from '../../model/schema.js';
 import { quotePgIdentifier as q, quotePgLiteral } from './quote.js';
 import { postgresColumnType } from './types.js';
 
@@ -18,6 +18,7 @@ export function emitPostgresDdl(schema: Schema, options: DdlOptions = {}): strin
     const inline = table.foreignKeys.filter((fk) => !fk.deferrable && (created.has(fk.refTable) || fk.refTable === table.name));
     for (const fk of table.foreignKeys) if (!inline.includes(fk)) later.push({ table, fk });
     out.push(createTable(table, inline), '');
+    if (table.partitioning) out.push(createPartitions(table.name, table.partitioning), '');
     created.add(table.name);
   }
   for (const { table, fk } of later) out.push(`ALTER TABLE ${q(table.name)} ADD ${foreignKey(fk)};`);
@@ -60,7 +61,30 @@ function createTable(table: Table, inlineForeignKeys: readonly ForeignKey[]): st
   for (const u of table.uniques) lines.push(`CONSTRAINT ${q(u.name)} UNIQUE (${list(u.columns)})`);
   for (const fk of inlineForeignKeys) lines.push(foreignKey(fk));
   for (const c of table.checks) lines.push(check(c));
-  return `CREATE TABLE ${q(table.name)} (\n${lines.map((l) => `  ${l}`).join(',\n')}\n);`;
+  const partitioned = table.partitioning ? ` PARTITION BY RANGE (${q(table.partitioning.column)})` : '';
+  return `CREATE TABLE ${q(table.name)} (\n${lines.map((l) => `  ${l}`).join(',\n')}\n)${partitioned};`;
+}
+
+const PARTITION_NAME_FORMAT = { day: 'YYYY_MM_DD', week: 'IYYY_"w"IW', month: 'YYYY_MM', year: 'YYYY' } as const;
+
+/**
+ * The partitions around the moment the DDL runs, made by a DO block so the script stays the same
+ * text whenever it is generated; a default partition catches rows outside the window.
+ */
+function createPartitions(table: string, p: Partitioning): string {
+  const name = quotePgLiteral(table);
+  return [
+    'DO $$',
+    'DECLARE',
+    '  bound timestamptz;',
+    'BEGIN',
+    `  FOR i IN ${1 - p.history}..${p.premake} LOOP`,
+    `    bound := date_trunc('${p.interval}', now()) + make_interval(${p.interval === 'week' ? 'weeks' : `${p.interval}s`} => i);`,
+    `    EXECUTE format('CREATE TABLE %I PARTITION OF %I FOR VALUES FROM (%L) TO (%L)', ${name} || '_p' || to_char(bound, '${PARTITION_NAME_FORMAT[p.interval].replace(/"/g, '"')}'), ${name}, bound, bound + interval '1 ${p.interval}');`,
+    '  END LOOP;',
+    'END $$;',
+    `CREATE TABLE ${q(`${table}_default`)} PARTITION OF ${q(table)} DEFAULT;`,
+  ].join('\n');
 }
 
 function columnDefinition(column: Column): string {

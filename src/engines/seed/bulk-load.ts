@@ -20,14 +20,14 @@ export interface SetAside {
 /**
  * Inside the caller's transaction, drops the foreign keys, primary keys, uniques and plain
  * secondary indexes of the tables, keeping the keys of `keepKeysOf` (inserts with ON CONFLICT need
- * them, and so does an UPDATE that finds rows by key). Check constraints and NOT NULL stay: they
+ * them, and so does an UPDATE that finds rows by key) and the indexes of `keepIndexesOf`. Check constraints and NOT NULL stay: they
  * cost little per row.
  */
-export async function setAsideForLoad(engine: Engine, tables: readonly string[], keepKeysOf: ReadonlySet<string>): Promise<SetAside> {
+export async function setAsideForLoad(engine: Engine, tables: readonly string[], keepKeysOf: ReadonlySet<string>, keepIndexesOf: ReadonlySet<string> = new Set()): Promise<SetAside> {
   const all = await engine.query<PostgresKeyDefinition>(postgresKeysQuery(tables));
   const foreignKeys = all.filter((k) => k.kind === 'f');
   const keys = all.filter((k) => k.kind !== 'f' && !keepKeysOf.has(k.relname));
-  const indexes = await engine.query<{ name: string; definition: string }>(postgresSecondaryIndexesQuery(tables));
+  const indexes = await engine.query<{ name: string; definition: string }>(postgresSecondaryIndexesQuery(tables.filter((t) => !keepIndexesOf.has(t))));
   for (const fk of foreignKeys) await engine.exec(postgresDropConstraint(fk));
   for (const key of keys) await engine.exec(postgresDropConstraint(key));
   for (const index of indexes) await engine.exec(postgresDropIndex(index));

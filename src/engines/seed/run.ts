@@ -83,7 +83,10 @@ export async function seedDatabase(engine: Engine, schema: Schema, options: Seed
     step = 'setting keys and indexes aside for the load';
     // Keys stay where inserts rely on them: ON CONFLICT needs them, the later UPDATE finds rows by them.
     const keep = new Set([...script.tables.filter((t) => t.mayConflict).map((t) => t.table), ...script.fillLater.map((f) => f.table)]);
-    const setAside = bulk ? await setAsideForLoad(engine, names, keep) : undefined;
+    // A partitioned table keeps its keys and indexes: each exists once per partition, and rebuilding
+    // them would rename the partitions' copies.
+    const partitioned = new Set(schema.tables.filter((t) => t.partitioning).map((t) => t.name));
+    const setAside = bulk ? await setAsideForLoad(engine, names, new Set([...keep, ...partitioned]), partitioned) : undefined;
 
     for (const [i, statement] of script.tables.entries()) {
       step = `table ${statement.table}`;

@@ -134,10 +134,21 @@ CREATE TABLE inventory_event (
   reason inventory_event_reason NOT NULL,
   occurred_at timestamptz NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now(),
-  CONSTRAINT inventory_event_pkey PRIMARY KEY (tenant_id, id),
+  CONSTRAINT inventory_event_pkey PRIMARY KEY (tenant_id, id, occurred_at),
   CONSTRAINT inventory_event_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenant (id) ON DELETE RESTRICT,
   CONSTRAINT inventory_event_product_id_fkey FOREIGN KEY (tenant_id, product_id) REFERENCES product (tenant_id, id) ON DELETE RESTRICT
-);
+) PARTITION BY RANGE (occurred_at);
+
+DO $$
+DECLARE
+  bound timestamptz;
+BEGIN
+  FOR i IN -23..3 LOOP
+    bound := date_trunc('month', now()) + make_interval(months => i);
+    EXECUTE format('CREATE TABLE %I PARTITION OF %I FOR VALUES FROM (%L) TO (%L)', 'inventory_event' || '_p' || to_char(bound, 'YYYY_MM'), 'inventory_event', bound, bound + interval '1 month');
+  END LOOP;
+END $$;
+CREATE TABLE inventory_event_default PARTITION OF inventory_event DEFAULT;
 
 CREATE INDEX category_tenant_id_parent_id_idx ON category (tenant_id, parent_id);
 CREATE INDEX product_category_tenant_id_category_id_idx ON product_category (tenant_id, category_id) INCLUDE (product_id);

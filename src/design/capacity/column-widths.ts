@@ -1,0 +1,69 @@
+import type { LogicalType } from '../../model/logical-type.js';
+import type { Column } from '../../model/schema.js';
+import { storedWidth } from './postgres-sizes.js';
+
+/** What the engine measured about one column: `pg_stats.avg_width` (bytes, varlena header included) and `null_frac`. */
+export interface ColumnStat {
+  readonly avgWidth: number;
+  readonly nullFraction: number;
+}
+
+/** Measured statistics by table, then by column. */
+export type ColumnStats = ReadonlyMap<string, ReadonlyMap<string, ColumnStat>>;
+
+/** Where a column's width came from: its type (fixed width), a typical value (assumed), or the engine. */
+export type WidthBasis = 'fixed' | 'typical' | 'measured';
+
+export interface ColumnWidth {
+  readonly column: string;
+  /** Average bytes of a stored value, header included for varlena. */
+  readonly bytes: number;
+  readonly align: number;
+  readonly varlena: boolean;
+  /** Share of rows where the value is NULL (takes no space). */
+  readonly nullFraction: number;
+  readonly basis: WidthBasis;
+}
+
+/** A short varlena (1-byte header) holds up to 127 bytes in all and needs no alignment. */
+const SHORT_VARLENA_LIMIT = 127;
+
+export function isVarlena(type: LogicalType): boolean {
+  return type.kind === 'string' || type.kind === 'text' || type.kind === 'bytes' || type.kind === 'json' || type.kind === 'decimal';
+}
+
+/**
+ * A column's stored width: fixed-width types from their length; varlena from the engine's
+ * measurement when given, else the typical widths of postgres-sizes.ts (an assumption).
+ */
+export function columnWidth(column: Column, stat?: ColumnStat): ColumnWidth {
+  const typed = storedWidth(column.type);
+  const varlena = isVarlena(column.type);
+  const nullFraction = column.nullable ? (stat?.nullFraction ?? 0) : 0;
+  if (varlena && stat) {
+    const bytes = stat.avgWidth;
+    return { column: column.name, bytes, align: bytes <= SHORT_VARLENA_LIMIT ? 1 : 4, varlena, nullFraction, basis: 'measured' };
+  }
+  return { column: column.name, bytes: typed.bytes, align: typed.align, varlena, nullFraction, basis: varlena || column.type.kind === 'native' ? 'typical' : 'fixed' };
+}
+
+/**
+ * The largest value a column can hold, as CREATE TABLE weighs it to decide whether a table gets a
+ * TOAST table (needs_toast_table): varchar(n) at 4 bytes a character (UTF-8), numeric(p) at 2 bytes
+ * per 4 digits plus an 8-byte header; undefined for unbounded types.
+ */
+export function maximumWidth(type: LogicalType): { bytes: number; align: number } | undefined {
+  switch (type.kind) {
+    case 'string':
+      return { bytes: 4 * type.length + 4, align: 4 };
+    case 'decimal':
+      return { bytes: 8 + 2 * Math.floor((type.precision + 6) / 4), align: 4 };
+    case 'text':
+    case 'bytes':
+    case 'json':
+    case 'native':
+      return undefined;
+    default:
+      return storedWidth(type);
+  }
+}

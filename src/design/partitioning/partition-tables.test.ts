@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { workloadOf } from '../../api/design.js';
+import { loadSpecText } from '../../spec/load-spec.js';
+import { partitionTables } from './partition-tables.js';
+
+async function partition(yaml: string) {
+  const loaded = await loadSpecText('spec.yaml', yaml);
+  assert.ok(loaded.loaded, JSON.stringify(loaded.diagnostics));
+  return partitionTables(loaded.loaded.spec, loaded.loaded.schema, workloadOf(loaded.loaded));
+}
+
+describe('time partitioning', () => {
+  it('the reference spec partitions its largest append-only table, and explains why order is not', async () => {
+    const { schema, decisions } = await partition(readFileSync(new URL('../../../examples/saas-shop.yaml', import.meta.url), 'utf8'));
+    const partitioned = schema.tables.filter((t) => t.partitioning).map((t) => [t.name, t.partitioning]);
+    assert.deepEqual(partitioned, [['inventory_event', { method: 'range', column: 'occurred_at', interval: 'month', history: 24, premake: 3, retentionSeconds: 2 * 31_556_952 }]]);
+    const events = schema.tables.find((t) => t.name === 'inventory_event')!;
+    assert.deepEqual(events.primaryKey.columns, ['tenant_id', 'id', 'occurred_at'], 'the partition key joins the primary key');
+    const order = decisions.find((d) => d.id === 'partitioning/order')!;
+    assert.match(order.rationale.join(' '), /order_line, payment reference order by foreign key/);
+    const events_ = decisions.find((d) => d.id === 'partitioning/inventory_event')!;
+    assert.match(events_.rationale.join(' '), /stock_level \(300\/s\) do not filter on occurred_at and probe the index of each of about 28 live partitions/);
+    assert.match(events_.rationale.join(' '), /partman\.create_parent\('inventory_event', 'occurred_at', '1 month', p_premake => 3\)/);
+  });
+
+  it('leaves small tables, tables without retention and tables without a time field alone', async () => {
+    const { schema, decisions } = await partition(`version: 1\nname: t\nentities:\n  log:\n    rows: 1B\n    growth: 100M/month\n    fields:\n      line: text!\n      at: timestamp!\n  note:\n    rows: 1M\n    retention: 30d\n    fields:\n      at: timestamp!\n  blob:\n    rows: 1B\n    retention: 30d\n    fields:\n      data: text!\n`);
+    assert.deepEqual(schema.tables.filter((t) => t.partitioning), []);
+    assert.deepEqual(decisions, []);
+  });
+
+  it('a fast-growing table gets weekly or daily partitions, and its uniques carry the key', async () => {
+    const { schema } = await partition(`version: 1\nname: t\nentities:\n  click:\n    rows: 2B\n    growth: 400M/month\n    retention: 90d\n    unique: [[ref]]\n    fields:\n      ref: string(40)!\n      at: timestamp!\n`);
+    const click = schema.tables[0]!;
+    assert.equal(click.partitioning?.interval, 'day');
+    assert.equal(click.partitioning?.history, 90);
+    assert.deepEqual(click.uniques.map((u) => u.columns), [['ref', 'at']]);
+  });
+});

@@ -1,0 +1,36 @@
+import { formatCount } from '../../format.js';
+
+/** `1,000,000/s`, `80/s`, `0.35/s`: whole numbers from 10/s up, two significant digits below. */
+export function formatRate(perSecond: number): string {
+  return `${formatAmount(perSecond)}/s`;
+}
+
+/** A count for prose: whole from 10 up, two significant digits below. */
+export function formatAmount(n: number): string {
+  if (n >= 10 || n === 0) return formatCount(Math.round(n));
+  return String(Number(n.toPrecision(2)));
+}
+
+/** `7.8 trillion rows`: counts too long to read digit by digit get a word. */
+export function formatRows(rows: number): string {
+  const scales: readonly [number, string][] = [
+    [1e12, 'trillion'],
+    [1e9, 'billion'],
+    [1e6, 'million'],
+  ];
+  for (const [scale, word] of scales) if (rows >= scale) return `${Number((rows / scale).toPrecision(2))} ${word} rows`;
+  return `${formatCount(Math.round(rows))} rows`;
+}
+
+/** Decimal units, two significant digits: a rough volume, not a page count. */
+export function formatVolume(bytes: number): string {
+  const units: readonly [number, string][] = [
+    [1e15, 'PB'],
+    [1e12, 'TB'],
+    [1e9, 'GB'],
+    [1e6, 'MB'],
+    [1e3, 'kB'],
+  ];
+  for (const [scale, unit] of units) if (bytes >= scale) return `${Number((bytes / scale).toPrecision(2))} ${unit}`;
+  return `${Math.round(bytes)} B`;
+}

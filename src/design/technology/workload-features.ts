@@ -1,0 +1,226 @@
+import type { Schema, Table } from '../../model/schema.js';
+import type { Requirements, Spec } from '../../spec/spec.js';
+import { RATE_UNITS } from '../../spec/quantities.js';
+import { storedWidth } from '../capacity/postgres-sizes.js';
+import { VolumeStatistics } from '../indexes/statistics.js';
+import { tableAccesses, type WorkloadPattern } from '../indexes/table-access.js';
+
+/**
+ * What the technology selection needs to know about a workload, derived from the spec only: rates,
+ * query features, volume at the horizon and the requirements. Every list is in spec order.
+ */
+export interface RatedPattern {
+  readonly pattern: string;
+  readonly ratePerSecond: number;
+}
+
+export interface TableWrites {
+  readonly table: string;
+  /** Rows inserted per second: the larger of the insert patterns and the entity's growth. */
+  readonly inserts: number;
+  readonly updates: number;
+  readonly deletes: number;
+  /** Where the insert rate came from. */
+  readonly insertSource: 'patterns' | 'growth' | 'none';
+}
+
+export interface AggregateFeature extends RatedPattern {
+  readonly table: string;
+  /** Rows one call reads at the horizon: equality filters credited, ranges not (an upper bound). */
+  readonly rowsPerCall: number;
+}
+
+export interface TextSearchFeature extends RatedPattern {
+  readonly table: string;
+  readonly column: string;
+  /** `@@` (full-text), `ILIKE`/`LIKE` with a leading wildcard, or a regular expression match. */
+  readonly operator: string;
+  readonly expression?: string;
+  readonly tableRows: number;
+}
+
+export interface TimeSeriesFeature {
+  readonly table: string;
+  readonly timestampColumn: string;
+  readonly rowsPerSecond: number;
+  readonly retentionSeconds?: number;
+  readonly rowsAtHorizon: number;
+}
+
+export interface TableVolume {
+  readonly table: string;
+  readonly rowsAtHorizon: number;
+  /** Heap bytes only (tuple header, line pointer and typical column widths); indexes come on top. */
+  readonly bytesAtHorizon: number;
+}
+
+export interface WorkloadFeatures {
+  readonly reads: { readonly perSecond: number; readonly patterns: readonly RatedPattern[] };
+  readonly writes: { readonly perSecond: number; readonly inserts: number; readonly updates: number; readonly deletes: number; readonly tables: readonly TableWrites[] };
+  /** Reads per write; `null` when nothing is written. */
+  readonly readWriteRatio: number | null;
+  readonly joins: readonly RatedPattern[];
+  /** Aggregating patterns, each with the rows one call reads (analytical from LARGE_SCAN_ROWS up). */
+  readonly aggregates: readonly AggregateFeature[];
+  readonly textSearch: readonly TextSearchFeature[];
+  readonly graph: { readonly recursive: readonly RatedPattern[]; readonly selfReferences: readonly string[] };
+  /** Reads that tolerate staleness: they allow a cache or a replica. */
+  readonly cacheable: readonly (RatedPattern & { readonly stalenessSeconds: number })[];
+  readonly timeSeries: readonly TimeSeriesFeature[];
+  readonly volume: { readonly horizon: string; readonly rows: number; readonly bytes: number; readonly tables: readonly TableVolume[] };
+  readonly multiRowTransactions: { readonly needed: boolean; readonly why: string };
+  readonly requirements: Requirements;
+}
+
+/** An aggregate reading at least this many rows per call is an analytical query, not a lookup. */
+export const LARGE_SCAN_ROWS = 1_000_000;
+/** An append-only table growing at least this fast is a time series worth a store's attention. */
+export const TIME_SERIES_MIN_ROWS_PER_SECOND = 100;
+
+const TUPLE_OVERHEAD_BYTES = 24 + 4; // heap tuple header (23, aligned) + line pointer
+
+export function deriveWorkloadFeatures(spec: Spec, schema: Schema, workload: readonly WorkloadPattern[]): WorkloadFeatures {
+  const horizonSeconds = spec.requirements.horizon.seconds;
+  const volumes = schema.tables.map((t) => tableVolume(t, horizonSeconds));
+  const horizonSchema = withHorizonRows(schema, volumes);
+  const stats = new VolumeStatistics(horizonSchema, spec.requirements.tenants);
+
+  const reads = workload.filter((p) => p.shape.kind === 'select').map(rated);
+  const writes = tableWrites(schema, workload);
+  const writesPerSecond = sum(writes.map((w) => w.inserts + w.updates + w.deletes));
+  const readsPerSecond = sum(reads.map((r) => r.ratePerSecond));
+
+  return {
+    reads: { perSecond: readsPerSecond, patterns: reads },
+    writes: {
+      perSecond: writesPerSecond,
+      inserts: sum(writes.map((w) => w.inserts)),
+      updates: sum(writes.map((w) => w.updates)),
+      deletes: sum(writes.map((w) => w.deletes)),
+      tables: writes,
+    },
+    readWriteRatio: writesPerSecond > 0 ? readsPerSecond / writesPerSecond : null,
+    joins: workload.filter((p) => p.shape.kind === 'select' && joinsTables(p)).map(rated),
+    aggregates: aggregates(workload, horizonSchema, stats),
+    textSearch: textSearches(workload, stats),
+    graph: {
+      recursive: workload.filter((p) => isRecursive(spec, p.name)).map(rated),
+      selfReferences: schema.tables.flatMap((t) => t.foreignKeys.filter((f) => f.refTable === t.name).map((f) => `${t.name}.${f.columns.join(', ')}`)),
+    },
+    cacheable: spec.accessPatterns.flatMap((p) => {
+      const pattern = workload.find((w) => w.name === p.name);
+      return p.staleness && pattern?.shape.kind === 'select' ? [{ pattern: p.name, ratePerSecond: p.rate.perSecond, stalenessSeconds: p.staleness.seconds }] : [];
+    }),
+    timeSeries: timeSeries(schema, volumes),
+    volume: { horizon: spec.requirements.horizon.text, rows: sum(volumes.map((v) => v.rowsAtHorizon)), bytes: sum(volumes.map((v) => v.bytesAtHorizon)), tables: volumes },
+    multiRowTransactions: multiRowTransactions(spec, schema, writes),
+    requirements: spec.requirements,
+  };
+}
+
+const rated = (p: WorkloadPattern): RatedPattern => ({ pattern: p.name, ratePerSecond: p.ratePerSecond });
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+const growthPerSecond = (t: Table) => (t.volume?.growthPerMonth ?? 0) / RATE_UNITS.month;
+
+/** Rows at the horizon: today's rows plus growth, capped by retention at the steady state (growth × retention). */
+function tableVolume(table: Table, horizonSeconds: number): TableVolume {
+  const growth = growthPerSecond(table);
+  let rows = (table.volume?.rows ?? 0) + growth * horizonSeconds;
+  const retention = table.volume?.retentionSeconds;
+  if (retention !== undefined && growth > 0) rows = Math.min(rows, growth * retention);
+  const rowBytes = TUPLE_OVERHEAD_BYTES + sum(table.columns.map((c) => storedWidth(c.type).bytes));
+  return { table: table.name, rowsAtHorizon: Math.round(rows), bytesAtHorizon: Math.round(rows * rowBytes) };
+}
+
+function withHorizonRows(schema: Schema, volumes: readonly TableVolume[]): Schema {
+  return {
+    ...schema,
+    tables: schema.tables.map((t) => {
+      const rows = volumes.find((v) => v.table === t.name)!.rowsAtHorizon;
+      return t.volume ? { ...t, volume: { ...t.volume, rows: Math.max(rows, t.volume.rows) } } : t;
+    }),
+  };
+}
+
+/** Inserts count once per table: an insert pattern and the entity's growth describe the same rows. */
+function tableWrites(schema: Schema, workload: readonly WorkloadPattern[]): TableWrites[] {
+  return schema.tables.flatMap((table) => {
+    const mine = workload.filter((p) => p.shape.kind !== 'select' && p.shape.kind !== 'other' && p.shape.writesTable === table.name);
+    const rate = (kind: string) => sum(mine.filter((p) => p.shape.kind === kind).map((p) => p.ratePerSecond));
+    const fromPatterns = rate('insert');
+    const growth = growthPerSecond(table);
+    const inserts = Math.max(fromPatterns, growth);
+    const updates = rate('update');
+    const deletes = rate('delete');
+    if (inserts + updates + deletes === 0) return [];
+    const insertSource = inserts === 0 ? 'none' : fromPatterns >= growth ? 'patterns' : 'growth';
+    return [{ table: table.name, inserts, updates, deletes, insertSource } as const];
+  });
+}
+
+function joinsTables(p: WorkloadPattern): boolean {
+  const bases = new Set(p.shape.tables.map((t) => t.alias));
+  return p.shape.joins.length > 0 || bases.size > 1;
+}
+
+function aggregates(workload: readonly WorkloadPattern[], schema: Schema, stats: VolumeStatistics): AggregateFeature[] {
+  return workload.flatMap((p) => {
+    if (p.shape.kind !== 'select' || (p.shape.aggregates.length === 0 && p.shape.groupBy.length === 0)) return [];
+    const accesses = tableAccesses(p, schema, stats);
+    const driving = accesses.find((a) => a.role === 'driving');
+    if (!driving) return [];
+    return [{ pattern: p.name, ratePerSecond: p.ratePerSecond, table: driving.table, rowsPerCall: Math.round(driving.estimatedRows) }];
+  });
+}
+
+/** Full-text operators, and LIKE/ILIKE whose pattern can start with a wildcard (no B-tree serves those). */
+function textSearches(workload: readonly WorkloadPattern[], stats: VolumeStatistics): TextSearchFeature[] {
+  return workload.flatMap((p) =>
+    p.shape.predicates.flatMap((pred) => {
+      const table = pred.table;
+      if (!table || pred.negated) return [];
+      const fullText = pred.op === 'other' && (pred.operator === '@@' || pred.operator === '~*' || pred.operator === '~');
+      const wildcard = pred.op === 'like' && leadingWildcard(pred.value);
+      if (!fullText && !wildcard) return [];
+      return [{ pattern: p.name, ratePerSecond: p.ratePerSecond, table, column: pred.column, operator: pred.operator, ...(pred.expression ? { expression: pred.expression } : {}), tableRows: stats.rows(table) }];
+    }),
+  );
+}
+
+function leadingWildcard(value: WorkloadPattern['shape']['predicates'][number]['value']): boolean {
+  if (value.kind === 'constant') return typeof value.value === 'string' && value.value.startsWith('%');
+  if (value.kind === 'expression') return /^\(*'%/.test(value.text);
+  // A bare parameter may hold a leading wildcard: the spec cannot say, so it counts as a search.
+  return value.kind === 'param';
+}
+
+function isRecursive(spec: Spec, name: string): boolean {
+  const sql = spec.accessPatterns.find((p) => p.name === name)?.sql ?? '';
+  return /\bwith\s+recursive\b/i.test(sql);
+}
+
+/** Append-only tables with a timestamp (a declared field first, else created_at) growing fast. */
+function timeSeries(schema: Schema, volumes: readonly TableVolume[]): TimeSeriesFeature[] {
+  return schema.tables.flatMap((t) => {
+    const rate = growthPerSecond(t);
+    if (!t.volume?.appendOnly || rate < TIME_SERIES_MIN_ROWS_PER_SECOND) return [];
+    const timestamps = t.columns.filter((c) => c.type.kind === 'timestamp');
+    const column = timestamps.find((c) => c.origin.startsWith('entities.')) ?? timestamps[0];
+    if (!column) return [];
+    const retention = t.volume.retentionSeconds;
+    return [{ table: t.name, timestampColumn: column.name, rowsPerSecond: rate, ...(retention !== undefined ? { retentionSeconds: retention } : {}), rowsAtHorizon: volumes.find((v) => v.table === t.name)!.rowsAtHorizon }];
+  });
+}
+
+/**
+ * Strong consistency over data that references other data needs multi-row transactions: writing a
+ * row and the rows it depends on (or checking they exist) must be atomic and isolated.
+ */
+function multiRowTransactions(spec: Spec, schema: Schema, writes: readonly TableWrites[]): WorkloadFeatures['multiRowTransactions'] {
+  if (spec.requirements.consistency !== 'strong') return { needed: false, why: `consistency is ${spec.requirements.consistency}` };
+  const written = new Set(writes.map((w) => w.table));
+  const references = schema.tables.flatMap((t) => (written.has(t.name) ? t.foreignKeys.filter((f) => f.refTable !== t.name).map((f) => `\`${t.name}\` → \`${f.refTable}\``) : []));
+  if (references.length === 0) return { needed: false, why: 'no written table references another' };
+  const shown = references.slice(0, 3).join(', ');
+  return { needed: true, why: `consistency is strong and written tables reference others (${shown}${references.length > 3 ? `, ${references.length - 3} more` : ''}): rows and the rows they depend on change together` };
+}
