@@ -161,6 +161,8 @@ describe('each class of spec error exits 2 from the CLI with its file:line:colum
     ['bad rate', patterns('select id from customer', '40/sec'), ':15:11: error spec/bad-rate'],
     ['bad SQL', patterns('select id fro customer'), ':14:24: error sql/syntax'],
     ['unknown column in SQL', patterns('select mail from customer'), ':14:17: error sql/unknown-column'],
+    ['duplicate keys', base.replace('      total: money!', '      total: money!\n      total: int'), ':11:7: error yaml/duplicate-key'],
+    ['alias bomb', ['version: 1', 'name: bomb', 'a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`), 'entities: {}'].join('\n'), ':1:1: error yaml/alias-expansion'],
   ];
   for (const [name, yaml, expected] of cases) {
     it(name, () => {
