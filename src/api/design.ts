@@ -3,6 +3,7 @@ import { analyzeNormalization } from '../design/normalize/analyze-normalization.
 import { deriveForeignKeyIndexes } from '../design/indexes/foreign-key-indexes.js';
 import { deriveIndexes } from '../design/indexes/derive-indexes.js';
 import { partitionTables } from '../design/partitioning/partition-tables.js';
+import { chooseModelingPatterns } from '../design/modeling/modeling-patterns.js';
 import type { WorkloadPattern } from '../design/indexes/table-access.js';
 import { extractQueryShape } from '../sql/query-shape.js';
 import { getDialect } from '../dialects/registry.js';
@@ -44,6 +45,10 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
   const indexed = deriveForeignKeyIndexes(fromPatterns.schema);
   decisions.push(...indexed.decisions);
   const schema = indexed.schema;
+
+  const modeling = chooseModelingPatterns(loaded.spec, schema, workload);
+  decisions.push(...modeling.decisions);
+  for (const w of modeling.warnings) diagnostics.push({ code: w.code, severity: 'warning', message: w.message, fix: w.fix });
 
   const normalization = analyzeNormalization(schema, loaded.patterns);
   decisions.push(...normalization.decisions);

@@ -62,7 +62,7 @@ export function chooseCacheLayer(inputs: LayerInputs): LayerChoice {
     reasons: [`${LABEL[chosen.layer]}: ${chosen.why}.`],
     alternatives: verdicts
       .filter((v) => v.layer !== chosen.layer)
-      .map((v) => ({ option: LABEL[v.layer], rejectedBecause: v.fits ? `it would fit, but ${LABEL[chosen.layer]} comes first: ${chosen.why}` : v.why })),
+      .map((v) => ({ option: LABEL[v.layer], rejectedBecause: v.fits ? `it would fit, but the ${LABEL[chosen.layer]} comes first in the order of preference (see the choice)` : v.why })),
     assumptions,
   };
 }

@@ -41,7 +41,8 @@ export function columnWidth(column: Column, stat?: ColumnStat): ColumnWidth {
   const varlena = isVarlena(column.type);
   const nullFraction = column.nullable ? (stat?.nullFraction ?? 0) : 0;
   if (varlena && stat) {
-    const bytes = stat.avgWidth;
+    // pg_stats stores the average rounded down (an int4): half a byte back is the expected value.
+    const bytes = stat.avgWidth + 0.5;
     return { column: column.name, bytes, align: bytes <= SHORT_VARLENA_LIMIT ? 1 : 4, varlena, nullFraction, basis: 'measured' };
   }
   return { column: column.name, bytes: typed.bytes, align: typed.align, varlena, nullFraction, basis: varlena || column.type.kind === 'native' ? 'typical' : 'fixed' };

@@ -13,14 +13,24 @@ export interface MeasuredTableSize {
   readonly rows: number;
 }
 
-/** Sizes of the ordinary tables of current_schema(), by table name. Run VACUUM ANALYZE first for maps and counts. */
+/**
+ * Sizes of the tables of current_schema(), by table name; a partitioned table sums its leaf
+ * partitions. Run VACUUM ANALYZE first, for the maps and the row counts.
+ */
 export async function measureTableSizes(engine: Engine): Promise<Map<string, MeasuredTableSize>> {
   const rows = await engine.query<{ table: string; heap: number; indexes: number; total: number; rows: number }>(
-    `SELECT c.relname AS "table", pg_table_size(c.oid)::float8 AS heap, pg_indexes_size(c.oid)::float8 AS indexes,
-       pg_total_relation_size(c.oid)::float8 AS total, greatest(c.reltuples, 0)::float8 AS rows
-     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-     WHERE n.nspname = current_schema() AND c.relkind = 'r'
-     ORDER BY c.relname`,
+    `WITH top AS (
+       SELECT c.oid, c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition),
+     leaves AS (
+       SELECT relname, oid AS leaf FROM top WHERE relkind = 'r'
+       UNION ALL
+       SELECT top.relname, tree.relid FROM top CROSS JOIN LATERAL pg_partition_tree(top.oid) tree WHERE top.relkind = 'p' AND tree.isleaf)
+     SELECT leaves.relname AS "table", sum(pg_table_size(leaf))::float8 AS heap, sum(pg_indexes_size(leaf))::float8 AS indexes,
+       sum(pg_total_relation_size(leaf))::float8 AS total, sum(greatest(part.reltuples, 0))::float8 AS rows
+     FROM leaves JOIN pg_class part ON part.oid = leaves.leaf
+     GROUP BY leaves.relname
+     ORDER BY leaves.relname`,
   );
   return new Map(rows.map((r) => [r.table, { heapBytes: Number(r.heap), indexBytes: Number(r.indexes), totalBytes: Number(r.total), rows: Math.round(Number(r.rows)) }]));
 }

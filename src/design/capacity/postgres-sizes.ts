@@ -165,10 +165,13 @@ export function tupleHeaderBytes(columns: number, withNullBitmap: boolean): numb
   return maxAlign(HEAP_TUPLE_HEADER_BYTES + (withNullBitmap ? Math.ceil(columns / 8) : 0));
 }
 
-/** Rows a heap page holds: floor((8168 − 8192 × (100 − fillfactor)/100) / (MAXALIGN(tuple) + 4)), at most 291. */
+/**
+ * Rows a heap page holds: floor((8168 − 8192 × (100 − fillfactor)/100) / (tuple + 4)), at most 291.
+ * `tupleBytes` is MAXALIGNed already, or an average of MAXALIGNed tuples.
+ */
 export function heapRowsPerPage(tupleBytes: number, fillfactor = 100): number {
   const usable = HEAP_PAGE_SPACE - Math.floor((PAGE_BYTES * (100 - fillfactor)) / 100);
-  return Math.max(1, Math.min(MAX_HEAP_TUPLES_PER_PAGE, Math.floor(usable / (maxAlign(tupleBytes) + LINE_POINTER_BYTES))));
+  return Math.max(1, Math.min(MAX_HEAP_TUPLES_PER_PAGE, Math.floor(usable / (tupleBytes + LINE_POINTER_BYTES))));
 }
 
 /** Free space map after VACUUM: a three-level tree of pages, each leaf covering 4,069 heap pages (freespace.c). */

@@ -67,6 +67,8 @@ export interface EngineProfile {
   readonly dataModel: string;
   readonly consistency: { readonly offered: readonly ConsistencyLevel[]; readonly default: ConsistencyLevel; readonly tunable: boolean };
   readonly transactions: TransactionSupport;
+  /** How the spec's access patterns (SQL) would be written: as they are, in a SQL-like dialect, or rewritten in the engine's own API. */
+  readonly queryLanguage: { readonly kind: 'sql' | 'sql-like' | 'own'; readonly name: string };
   readonly joins: Strength;
   readonly secondaryIndexes: Strength;
   readonly analytics: Strength;
@@ -101,6 +103,14 @@ export interface EngineProfile {
   readonly pacelc: 'PC/EC' | 'PC/EL' | 'PA/EL' | 'PA/EC';
   /** The consistency trade-off in plain words: what you get, what it costs, what is tunable. */
   readonly tradeoff: string;
+  /** How another store can follow its changes (change data capture), where it has a mechanism. */
+  readonly changeCapture?: string;
+  /** For single-primary engines: how writes go beyond one node when they must. */
+  readonly scaleOut?: string;
+  /** The index that serves full-text predicates, in the engine's terms. */
+  readonly fullTextIndex?: string;
+  /** Runs inside another catalog engine (an extension): using both is one system, not two. */
+  readonly extends?: string;
   /** What a designer must know: limits, deprecations, the usual alternative. */
   readonly notes: readonly string[];
   readonly sources: Readonly<Partial<Record<Claim, string>>>;

@@ -105,7 +105,7 @@ export function deriveWorkloadFeatures(spec: Spec, schema: Schema, workload: rea
     textSearch: textSearches(workload, stats),
     graph: {
       recursive: workload.filter((p) => isRecursive(spec, p.name)).map(rated),
-      selfReferences: schema.tables.flatMap((t) => t.foreignKeys.filter((f) => f.refTable === t.name).map((f) => `${t.name}.${f.columns.join(', ')}`)),
+      selfReferences: schema.tables.flatMap((t) => t.foreignKeys.filter((f) => f.refTable === t.name).map((f) => `${t.name}.${ownColumns(f.columns).join(', ')}`)),
     },
     cacheable: spec.accessPatterns.flatMap((p) => {
       const pattern = workload.find((w) => w.name === p.name);
@@ -118,6 +118,8 @@ export function deriveWorkloadFeatures(spec: Spec, schema: Schema, workload: rea
   };
 }
 
+/** A reference's columns without the tenant column that shared-schema tenancy adds to every key. */
+const ownColumns = (columns: readonly string[]) => columns.filter((c) => c !== 'tenant_id');
 const rated = (p: WorkloadPattern): RatedPattern => ({ pattern: p.name, ratePerSecond: p.ratePerSecond });
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 const growthPerSecond = (t: Table) => (t.volume?.growthPerMonth ?? 0) / RATE_UNITS.month;
@@ -219,7 +221,10 @@ function timeSeries(schema: Schema, volumes: readonly TableVolume[]): TimeSeries
 function multiRowTransactions(spec: Spec, schema: Schema, writes: readonly TableWrites[]): WorkloadFeatures['multiRowTransactions'] {
   if (spec.requirements.consistency !== 'strong') return { needed: false, why: `consistency is ${spec.requirements.consistency}` };
   const written = new Set(writes.map((w) => w.table));
-  const references = schema.tables.flatMap((t) => (written.has(t.name) ? t.foreignKeys.filter((f) => f.refTable !== t.name).map((f) => `\`${t.name}\` → \`${f.refTable}\``) : []));
+  const foreignKeys = schema.tables.flatMap((t) => (written.has(t.name) ? t.foreignKeys.filter((f) => f.refTable !== t.name).map((f) => ({ table: t.name, f })) : []));
+  // References that carry meaning first; the tenant reference every table has says little.
+  const ordered = [...foreignKeys.filter(({ f }) => ownColumns(f.columns).length > 0), ...foreignKeys.filter(({ f }) => ownColumns(f.columns).length === 0)];
+  const references = ordered.map(({ table, f }) => `\`${table}\` → \`${f.refTable}\``);
   if (references.length === 0) return { needed: false, why: 'no written table references another' };
   const shown = references.slice(0, 3).join(', ');
   return { needed: true, why: `consistency is strong and written tables reference others (${shown}${references.length > 3 ? `, ${references.length - 3} more` : ''}): rows and the rows they depend on change together` };

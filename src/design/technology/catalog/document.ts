@@ -10,6 +10,7 @@ export const DOCUMENT_ENGINES: readonly EngineProfile[] = [
     dataModel: 'JSON-like documents (BSON) in collections',
     consistency: { offered: ['strong', 'causal', 'eventual'], default: 'strong', tunable: true },
     transactions: 'multi-row-acid',
+    queryLanguage: { kind: 'own', name: 'MongoDB Query API' },
     joins: 1,
     secondaryIndexes: 3,
     analytics: 2,
@@ -36,6 +37,8 @@ export const DOCUMENT_ENGINES: readonly EngineProfile[] = [
     pacelc: 'PC/EC',
     tradeoff:
       'each shard is a replica set with one primary; with majority write concern (the default since 5.0) and primary reads it is consistent (PC/EC); reading from secondaries or writing with w:1 trades consistency for latency (EL); Abadi (2012) rated older defaults PA/EC',
+    changeCapture: 'change streams, read by Debezium',
+    fullTextIndex: 'a text index (Atlas Search for Lucene search on Atlas)',
     notes: ['multi-document transactions exist but are costlier than single-document writes: model so that one document holds what changes together', 'Atlas Search adds Lucene full-text search on Atlas only'],
     sources: {
       consistency: 'https://www.mongodb.com/docs/manual/core/causal-consistency-read-write-concerns/',
@@ -56,6 +59,7 @@ export const DOCUMENT_ENGINES: readonly EngineProfile[] = [
     dataModel: 'documents in collections and subcollections',
     consistency: { offered: ['strong'], default: 'strong', tunable: false },
     transactions: 'multi-row-acid',
+    queryLanguage: { kind: 'own', name: 'Firestore SDK queries' },
     joins: 0,
     secondaryIndexes: 2,
     analytics: 1,
@@ -79,6 +83,7 @@ export const DOCUMENT_ENGINES: readonly EngineProfile[] = [
     cap: 'CP',
     pacelc: 'PC/EC',
     tradeoff: 'reads and queries are strongly consistent, also in multi-region locations where writes replicate synchronously: consistency is paid in write latency (PC/EC)',
+    changeCapture: 'real-time listeners and Cloud Functions triggers',
     notes: [
       'only on Google Cloud; ramp traffic up gradually (500/50/5 rule) and avoid sequential indexed values, which cap a collection at about 500 writes/s',
       'no joins and no full-text search: search is delegated to an external engine',
@@ -101,6 +106,7 @@ export const DOCUMENT_ENGINES: readonly EngineProfile[] = [
     dataModel: 'JSON documents with map-reduce indexes',
     consistency: { offered: ['strong', 'eventual'], default: 'eventual', tunable: true },
     transactions: 'multi-row-acid',
+    queryLanguage: { kind: 'sql-like', name: 'RQL' },
     joins: 1,
     secondaryIndexes: 2,
     analytics: 2,
@@ -127,6 +133,8 @@ export const DOCUMENT_ENGINES: readonly EngineProfile[] = [
     pacelc: 'PA/EL',
     tradeoff:
       'nodes accept writes and replicate to each other asynchronously (multi-master), so by default a partition keeps both sides writable and conflicts are resolved later (PA/EL); cluster-wide transactions go through Raft for strong consistency at extra latency; indexes are updated asynchronously',
+    changeCapture: 'ETL tasks and data subscriptions',
+    fullTextIndex: 'a full-text static index',
     notes: ['sharding since 6.0', 'indexes are eventually consistent: queries may miss the latest writes unless they wait for indexing'],
     sources: {
       consistency: 'https://ravendb.net/docs/article-page/6.0/csharp/client-api/session/cluster-transaction/overview',
@@ -145,6 +153,7 @@ export const DOCUMENT_ENGINES: readonly EngineProfile[] = [
     dataModel: 'JSON documents (MongoDB-compatible API)',
     consistency: { offered: ['strong', 'eventual'], default: 'strong', tunable: true },
     transactions: 'multi-row-acid',
+    queryLanguage: { kind: 'own', name: 'MongoDB Query API' },
     joins: 1,
     secondaryIndexes: 2,
     analytics: 1,
@@ -168,6 +177,7 @@ export const DOCUMENT_ENGINES: readonly EngineProfile[] = [
     cap: 'CP',
     pacelc: 'PC/EC',
     tradeoff: 'one writer instance over a quorum-replicated storage volume: reads from the primary are consistent (PC/EC); replica reads lag by milliseconds (EL for those reads)',
+    changeCapture: 'change streams',
     notes: ['only on AWS; instance-based clusters have one writer, elastic clusters shard writes', 'MongoDB compatibility is partial: check the operators the application uses'],
     sources: {
       consistency: 'https://docs.aws.amazon.com/documentdb/latest/developerguide/how-it-works.html',
@@ -185,6 +195,7 @@ export const DOCUMENT_ENGINES: readonly EngineProfile[] = [
     dataModel: 'JSON documents with MVCC revisions, map-reduce views',
     consistency: { offered: ['eventual'], default: 'eventual', tunable: true },
     transactions: 'single-document',
+    queryLanguage: { kind: 'own', name: 'Mango queries and views' },
     joins: 0,
     secondaryIndexes: 2,
     analytics: 1,
@@ -206,6 +217,7 @@ export const DOCUMENT_ENGINES: readonly EngineProfile[] = [
     cap: 'AP',
     pacelc: 'PA/EL',
     tradeoff: 'every replica accepts writes and replication is asynchronous; conflicting revisions are kept and resolved by the application (PA/EL): offline-first sync is the strength, strong consistency is not offered',
+    changeCapture: 'the _changes feed',
     notes: ['no first-party managed offering on AWS, Google Cloud or Azure (IBM Cloudant is CouchDB-based, on IBM Cloud)'],
     sources: {
       consistency: 'https://docs.couchdb.org/en/stable/intro/consistency.html',
@@ -223,6 +235,7 @@ export const DOCUMENT_ENGINES: readonly EngineProfile[] = [
     dataModel: 'JSON documents and key-value, queried with SQL++',
     consistency: { offered: ['strong', 'eventual'], default: 'strong', tunable: true },
     transactions: 'multi-row-acid',
+    queryLanguage: { kind: 'sql-like', name: 'SQL++' },
     joins: 2,
     secondaryIndexes: 2,
     analytics: 2,
@@ -249,6 +262,8 @@ export const DOCUMENT_ENGINES: readonly EngineProfile[] = [
     pacelc: 'PC/EL',
     tradeoff:
       'a key lives in one active vBucket, so key reads and writes are consistent and a partition makes that vBucket unavailable until failover (PC); index queries default to not waiting for indexing and XDCR between clusters is asynchronous, trading consistency for latency (EL)',
+    changeCapture: 'the Database Change Protocol (Kafka connector)',
+    fullTextIndex: 'a Search service index',
     notes: ['several services (data, index, query, search, analytics) to size and run when self-hosted'],
     sources: {
       consistency: 'https://docs.couchbase.com/server/current/learn/services-and-indexes/indexes/index-replication.html',

@@ -11,6 +11,7 @@ export const GRAPH_ENGINES: readonly EngineProfile[] = [
     dataModel: 'labelled property graph (Cypher)',
     consistency: { offered: ['strong', 'causal', 'eventual'], default: 'causal', tunable: true },
     transactions: 'multi-row-acid',
+    queryLanguage: { kind: 'own', name: 'Cypher' },
     joins: 2,
     secondaryIndexes: 2,
     analytics: 1,
@@ -37,6 +38,9 @@ export const GRAPH_ENGINES: readonly EngineProfile[] = [
     pacelc: 'PC/EC',
     tradeoff:
       'one writer per database commits through Raft to a majority of primaries (PC/EC); secondaries and other primaries serve reads with causal consistency through bookmarks: read-your-writes, not the latest write of others',
+    changeCapture: 'Neo4j change data capture (Enterprise/Aura) or the Kafka connector',
+    scaleOut: 'Neo4j Fabric / composite databases to split a graph across databases',
+    fullTextIndex: 'a Lucene-backed full-text index',
     notes: ['traversals cost per relationship followed, not per table size: the right tool when queries walk variable-depth paths', 'clustering and online backup need Enterprise Edition'],
     sources: {
       consistency: 'https://neo4j.com/docs/operations-manual/current/clustering/introduction/',
@@ -54,6 +58,7 @@ export const GRAPH_ENGINES: readonly EngineProfile[] = [
     dataModel: 'property graph (Gremlin, openCypher) and RDF (SPARQL)',
     consistency: { offered: ['strong', 'eventual'], default: 'strong', tunable: true },
     transactions: 'multi-row-acid',
+    queryLanguage: { kind: 'own', name: 'Gremlin, openCypher, SPARQL' },
     joins: 1,
     secondaryIndexes: 1,
     analytics: 1,
@@ -77,6 +82,8 @@ export const GRAPH_ENGINES: readonly EngineProfile[] = [
     cap: 'CP',
     pacelc: 'PC/EC',
     tradeoff: 'one writer over quorum-replicated storage: reads from the writer are consistent (PC/EC); up to 15 read replicas lag by milliseconds (EL for those reads)',
+    changeCapture: 'Neptune Streams',
+    scaleOut: 'none within one cluster: one writer instance',
     notes: ['only on AWS', 'full-text search through an integration with Amazon OpenSearch Service'],
     sources: {
       consistency: 'https://docs.aws.amazon.com/neptune/latest/userguide/transactions.html',

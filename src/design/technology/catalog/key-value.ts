@@ -10,6 +10,7 @@ export const KEY_VALUE_ENGINES: readonly EngineProfile[] = [
     dataModel: 'in-memory data structures (strings, hashes, lists, sets, sorted sets, streams)',
     consistency: { offered: ['eventual'], default: 'eventual', tunable: false },
     transactions: 'single-partition',
+    queryLanguage: { kind: 'own', name: 'Redis commands' },
     joins: 0,
     secondaryIndexes: 1,
     analytics: 0,
@@ -54,6 +55,7 @@ export const KEY_VALUE_ENGINES: readonly EngineProfile[] = [
     dataModel: 'items (key-value and documents) addressed by partition key and sort key',
     consistency: { offered: ['strong', 'eventual'], default: 'eventual', tunable: true },
     transactions: 'multi-item-limited',
+    queryLanguage: { kind: 'own', name: 'DynamoDB API (PartiQL subset by key)' },
     joins: 0,
     secondaryIndexes: 2,
     analytics: 0,
@@ -78,6 +80,7 @@ export const KEY_VALUE_ENGINES: readonly EngineProfile[] = [
     pacelc: 'PA/EL',
     tradeoff:
       'reads are eventually consistent by default (lower latency, half the read cost); strongly consistent reads are available per request within a region; global tables replicate asynchronously between regions (PA/EL by default)',
+    changeCapture: 'DynamoDB Streams (or Kinesis Data Streams)',
     notes: [
       'only on AWS; DynamoDB Local is for development only',
       'the per-node ceiling stands for one partition (1,000 write units/s); a table scales by adding partitions',
@@ -100,6 +103,7 @@ export const KEY_VALUE_ENGINES: readonly EngineProfile[] = [
     dataModel: 'ordered keys with revisions and watches',
     consistency: { offered: ['strong', 'eventual'], default: 'strong', tunable: true },
     transactions: 'multi-item-limited',
+    queryLanguage: { kind: 'own', name: 'etcd gRPC API' },
     joins: 0,
     secondaryIndexes: 0,
     analytics: 0,
@@ -122,6 +126,8 @@ export const KEY_VALUE_ENGINES: readonly EngineProfile[] = [
     cap: 'CP',
     pacelc: 'PC/EC',
     tradeoff: 'Raft consensus: every write goes through the leader and a quorum, reads are linearizable by default; the minority side of a partition stops serving (PC/EC)',
+    changeCapture: 'watches on key ranges',
+    scaleOut: 'none: one Raft group holds all data',
     notes: ['built for coordination metadata (Kubernetes state), not application data: the storage quota defaults to 2 GB and 8 GB is the suggested maximum'],
     sources: {
       consistency: 'https://etcd.io/docs/v3.5/learning/api_guarantees/',
@@ -140,6 +146,7 @@ export const KEY_VALUE_ENGINES: readonly EngineProfile[] = [
     dataModel: 'in-memory cache of opaque values by key',
     consistency: { offered: ['eventual'], default: 'eventual', tunable: false },
     transactions: 'none',
+    queryLanguage: { kind: 'own', name: 'get/set protocol' },
     joins: 0,
     secondaryIndexes: 0,
     analytics: 0,

@@ -10,6 +10,7 @@ export const MULTI_MODEL_ENGINES: readonly EngineProfile[] = [
     dataModel: 'documents, graphs and key-value in one engine (AQL)',
     consistency: { offered: ['strong', 'eventual'], default: 'strong', tunable: true },
     transactions: 'multi-item-limited',
+    queryLanguage: { kind: 'own', name: 'AQL' },
     joins: 2,
     secondaryIndexes: 3,
     analytics: 1,
@@ -35,6 +36,7 @@ export const MULTI_MODEL_ENGINES: readonly EngineProfile[] = [
     cap: 'CP',
     pacelc: 'PC/EC',
     tradeoff: 'shards are replicated synchronously from a leader, so single-document operations are consistent (PC/EC); multi-document transactions in a cluster are atomic per shard but not isolated across shards',
+    fullTextIndex: 'an ArangoSearch view or inverted index',
     notes: ['graph traversals, joins and search (ArangoSearch) in one query language'],
     sources: {
       transactions: 'https://docs.arangodb.com/stable/develop/transactions/limitations/',
@@ -54,6 +56,7 @@ export const MULTI_MODEL_ENGINES: readonly EngineProfile[] = [
     dataModel: 'JSON items (NoSQL API) with MongoDB, Cassandra, Gremlin and Table APIs',
     consistency: { offered: ['strong', 'causal', 'eventual'], default: 'causal', tunable: true },
     transactions: 'single-partition',
+    queryLanguage: { kind: 'sql-like', name: 'NoSQL API (SQL subset without joins across items)' },
     joins: 0,
     secondaryIndexes: 3,
     analytics: 1,
@@ -78,6 +81,7 @@ export const MULTI_MODEL_ENGINES: readonly EngineProfile[] = [
     pacelc: 'PA/EL',
     tradeoff:
       'five consistency levels per account or request: the default, session, gives read-your-writes within a session and stays available and fast (PA/EL); strong consistency makes it PC/EC at the latency of a cross-replica quorum, and is not offered with multi-region writes',
+    changeCapture: 'the change feed',
     notes: ['only on Azure', 'transactions only within one logical partition key', 'the per-node ceiling stands for one physical partition (10,000 RU/s); a container scales by partitions'],
     sources: {
       consistency: 'https://learn.microsoft.com/azure/cosmos-db/consistency-levels',
@@ -96,6 +100,7 @@ export const MULTI_MODEL_ENGINES: readonly EngineProfile[] = [
     dataModel: 'documents with relational features (FQL), Calvin-based replication',
     consistency: { offered: ['strong'], default: 'strong', tunable: false },
     transactions: 'multi-row-acid',
+    queryLanguage: { kind: 'own', name: 'FQL' },
     joins: 1,
     secondaryIndexes: 2,
     analytics: 0,
@@ -133,6 +138,7 @@ export const MULTI_MODEL_ENGINES: readonly EngineProfile[] = [
     dataModel: 'documents and graphs linked by record ids (SQL dialect, Gremlin)',
     consistency: { offered: ['strong', 'eventual'], default: 'strong', tunable: true },
     transactions: 'multi-row-acid',
+    queryLanguage: { kind: 'sql-like', name: 'SQL dialect, Gremlin' },
     joins: 1,
     secondaryIndexes: 2,
     analytics: 1,
@@ -154,6 +160,7 @@ export const MULTI_MODEL_ENGINES: readonly EngineProfile[] = [
     cap: 'CP',
     pacelc: 'PC/EC',
     tradeoff: 'distributed mode replicates every write to a write quorum of servers (PC/EC); each server holds a full copy, so replication adds availability rather than write capacity',
+    scaleOut: 'none in practice: distributed mode replicates full copies',
     notes: ['development has slowed markedly since the SAP acquisition; no managed offering'],
     sources: {
       consistency: 'https://orientdb.dev/docs/3.2.x/distributed/Distributed-Architecture.html',

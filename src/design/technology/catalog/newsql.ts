@@ -10,6 +10,7 @@ export const NEWSQL_ENGINES: readonly EngineProfile[] = [
     dataModel: 'relational tables (SQL, PostgreSQL wire protocol) over replicated ranges',
     consistency: { offered: ['strong', 'eventual'], default: 'strong', tunable: true },
     transactions: 'multi-row-acid',
+    queryLanguage: { kind: 'sql', name: 'SQL (PostgreSQL-compatible)' },
     joins: 2,
     secondaryIndexes: 3,
     analytics: 1,
@@ -36,6 +37,8 @@ export const NEWSQL_ENGINES: readonly EngineProfile[] = [
     pacelc: 'PC/EC',
     tradeoff:
       'every range is a Raft group and transactions are serializable by default: a range that loses its quorum stops serving (PC) and every write waits for a quorum, across regions in multi-region setups (EC); follower reads trade bounded staleness for latency',
+    changeCapture: 'changefeeds (CREATE CHANGEFEED) to Kafka or cloud storage',
+    fullTextIndex: 'a GIN (inverted) index on tsvector',
     notes: ['transactions may be retried by the server: applications need retry loops', 'sequential keys concentrate writes on one range: prefer UUIDs or hash-sharded indexes'],
     sources: {
       consistency: 'https://www.cockroachlabs.com/docs/stable/architecture/transaction-layer',
@@ -55,6 +58,7 @@ export const NEWSQL_ENGINES: readonly EngineProfile[] = [
     dataModel: 'relational tables (SQL, MySQL protocol) over TiKV, TiFlash columnar replicas',
     consistency: { offered: ['strong', 'eventual'], default: 'strong', tunable: true },
     transactions: 'multi-row-acid',
+    queryLanguage: { kind: 'sql', name: 'SQL (MySQL-compatible)' },
     joins: 2,
     secondaryIndexes: 3,
     analytics: 3,
@@ -79,6 +83,7 @@ export const NEWSQL_ENGINES: readonly EngineProfile[] = [
     cap: 'CP',
     pacelc: 'PC/EC',
     tradeoff: 'Raft-replicated regions and snapshot-isolation transactions with a central timestamp oracle: consistent, and a region without quorum stops serving (PC/EC); stale reads trade freshness for latency',
+    changeCapture: 'TiCDC',
     notes: ['TiFlash columnar replicas serve analytics on the same data (HTAP)', 'several components to run when self-hosted: PD, TiKV, TiDB, TiFlash'],
     sources: {
       consistency: 'https://docs.pingcap.com/tidb/stable/transaction-isolation-levels',
@@ -97,6 +102,7 @@ export const NEWSQL_ENGINES: readonly EngineProfile[] = [
     dataModel: 'relational tables (GoogleSQL or PostgreSQL dialect), interleaved tables, graphs',
     consistency: { offered: ['strong', 'eventual'], default: 'strong', tunable: true },
     transactions: 'multi-row-acid',
+    queryLanguage: { kind: 'sql', name: 'GoogleSQL or PostgreSQL dialect' },
     joins: 2,
     secondaryIndexes: 3,
     analytics: 2,
@@ -121,6 +127,8 @@ export const NEWSQL_ENGINES: readonly EngineProfile[] = [
     pacelc: 'PC/EC',
     tradeoff:
       'external consistency through TrueTime and Paxos: technically CP, and every commit waits for a quorum of replicas, across regions in multi-region configurations (PC/EC); stale reads at a chosen timestamp trade freshness for latency',
+    changeCapture: 'Spanner change streams',
+    fullTextIndex: 'a search index on TOKENLIST columns',
     notes: ['only on Google Cloud', 'writes per node are modest; capacity grows with nodes (processing units)'],
     sources: {
       consistency: 'https://cloud.google.com/spanner/docs/true-time-external-consistency',
@@ -139,6 +147,7 @@ export const NEWSQL_ENGINES: readonly EngineProfile[] = [
     dataModel: 'relational tables (YSQL, PostgreSQL-compatible) and a Cassandra-like API (YCQL)',
     consistency: { offered: ['strong', 'eventual'], default: 'strong', tunable: true },
     transactions: 'multi-row-acid',
+    queryLanguage: { kind: 'sql', name: 'SQL (PostgreSQL-compatible)' },
     joins: 2,
     secondaryIndexes: 3,
     analytics: 1,
@@ -164,6 +173,8 @@ export const NEWSQL_ENGINES: readonly EngineProfile[] = [
     cap: 'CP',
     pacelc: 'PC/EC',
     tradeoff: 'Raft per tablet: consistent writes and reads from tablet leaders (PC/EC); follower reads and xCluster asynchronous replication trade freshness for latency',
+    changeCapture: 'the YugabyteDB CDC connector (Debezium-based)',
+    fullTextIndex: 'a GIN index on tsvector (ybgin)',
     notes: ['reuses the PostgreSQL query layer: most PostgreSQL SQL runs, but not every extension'],
     sources: {
       consistency: 'https://docs.yugabyte.com/preview/architecture/transactions/isolation-levels/',

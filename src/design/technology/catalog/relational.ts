@@ -12,6 +12,7 @@ export const RELATIONAL_ENGINES: readonly EngineProfile[] = [
     dataModel: 'relational tables (SQL) with JSONB documents',
     consistency: { offered: ['strong', 'eventual'], default: 'strong', tunable: true },
     transactions: 'multi-row-acid',
+    queryLanguage: { kind: 'sql', name: 'SQL (PostgreSQL)' },
     joins: 3,
     secondaryIndexes: 3,
     analytics: 2,
@@ -38,6 +39,9 @@ export const RELATIONAL_ENGINES: readonly EngineProfile[] = [
     pacelc: 'PC/EC',
     tradeoff:
       'one primary takes every write, so reads from it are strongly consistent; a partition that cuts the primary off stops writes until failover (PC); with synchronous standbys a commit waits for the standby (EC), while reads from asynchronous replicas trade freshness for latency (EL for those reads only)',
+    changeCapture: 'logical decoding (pgoutput), read by Debezium',
+    scaleOut: 'Citus (distributed tables), or partitioning plus sharding across several PostgreSQL nodes in the application',
+    fullTextIndex: 'a GIN index on the tsvector expression (pg_trgm GIN for ILIKE \'%…%\')',
     notes: [
       'writes beyond one node: Citus (distributed tables, also managed as Azure Cosmos DB for PostgreSQL) or sharding in the application; declarative partitioning eases very large tables but does not add write capacity',
       'full-text search with tsvector and a GIN index; hierarchies with recursive CTEs',
@@ -62,6 +66,7 @@ export const RELATIONAL_ENGINES: readonly EngineProfile[] = [
     dataModel: 'relational tables (SQL, InnoDB)',
     consistency: { offered: ['strong', 'eventual'], default: 'strong', tunable: true },
     transactions: 'multi-row-acid',
+    queryLanguage: { kind: 'sql', name: 'SQL (MySQL)' },
     joins: 3,
     secondaryIndexes: 3,
     analytics: 1,
@@ -88,6 +93,9 @@ export const RELATIONAL_ENGINES: readonly EngineProfile[] = [
     pacelc: 'PC/EC',
     tradeoff:
       'one source (primary) takes writes; reads from it are strongly consistent and a partition stops writes until failover (PC); replicas are asynchronous by default, so replica reads trade freshness for latency (EL for those reads only)',
+    changeCapture: 'the row-based binary log, read by Debezium',
+    scaleOut: 'Vitess (sharding middleware), or sharding in the application',
+    fullTextIndex: 'an InnoDB FULLTEXT index (natural-language and boolean modes)',
     notes: [
       'no parallel execution of general queries: large aggregations run on one core (HeatWave is the separate analytics offering)',
       'writes beyond one node: Vitess (sharding middleware)',
@@ -110,6 +118,7 @@ export const RELATIONAL_ENGINES: readonly EngineProfile[] = [
     dataModel: 'relational tables (SQL, InnoDB)',
     consistency: { offered: ['strong', 'eventual'], default: 'strong', tunable: true },
     transactions: 'multi-row-acid',
+    queryLanguage: { kind: 'sql', name: 'SQL (MariaDB)' },
     joins: 3,
     secondaryIndexes: 3,
     analytics: 1,
@@ -134,6 +143,9 @@ export const RELATIONAL_ENGINES: readonly EngineProfile[] = [
     pacelc: 'PC/EC',
     tradeoff:
       'single primary with asynchronous replicas by default (PC/EC on the primary, EL for replica reads); Galera Cluster replicates synchronously so any node accepts writes, but every node still applies every write',
+    changeCapture: 'the row-based binary log, read by Debezium',
+    scaleOut: 'Spider storage engine or sharding in the application (Galera adds availability, not write capacity)',
+    fullTextIndex: 'an InnoDB FULLTEXT index',
     notes: [
       'Azure Database for MariaDB is retired (Microsoft recommends Azure Database for MySQL); Google Cloud SQL does not offer MariaDB',
       'Galera multi-primary gives availability, not write scaling: each node applies all writes',
@@ -155,6 +167,7 @@ export const RELATIONAL_ENGINES: readonly EngineProfile[] = [
     dataModel: 'relational tables (T-SQL)',
     consistency: { offered: ['strong', 'eventual'], default: 'strong', tunable: true },
     transactions: 'multi-row-acid',
+    queryLanguage: { kind: 'sql', name: 'T-SQL' },
     joins: 3,
     secondaryIndexes: 3,
     analytics: 3,
@@ -181,6 +194,9 @@ export const RELATIONAL_ENGINES: readonly EngineProfile[] = [
     pacelc: 'PC/EC',
     tradeoff:
       'one primary replica takes writes; synchronous-commit availability-group replicas keep failover lossless (PC/EC), asynchronous or readable secondaries trade freshness for latency',
+    changeCapture: 'SQL Server change data capture tables, read by Debezium',
+    scaleOut: 'sharding in the application (Azure SQL elastic database tools)',
+    fullTextIndex: 'a full-text index (full-text catalog)',
     notes: ['columnstore indexes and batch mode make large aggregations strong', 'Always On availability groups with automatic failover need Enterprise edition (or Standard basic AGs)'],
     sources: {
       analytics: 'https://learn.microsoft.com/sql/relational-databases/indexes/columnstore-indexes-overview',
@@ -200,6 +216,7 @@ export const RELATIONAL_ENGINES: readonly EngineProfile[] = [
     dataModel: 'relational tables (SQL, PL/SQL), JSON, property graphs',
     consistency: { offered: ['strong', 'eventual'], default: 'strong', tunable: true },
     transactions: 'multi-row-acid',
+    queryLanguage: { kind: 'sql', name: 'SQL, PL/SQL' },
     joins: 3,
     secondaryIndexes: 3,
     analytics: 3,
@@ -225,6 +242,9 @@ export const RELATIONAL_ENGINES: readonly EngineProfile[] = [
     cap: 'CP',
     pacelc: 'PC/EC',
     tradeoff: 'one primary database; Data Guard in maximum-protection mode is synchronous (PC/EC), asynchronous standbys and Active Data Guard reads trade freshness for latency',
+    changeCapture: 'LogMiner or GoldenGate, read by Debezium',
+    scaleOut: 'Oracle Globally Distributed Database (sharding), at extra licence and operational cost',
+    fullTextIndex: 'an Oracle Text CONTEXT index',
     notes: ['RAC adds instances over shared storage; Globally Distributed Database (sharding) scales writes at extra licence and operational cost'],
     sources: {
       graphTraversal: 'https://docs.oracle.com/en/database/oracle/property-graph/',

@@ -10,6 +10,7 @@ export const TIME_SERIES_ENGINES: readonly EngineProfile[] = [
     dataModel: 'PostgreSQL tables partitioned by time (hypertables), columnar compression',
     consistency: { offered: ['strong', 'eventual'], default: 'strong', tunable: true },
     transactions: 'multi-row-acid',
+    queryLanguage: { kind: 'sql', name: 'SQL (PostgreSQL)' },
     joins: 3,
     secondaryIndexes: 3,
     analytics: 2,
@@ -33,6 +34,10 @@ export const TIME_SERIES_ENGINES: readonly EngineProfile[] = [
     cap: 'CP',
     pacelc: 'PC/EC',
     tradeoff: 'PostgreSQL underneath: one primary, strongly consistent reads from it (PC/EC), asynchronous replicas for reads that may lag',
+    changeCapture: 'PostgreSQL logical decoding (compressed chunks excepted)',
+    scaleOut: 'shard devices across several independent TimescaleDB instances in the application (multi-node was removed after 2.13)',
+    fullTextIndex: 'PostgreSQL GIN indexes on tsvector',
+    extends: 'postgresql',
     notes: [
       'multi-node (distributed hypertables) was removed after 2.13: writes scale on one node only; beyond it, shard devices across independent instances in the application',
       'continuous aggregates, compression and retention policies are the time-series strengths',
@@ -54,6 +59,7 @@ export const TIME_SERIES_ENGINES: readonly EngineProfile[] = [
     dataModel: 'measurements with tags and fields, stored as Parquet (InfluxDB 3)',
     consistency: { offered: ['eventual'], default: 'eventual', tunable: false },
     transactions: 'none',
+    queryLanguage: { kind: 'sql-like', name: 'SQL and InfluxQL' },
     joins: 1,
     secondaryIndexes: 1,
     analytics: 2,
@@ -79,6 +85,7 @@ export const TIME_SERIES_ENGINES: readonly EngineProfile[] = [
     cap: 'AP',
     pacelc: 'PA/EL',
     tradeoff: 'writes are acknowledged from a write-ahead log and become queryable shortly after; no transactions: built to keep ingesting rather than to coordinate',
+    scaleOut: 'InfluxDB 3 Enterprise or InfluxDB Cloud Dedicated (commercial) for clustering',
     notes: ['the open-source Core is one node (no replication or failover); high availability and scale-out are in Enterprise and the cloud services'],
     sources: {
       writeScaling: 'https://docs.influxdata.com/influxdb3/core/',
@@ -95,6 +102,7 @@ export const TIME_SERIES_ENGINES: readonly EngineProfile[] = [
     dataModel: 'column-oriented tables (MergeTree), SQL',
     consistency: { offered: ['strong', 'eventual'], default: 'eventual', tunable: true },
     transactions: 'none',
+    queryLanguage: { kind: 'sql', name: 'SQL (ClickHouse dialect)' },
     joins: 2,
     secondaryIndexes: 1,
     analytics: 3,
@@ -121,6 +129,7 @@ export const TIME_SERIES_ENGINES: readonly EngineProfile[] = [
     pacelc: 'PA/EL',
     tradeoff:
       'replicas copy inserted parts asynchronously, so a read from another replica may not see the latest insert (PA/EL); insert_quorum and select_sequential_consistency buy consistency at insert latency; no multi-row transactions, updates are rewrites of parts',
+    fullTextIndex: 'a token Bloom-filter skip index (experimental full-text index)',
     notes: [
       'insert in batches (thousands of rows, or async_insert): one row per INSERT does not scale',
       'shards via Distributed tables; resharding is manual when self-hosted',
@@ -143,6 +152,7 @@ export const TIME_SERIES_ENGINES: readonly EngineProfile[] = [
     dataModel: 'column-oriented time-partitioned tables, SQL with time-series extensions',
     consistency: { offered: ['strong'], default: 'strong', tunable: false },
     transactions: 'none',
+    queryLanguage: { kind: 'sql', name: 'SQL with time-series extensions' },
     joins: 2,
     secondaryIndexes: 1,
     analytics: 2,
@@ -164,6 +174,7 @@ export const TIME_SERIES_ENGINES: readonly EngineProfile[] = [
     cap: 'CP',
     pacelc: 'PC/EC',
     tradeoff: 'a single node in the open-source edition: consistent by construction, unavailable while it is down; replication is an Enterprise feature',
+    scaleOut: 'QuestDB Enterprise replication, or partitioning devices across instances in the application',
     notes: ['no first-party managed offering on the big three clouds', 'high ingestion over the InfluxDB line protocol; SAMPLE BY and ASOF JOIN for time series'],
     sources: {
       singleNodeWritesPerSecond: 'https://questdb.com/docs/ingestion-overview/',

@@ -10,6 +10,7 @@ export const WIDE_COLUMN_ENGINES: readonly EngineProfile[] = [
     dataModel: 'partitioned rows with clustering columns (CQL), one table per query',
     consistency: { offered: ['strong', 'eventual'], default: 'eventual', tunable: true },
     transactions: 'single-partition',
+    queryLanguage: { kind: 'sql-like', name: 'CQL' },
     joins: 0,
     secondaryIndexes: 1,
     analytics: 0,
@@ -36,6 +37,7 @@ export const WIDE_COLUMN_ENGINES: readonly EngineProfile[] = [
     pacelc: 'PA/EL',
     tradeoff:
       'leaderless replication with per-request consistency levels: at ONE/LOCAL_ONE it stays available under a partition and answers fast from one replica (PA/EL, the default); QUORUM reads and writes (R + W > RF) buy strong consistency at the latency of a quorum',
+    changeCapture: 'CDC commit-log segments, read by the Debezium Cassandra connector',
     notes: [
       'writes are log-structured and cheap; model one table per query, keyed by what it is read by',
       'lightweight transactions (Paxos) are per partition; no joins, no multi-partition transactions',
@@ -58,6 +60,7 @@ export const WIDE_COLUMN_ENGINES: readonly EngineProfile[] = [
     dataModel: 'partitioned rows with clustering columns (CQL; DynamoDB-compatible API)',
     consistency: { offered: ['strong', 'eventual'], default: 'eventual', tunable: true },
     transactions: 'single-partition',
+    queryLanguage: { kind: 'sql-like', name: 'CQL' },
     joins: 0,
     secondaryIndexes: 2,
     analytics: 0,
@@ -82,6 +85,7 @@ export const WIDE_COLUMN_ENGINES: readonly EngineProfile[] = [
     cap: 'AP',
     pacelc: 'PA/EL',
     tradeoff: 'the Cassandra model: tunable per request, PA/EL at the default level, strong with QUORUM reads and writes at quorum latency',
+    changeCapture: 'CDC log tables (Scylla CDC source connector)',
     notes: ['shard-per-core C++ implementation: fewer, larger nodes than Cassandra for the same load', 'beyond the free tier (10 TB, 50 vCPUs) a commercial licence is needed'],
     sources: {
       consistency: 'https://opensource.docs.scylladb.com/stable/cql/consistency.html',
@@ -99,6 +103,7 @@ export const WIDE_COLUMN_ENGINES: readonly EngineProfile[] = [
     dataModel: 'sorted rows of column families on HDFS (Bigtable model)',
     consistency: { offered: ['strong'], default: 'strong', tunable: false },
     transactions: 'single-partition',
+    queryLanguage: { kind: 'own', name: 'HBase API (SQL through Apache Phoenix)' },
     joins: 0,
     secondaryIndexes: 1,
     analytics: 1,
@@ -123,6 +128,7 @@ export const WIDE_COLUMN_ENGINES: readonly EngineProfile[] = [
     cap: 'CP',
     pacelc: 'PC/EC',
     tradeoff: 'each region of rows is served by exactly one RegionServer: reads and writes are strongly consistent per row, and rows of a failed server are unavailable until reassigned (PC/EC, as Abadi rates BigTable/HBase)',
+    changeCapture: 'replication endpoints (WAL shipping)',
     notes: ['needs HDFS and ZooKeeper: heavy to run for a small team', 'single-row atomicity only; Apache Phoenix adds SQL and secondary indexes'],
     sources: {
       consistency: 'https://hbase.apache.org/book.html#arch.overview',
@@ -139,6 +145,7 @@ export const WIDE_COLUMN_ENGINES: readonly EngineProfile[] = [
     dataModel: 'sorted rows of column families, one row key',
     consistency: { offered: ['strong', 'eventual'], default: 'strong', tunable: true },
     transactions: 'single-partition',
+    queryLanguage: { kind: 'own', name: 'Bigtable API (GoogleSQL for reads)' },
     joins: 0,
     secondaryIndexes: 0,
     analytics: 1,
@@ -162,6 +169,7 @@ export const WIDE_COLUMN_ENGINES: readonly EngineProfile[] = [
     cap: 'CP',
     pacelc: 'PC/EC',
     tradeoff: 'within one cluster a row is served by one node, so reads are strongly consistent (PC/EC); replication between clusters is eventual, so multi-cluster routing trades consistency for availability and latency',
+    changeCapture: 'Bigtable change streams',
     notes: ['only on Google Cloud (HBase-compatible API)', 'one index: the row key; design it for the reads, avoid monotonically increasing keys'],
     sources: {
       consistency: 'https://cloud.google.com/bigtable/docs/replication-overview',

@@ -1,0 +1,190 @@
+import type { Decision } from '../../model/decision.js';
+import type { Schema, Table } from '../../model/schema.js';
+import { formatCount } from '../../format.js';
+import type { Spec } from '../../spec/spec.js';
+import type { WorkloadPattern } from '../indexes/table-access.js';
+
+export interface ModelingResult {
+  readonly decisions: Decision[];
+  /** Problems in the design the spec implies: reported as warnings. */
+  readonly warnings: { readonly code: string; readonly message: string; readonly fix: string }[];
+}
+
+/**
+ * The modeling patterns a spec calls for, each a decision from the access patterns: hierarchies,
+ * event logs and their snapshots, history for audited entities, aggregates for range reports, and
+ * the tenancy model itself.
+ */
+export function chooseModelingPatterns(spec: Spec, schema: Schema, workload: readonly WorkloadPattern[]): ModelingResult {
+  const decisions: Decision[] = [];
+  const warnings: ModelingResult['warnings'] = [];
+  for (const table of schema.tables) {
+    const hierarchy = hierarchyDecision(table, workload);
+    if (hierarchy) decisions.push(hierarchy);
+    const events = eventLogDecision(table, workload);
+    if (events) {
+      decisions.push(events.decision);
+      if (events.warning) warnings.push(events.warning);
+    }
+  }
+  const history = historyDecision(spec, schema);
+  if (history) decisions.push(history);
+  decisions.push(...aggregateDecisions(schema, workload));
+  const tenancy = tenancyDecision(spec);
+  if (tenancy) decisions.push(tenancy);
+  return { decisions, warnings };
+}
+
+/** A recursive CTE is how a pattern walks a tree: its presence decides between representations. */
+const walksTree = (w: WorkloadPattern, table: string) => w.shape.ctes.length > 0 && w.shape.tables.some((t) => t.table === table && t.inCte !== undefined);
+
+function hierarchyDecision(table: Table, workload: readonly WorkloadPattern[]): Decision | undefined {
+  const self = table.foreignKeys.find((fk) => fk.refTable === table.name);
+  if (!self) return undefined;
+  const column = self.columns[self.columns.length - 1]!;
+  const walkers = workload.filter((w) => w.shape.kind === 'select' && walksTree(w, table.name));
+  const frequent = walkers.reduce((sum, w) => sum + w.ratePerSecond, 0) >= 50;
+  const choice = frequent ? 'closure table' : 'adjacency list';
+  return {
+    id: `modeling/hierarchy/${table.name}`,
+    area: 'modeling',
+    title: `\`${table.name}\` is a hierarchy: ${choice}`,
+    choice: frequent
+      ? `keep \`${column}\` and add ${table.name}_closure(ancestor_id, descendant_id, depth), maintained by the writes, for subtree and ancestor reads`
+      : `\`${column}\` referencing the parent (adjacency list); subtrees and ancestors by WITH RECURSIVE when needed`,
+    rationale: [
+      walkers.length
+        ? `Patterns that walk the tree: ${walkers.map((w) => `${w.name} (${w.ratePerSecond}/s)`).join(', ')}.`
+        : 'No access pattern walks the tree (no recursive query): parents are read one level at a time, which the adjacency list serves with its foreign-key index.',
+      frequent ? 'Subtree reads at this rate would recurse on every call; a closure table answers them with one indexed join, at the cost of O(depth) rows per node written.' : 'Moves and inserts touch one row; the recursion cost is paid only by the rare tree walk.',
+    ],
+    alternatives: [
+      { option: 'materialized path (ltree)', rejectedBecause: frequent ? 'moving a subtree rewrites every path under it' : 'its GiST index and path rewrites on moves pay off only for frequent subtree queries' },
+      { option: 'nested sets', rejectedBecause: 'an insert renumbers on average half the tree: unusable for a table that grows' },
+      ...(frequent ? [{ option: 'adjacency list only', rejectedBecause: 'every subtree read would be a recursive query' }] : [{ option: 'closure table', rejectedBecause: 'it stores O(depth) rows per node and must be kept in step on every move, for reads no pattern makes' }]),
+    ],
+    evidence: [{ tier: 'derived', source: 'rule:hierarchy-from-patterns', detail: `${walkers.length} access pattern(s) use a recursive query on ${table.name}` }],
+    patterns: walkers.map((w) => w.name),
+  };
+}
+
+/** An append-only table is an event log; reads that fold it over all time need a snapshot, above all when retention drops events. */
+function eventLogDecision(table: Table, workload: readonly WorkloadPattern[]): { decision: Decision; warning?: ModelingResult['warnings'][number] } | undefined {
+  if (!table.volume?.appendOnly) return undefined;
+  const folds = workload.filter(
+    (w) => w.shape.kind === 'select' && w.shape.tables.some((t) => t.table === table.name) && w.shape.aggregates.length > 0 && !w.shape.predicates.some((p) => p.table === table.name && p.op === 'range'),
+  );
+  const retention = table.volume.retentionSeconds;
+  const groupKeys = folds.flatMap((w) => w.shape.predicates.filter((p) => p.table === table.name && p.op === 'eq').map((p) => p.column));
+  const key = [...new Set(groupKeys)];
+  const snapshot = `${table.name}_snapshot`;
+  const decision: Decision = {
+    id: `modeling/event-log/${table.name}`,
+    area: 'modeling',
+    title: `\`${table.name}\` is an event log${folds.length ? ' with a running snapshot' : ''}`,
+    choice: folds.length
+      ? `append-only events, plus ${snapshot}(${key.join(', ')}, total, as_of) updated in the same transaction as each event (or folded every few minutes), which ${folds.map((w) => w.name).join(', ')} read instead of summing every event`
+      : 'append-only events; no snapshot, as no pattern folds the whole history',
+    rationale: [
+      'Rows are never updated or deleted by the application: the table records what happened, and current state is a fold over it (event sourcing).',
+      ...(folds.length ? [`${folds.map((w) => `${w.name} (${w.ratePerSecond}/s)`).join(', ')} aggregate all of an entity's events on every call; that cost grows without bound with the history.`] : []),
+      ...(folds.length && retention !== undefined
+        ? [`Retention drops events after ${Math.round(retention / 86_400)} days, so the sum over the remaining events becomes wrong: the snapshot is required for correctness, not only for speed.`]
+        : []),
+    ],
+    alternatives: [
+      { option: 'a mutable current-state table only', rejectedBecause: 'the history the spec asks to keep would be lost' },
+      ...(folds.length ? [{ option: 'sum the events on each read', rejectedBecause: retention !== undefined ? 'wrong once retention drops old events, and slower as history grows' : 'slower with every event added' }] : []),
+    ],
+    evidence: [{ tier: 'derived', source: 'rule:event-log-snapshot', detail: `append_only; ${folds.length} folding pattern(s); retention ${retention === undefined ? 'none' : `${Math.round(retention / 86_400)} days`}` }],
+    patterns: folds.map((w) => w.name),
+  };
+  const warning =
+    folds.length && retention !== undefined
+      ? {
+          code: 'design/fold-over-expiring-events',
+          message: `${folds.map((w) => w.name).join(', ')} sum ${table.name}, whose rows expire after ${Math.round(retention / 86_400)} days: the result becomes wrong once old events are dropped`,
+          fix: `keep a snapshot (${snapshot}) and read it instead, or remove the retention`,
+        }
+      : undefined;
+  return { decision, ...(warning ? { warning } : {}) };
+}
+
+function historyDecision(spec: Spec, schema: Schema): Decision | undefined {
+  const audited = spec.requirements.compliance.filter((c) => c !== 'gdpr');
+  if (audited.length === 0) return undefined;
+  const mutable = schema.tables.filter((t) => t.kind === 'entity' && !t.volume?.appendOnly && t.columns.some((c) => c.pii || (c.type.kind === 'decimal' && c.type.scale === 4)));
+  if (mutable.length === 0) return undefined;
+  return {
+    id: 'modeling/history',
+    area: 'modeling',
+    title: 'History of changes for audited entities',
+    choice: `a <table>_history table per audited entity (${mutable.map((t) => t.name).join(', ')}): the old row, the operation, who and when, written by an AFTER UPDATE OR DELETE trigger`,
+    rationale: [
+      `${audited.join(', ')} ask for a trail of changes to personal and financial data; these tables are updated in place.`,
+      'History tables keep the live tables narrow and their indexes small; the trail is queried rarely and by time.',
+    ],
+    alternatives: [
+      { option: 'temporal columns (valid_from, valid_to) in the live tables', rejectedBecause: 'every read must filter on the current version and every unique constraint must allow old versions' },
+      { option: 'only pgaudit statement logs', rejectedBecause: 'they record statements, not the values before a change' },
+    ],
+    evidence: [{ tier: 'derived', source: 'rule:history-for-compliance', detail: `compliance: ${audited.join(', ')}` }],
+    patterns: [],
+  };
+}
+
+/** A report that aggregates a large range at a rate is served by a pre-aggregated table. */
+function aggregateDecisions(schema: Schema, workload: readonly WorkloadPattern[]): Decision[] {
+  const out: Decision[] = [];
+  for (const w of workload) {
+    if (w.shape.kind !== 'select' || w.shape.aggregates.length === 0 || w.shape.groupBy.length === 0) continue;
+    const table = schema.tables.find((t) => w.shape.tables.some((x) => x.table === t.name) && (t.volume?.rows ?? 0) >= 10_000_000);
+    if (!table) continue;
+    const grain = w.shape.groupBy.map((g) => g.expression ?? g.column ?? '?').join(', ');
+    out.push({
+      id: `modeling/aggregate/${w.name}`,
+      area: 'modeling',
+      title: `Pre-aggregate ${w.name}`,
+      choice: `a summary table ${table.name}_${w.name}(${[...new Set(w.shape.predicates.filter((p) => p.op === 'eq' && p.value.kind === 'param').map((p) => p.column))].join(', ')}, ${grain}, aggregates) kept by the writes or refreshed within the pattern's staleness; the live query stays the fallback`,
+      rationale: [
+        `${w.name} groups by ${grain} over \`${table.name}\` (${formatCount(table.volume!.rows)} rows at the spec's volume); a summary at that grain holds one row per group instead of every source row.`,
+        'A star schema is not warranted: one fact table and one grouping, no dimensions beyond the tenant and the date.',
+      ],
+      alternatives: [
+        { option: 'query the live table each time', rejectedBecause: 'its cost grows with the range and the table; the index only narrows the rows to read' },
+        { option: 'a separate analytics store', rejectedBecause: 'one report does not pay for another system and its sync' },
+      ],
+      evidence: [{ tier: 'derived', source: 'rule:aggregate-large-range', detail: `GROUP BY ${grain}; ${formatCount(table.volume!.rows)} rows; ${w.ratePerSecond}/s` }],
+      patterns: [w.name],
+    });
+  }
+  return out;
+}
+
+function tenancyDecision(spec: Spec): Decision | undefined {
+  const { tenancy, tenants, compliance } = spec.requirements;
+  if (tenancy === 'none') return undefined;
+  const count = tenants ?? 0;
+  const strict = compliance.includes('hipaa');
+  const recommended = strict && count <= 100 ? 'database-per-tenant' : count > 1000 || !strict ? 'shared-schema' : 'schema-per-tenant';
+  const agrees = recommended === tenancy;
+  return {
+    id: 'modeling/tenancy-model',
+    area: 'modeling',
+    title: `Tenancy model: ${tenancy}${agrees ? '' : ` (the analysis would choose ${recommended})`}`,
+    choice: tenancy,
+    rationale: [
+      `${count ? formatCount(count) : 'An unstated number of'} tenants${compliance.length ? `, compliance ${compliance.join(', ')}` : ''}.`,
+      'Shared schema: one set of tables, tenant_id in every key, row-level security; cheapest to run and migrate, isolation by policy.',
+      'Schema per tenant: isolation by namespace, but the catalog grows by tables × tenants and every migration runs once per tenant; practical up to a few hundred tenants.',
+      'Database per tenant: the strongest isolation and per-tenant restore, at the cost of a connection pool and a migration per tenant; for a few large, regulated tenants.',
+      agrees ? `The spec's ${tenancy} fits.` : `The spec asks for ${tenancy}; kept, with this note for review.`,
+    ],
+    alternatives: (['shared-schema', 'schema-per-tenant', 'database-per-tenant'] as const)
+      .filter((m) => m !== tenancy)
+      .map((m) => ({ option: m, rejectedBecause: m === 'shared-schema' ? 'the spec chose stronger isolation' : m === 'schema-per-tenant' ? `${formatCount(count)} tenants × ${'tables'} in one catalog, and a migration per tenant` : 'a database, pool and migration per tenant' })),
+    evidence: [{ tier: 'derived', source: 'rule:tenancy-model', detail: `tenants ${count || 'unknown'}; compliance ${compliance.join(', ') || 'none'}` }],
+    patterns: [],
+  };
+}
+
