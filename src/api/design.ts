@@ -4,6 +4,8 @@ import { deriveForeignKeyIndexes } from '../design/indexes/foreign-key-indexes.j
 import { deriveIndexes } from '../design/indexes/derive-indexes.js';
 import { partitionTables } from '../design/partitioning/partition-tables.js';
 import { chooseModelingPatterns } from '../design/modeling/modeling-patterns.js';
+import { designCaching } from '../design/caching/index.js';
+import { designScaling } from '../design/scaling/index.js';
 import type { WorkloadPattern } from '../design/indexes/table-access.js';
 import { extractQueryShape } from '../sql/query-shape.js';
 import { getDialect } from '../dialects/registry.js';
@@ -46,6 +48,11 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
   decisions.push(...indexed.decisions);
   const schema = indexed.schema;
 
+  const caching = designCaching(loaded.spec, schema, workload);
+  decisions.push(...caching.decisions);
+  const scaling = designScaling(loaded.spec, schema, workload);
+  decisions.push(...scaling.decisions);
+
   const modeling = chooseModelingPatterns(loaded.spec, schema, workload);
   decisions.push(...modeling.decisions);
   for (const w of modeling.warnings) diagnostics.push({ code: w.code, severity: 'warning', message: w.message, fix: w.fix });
@@ -65,6 +72,8 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
     spec: loaded.spec,
     schema,
     decisions: sortDecisions(decisions),
+    caching: caching.caching,
+    scaling: scaling.scaling,
     ddl: [check],
     diagnostics,
   };

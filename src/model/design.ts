@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { specSchema } from '../spec/spec.js';
 import { decisionSchema } from './decision.js';
 import { schemaSchema } from './schema.js';
+import { cachingSchema } from '../design/caching/index.js';
+import { scalingSchema } from '../design/scaling/index.js';
 
 export const diagnosticSchema = z.object({
   code: z.string(),
@@ -26,6 +28,8 @@ export const designSchema = z.object({
   spec: specSchema,
   schema: schemaSchema,
   decisions: z.array(decisionSchema),
+  caching: cachingSchema,
+  scaling: scalingSchema,
   ddl: z.array(ddlCheckSchema),
   diagnostics: z.array(diagnosticSchema),
 });

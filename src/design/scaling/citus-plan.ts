@@ -38,12 +38,12 @@ export function planCitus(key: ShardKeyEvaluation, schema: Schema, workers: numb
     referenceTables: reference.map((t) => t.name),
     localTables: [...key.localTables],
     crossShardPatterns: [...key.crossShardPatterns],
-    requiredChanges: requiredChanges(distributed, reference, key, schema),
+    requiredChanges: requiredChanges(distributed, reference, key),
     ddl: `${ddl}\n`,
   };
 }
 
-function requiredChanges(distributed: readonly Table[], reference: readonly Table[], key: ShardKeyEvaluation, schema: Schema): string[] {
+function requiredChanges(distributed: readonly Table[], reference: readonly Table[], key: ShardKeyEvaluation): string[] {
   const changes: string[] = [];
   const column = (name: string) => key.distributed.get(name);
   for (const table of distributed) {
@@ -65,10 +65,8 @@ function requiredChanges(distributed: readonly Table[], reference: readonly Tabl
   for (const table of reference)
     for (const fk of table.foreignKeys)
       if (column(fk.refTable) !== undefined) changes.push(`reference table \`${table.name}\` cannot reference distributed \`${fk.refTable}\` (${fk.name}): drop the foreign key or distribute \`${table.name}\``);
-  for (const name of key.localTables) {
-    const rows = schema.tables.find((t) => t.name === name);
-    if (rows) changes.push(`\`${name}\` has no ${key.column} and is too large to copy to every worker: add ${key.column} (from its parent) to colocate it, or keep it on the coordinator and accept cross-node joins`);
-  }
+  for (const name of key.localTables)
+    changes.push(`\`${name}\` has no ${key.column} and is too large to copy to every worker: add ${key.column} (from its parent) to colocate it, or keep it on the coordinator and accept cross-node joins`);
   return changes;
 }
 

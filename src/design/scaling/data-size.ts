@@ -26,8 +26,9 @@ export interface TableSize {
 /**
  * rule:data-size-at-horizon. Rows at the horizon = rows + growth × horizon, capped at growth ×
  * retention where rows expire. Heap = rows × tuple width (header + stored widths, aligned); indexes
- * from the B-tree model of capacity/postgres-sizes.ts. The hot set counts every index (an upper
- * bound) and, for tables whose history outweighs a month of growth, only the last month of heap.
+ * from the B-tree model of capacity/postgres-sizes.ts. The hot set is every index (an upper bound)
+ * plus the last month of heap where history outweighs a month of growth (the recent partitions);
+ * for append-only tables the indexes too count only their last month.
  */
 export function tableSizes(spec: Spec, schema: Schema): TableSize[] {
   const horizonMonths = spec.requirements.horizon.seconds / MONTH_SECONDS;
@@ -42,8 +43,10 @@ export function tableSizes(spec: Spec, schema: Schema): TableSize[] {
     const btrees = indexKeySets(table).reduce((sum, keys) => sum + estimateBtreeBytes(keys, rowsAtHorizon), 0);
     const brins = table.indexes.filter((i) => i.method === 'brin').length * estimateBrinBytes(Math.ceil(heapBytes / PAGE_BYTES));
     const indexBytes = btrees + brins;
-    const hotRows = growth > 0 && rowsAtHorizon > growth ? growth : rowsAtHorizon;
-    return { table: table.name, rowsAtHorizon, heapBytes, indexBytes, hotBytes: indexBytes + hotRows * rowBytes, stated: Boolean(volume?.rows) };
+    const recentShare = growth > 0 && rowsAtHorizon > growth ? growth / rowsAtHorizon : 1;
+    // Append-only rows are written and read at the recent end of their indexes too; other indexes are read anywhere.
+    const hotIndexBytes = volume?.appendOnly ? indexBytes * recentShare : indexBytes;
+    return { table: table.name, rowsAtHorizon, heapBytes, indexBytes, hotBytes: Math.round(hotIndexBytes + heapBytes * recentShare), stated: Boolean(volume?.rows) };
   });
 }
 

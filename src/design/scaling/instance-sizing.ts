@@ -7,12 +7,13 @@ import { GIB, GIB_PER_VCPU, HOT_SET_SHARE_OF_RAM, SIMPLE_QUERIES_PER_VCPU, TARGE
  * target utilisation); RAM ≥ hot set / 75%. The instance is the smallest memory-optimised size
  * (8 GiB per vCPU) that has both; beyond the largest size, the result is marked as exceeding a node.
  */
-export function sizeInstance(loadUnitsPerSecond: number, hotSetBytes: number): Instance {
+export function sizeInstance(loadUnitsPerSecond: number, hotSetBytes: number, role: Instance['role'] = 'primary'): Instance {
   const vcpuNeeded = round(loadUnitsPerSecond / (SIMPLE_QUERIES_PER_VCPU * TARGET_CPU_UTILIZATION));
   const memoryNeededGiB = round(hotSetBytes / HOT_SET_SHARE_OF_RAM / GIB);
   const size = VCPU_SIZES.find((v) => v >= vcpuNeeded && v * GIB_PER_VCPU >= memoryNeededGiB) ?? largestVcpu();
   const byMemory = memoryNeededGiB > vcpuNeeded * GIB_PER_VCPU;
   return {
+    role,
     vcpu: size,
     memoryGiB: size * GIB_PER_VCPU,
     loadUnitsPerSecond: round(loadUnitsPerSecond),

@@ -3,6 +3,7 @@ import type { QueryShape } from '../../sql/query-shape.js';
 import type { Spec } from '../../spec/spec.js';
 import { VolumeStatistics } from '../indexes/statistics.js';
 import { tableAccesses, type WorkloadPattern } from '../indexes/table-access.js';
+import { fixedRangeWindow } from '../caching/range-window.js';
 import { MONTH_SECONDS } from './node-limits.js';
 
 /** Rows a query reads that cost as much as its own overhead (parse, plan, round trip): ~100 index entries. */
@@ -32,7 +33,7 @@ export interface PatternLoad {
 
 /**
  * rule:load-in-simple-queries. A read costs 1 unit plus 1 per ~100 rows it reads (rows estimated
- * from the spec's volumes); a write 2 units plus 0.5 per index of its table. Tables that grow with no
+ * from the spec's volumes and a fixed time window's share of the growth); a write 2 units plus 0.5 per index of its table. Tables that grow with no
  * insert pattern get their growth as implied inserts, so their write load is not lost.
  */
 export function patternLoads(spec: Spec, schema: Schema, workload: readonly WorkloadPattern[]): PatternLoad[] {
@@ -66,11 +67,20 @@ export function patternLoads(spec: Spec, schema: Schema, workload: readonly Work
   return loads;
 }
 
-/** Index entries and rows a read touches: each table's estimated matches, capped by a LIMIT that stops the scan early. */
+/**
+ * Index entries and rows a read touches: each table's estimated matches, narrowed to a fixed window
+ * (`>= now() - interval '30 days'`) by the table's growth, and capped by a LIMIT that stops the scan early.
+ */
 function rowsRead(pattern: WorkloadPattern, schema: Schema, stats: VolumeStatistics): number {
   const shape = pattern.shape;
-  const stopsEarly = typeof shape.limit === 'number' && shape.aggregates.length === 0 && shape.groupBy.length === 0;
-  return tableAccesses(pattern, schema, stats).reduce((sum, access) => sum + (stopsEarly ? Math.min(access.estimatedRows, shape.limit as number) : access.estimatedRows), 0);
+  const limit = typeof shape.limit === 'number' && shape.aggregates.length === 0 && shape.groupBy.length === 0 ? shape.limit : undefined;
+  const window = fixedRangeWindow(shape);
+  return tableAccesses(pattern, schema, stats).reduce((sum, access) => {
+    const volume = schema.tables.find((t) => t.name === access.table)?.volume;
+    const inWindow = window?.table === access.table && volume && volume.growthPerMonth > 0 && volume.rows > 0 ? Math.min(1, (volume.growthPerMonth * window.seconds) / MONTH_SECONDS / volume.rows) : 1;
+    const rows = access.estimatedRows * inWindow;
+    return sum + (limit !== undefined ? Math.min(rows, limit) : rows);
+  }, 0);
 }
 
 /** The primary key, unique constraints and indexes each take an insertion per written row. */

@@ -21,13 +21,14 @@ export interface ReplicaPlan {
  * more, they move to replicas sized like the primary: count = their load ÷ one node's capacity. None
  * when every read needs strong consistency. High availability (≥ 99.9%) adds a standby for failover.
  */
-export function planReadReplicas(spec: Spec, loads: readonly PatternLoad[], nodeVcpu: (units: number) => number): ReplicaPlan {
+export function planReadReplicas(spec: Spec, loads: readonly PatternLoad[], nodeVcpu: (units: number) => number, nodes = 1): ReplicaPlan {
   const reads = loads.filter((l) => l.kind === 'read');
   const eventual = spec.requirements.consistency === 'eventual';
   const eligible = reads.filter((r) => (r.stalenessSeconds !== undefined ? r.stalenessSeconds >= ASSUMED_REPLICA_LAG_SECONDS : eventual));
   const primaryOnly = reads.filter((r) => !eligible.includes(r));
-  const total = loads.reduce((s, l) => s + l.unitsPerSecond, 0);
-  const eligibleUnits = eligible.reduce((s, l) => s + l.unitsPerSecond, 0);
+  // Sharded, each worker carries its share of the load and gets its own replicas.
+  const total = loads.reduce((s, l) => s + l.unitsPerSecond, 0) / nodes;
+  const eligibleUnits = eligible.reduce((s, l) => s + l.unitsPerSecond, 0) / nodes;
   const standby = spec.requirements.availability >= 99.9;
   const base = { eligiblePatterns: eligible.map((r) => r.name), primaryOnlyPatterns: primaryOnly.map((r) => r.name), assumedLagSeconds: ASSUMED_REPLICA_LAG_SECONDS, standby };
   if (eligible.length === 0)
@@ -46,7 +47,7 @@ export function planReadReplicas(spec: Spec, loads: readonly PatternLoad[], node
     replicas: {
       ...base,
       count,
-      reason: `${count}: the stale-tolerant reads (${pct(share)} of the load, ${round(eligibleUnits)} units/s) ÷ ${round(perNode)} units/s per replica sized like the primary; route them to replicas and fall back to the primary when replay lag exceeds ${ASSUMED_REPLICA_LAG_SECONDS} s (pg_stat_replication.replay_lag)`,
+      reason: `${count}${nodes > 1 ? ' per worker' : ''}: the stale-tolerant reads (${pct(share)} of the load, ${round(eligibleUnits)} units/s${nodes > 1 ? ' per worker' : ''}) ÷ ${round(perNode)} units/s per replica sized like the ${nodes > 1 ? 'worker' : 'primary'}; route them to replicas and fall back to the primary when replay lag exceeds ${ASSUMED_REPLICA_LAG_SECONDS} s (pg_stat_replication.replay_lag)`,
     },
     primaryUnits,
     replicaUnits: eligibleUnits,

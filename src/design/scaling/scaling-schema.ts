@@ -9,6 +9,8 @@ import { z } from 'zod';
 const limitSchema = z.object({ value: z.number(), limit: z.number() });
 
 export const instanceSchema = z.object({
+  /** The one primary, or each worker when the data is sharded. */
+  role: z.enum(['primary', 'worker']),
   vcpu: z.number(),
   memoryGiB: z.number(),
   /** Load in simple indexed queries per second (the unit the per-vCPU rule of thumb counts). */

@@ -4,7 +4,6 @@ import type { Spec } from '../../spec/spec.js';
 import type { WorkloadPattern } from '../indexes/table-access.js';
 import { bindingsOf } from './bound-columns.js';
 import type { TableSize } from './data-size.js';
-import { isWriteShape } from './pattern-load.js';
 import type { ShardKeyCandidate } from './scaling-schema.js';
 
 /** Tables up to this many rows at the horizon can be copied to every worker as reference tables. */
@@ -89,7 +88,7 @@ function evaluate(column: string, spec: Spec, schema: Schema, workload: readonly
     balanceBasis:
       column === 'tenant_id'
         ? `tenants are assumed skewed (a power law: the largest may hold several percent of the rows): ×${TENANT_BALANCE}`
-        : `${formatCount(distinctValues)} values hashed over ${DEFAULT_SHARD_COUNT} shards spread evenly unless a few ${column.replace(/_id$/, '')}s dominate the writes`,
+        : `${formatCount(distinctValues)} values hashed over the shards spread evenly unless a few ${column.replace(/_id$/, '')}s dominate the writes`,
   };
 }
 
@@ -116,7 +115,7 @@ export function reachesOneShard(pattern: WorkloadPattern, distributed: ReadonlyM
   const bindings = bindingsOf(shape);
   // INSERT … SELECT: the target is reached through the column it sets; the rows come from the SELECT's tables.
   const refs = shape.tables.filter((t) => distributed.has(t.table) && !(shape.kind === 'insert' && t.target));
-  if (isWriteShape(shape) && shape.kind === 'insert') {
+  if (shape.kind === 'insert') {
     const column = distributed.get(shape.writesTable);
     if (column !== undefined && !shape.setColumns.includes(column)) return false;
   }

@@ -1,0 +1,193 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { workloadOf } from '../../api/design.js';
+import { loadSpecText } from '../../spec/load-spec.js';
+import { cachingSchema } from './caching-schema.js';
+import { designCaching } from './design-caching.js';
+import { estimateHitRate } from './hit-rate.js';
+
+const reference = readFileSync(new URL('../../../examples/saas-shop.yaml', import.meta.url), 'utf8');
+
+async function design(yaml: string) {
+  const result = await loadSpecText('spec.yaml', yaml);
+  assert.ok(result.loaded, JSON.stringify(result.diagnostics));
+  const { spec, schema } = result.loaded;
+  return designCaching(spec, schema, workloadOf(result.loaded));
+}
+
+const catalog = `version: 1
+name: catalog
+entities:
+  merchant:
+    rows: 50k
+    fields:
+      name: string(100)!
+      email: { type: email, required: true, pii: true }
+  product:
+    rows: 200k
+    fields:
+      merchant: ref(merchant)!
+      title: string(200)!
+      price: money!
+      category: enum(books, games, music)!
+  sale:
+    rows: 1B
+    growth: 30M/month
+    retention: 3y
+    fields:
+      merchant: ref(merchant)!
+      product: ref(product)!
+      amount: money!
+      sold_at: timestamp!
+  store_setting:
+    rows: 20
+    fields:
+      name: string(50)!
+      support_email: { type: email, pii: true }
+access_patterns:
+  - name: category_page
+    sql: select id, title, price from product where category = :category order by title limit 24
+    rate: 500/s
+    staleness: 30s
+  - name: product_by_id
+    sql: select title, price from product where id = :id
+    rate: 100/s
+    staleness: 5s
+  - name: merchant_half_year
+    sql: |
+      select date_trunc('month', sold_at) as month, sum(amount) from sale
+      where merchant_id = :merchant and sold_at >= now() - interval '180 days'
+      group by 1 order by 1
+    rate: 100/s
+    p99: 20ms
+    staleness: 10m
+  - name: support_contact
+    sql: select name, support_email from store_setting where name = :name
+    rate: 2k/s
+    staleness: 10s
+  - name: recent_sales
+    sql: select id, amount from sale where merchant_id = :merchant and sold_at >= :since order by sold_at desc limit 50
+    rate: 50/s
+    staleness: 30s
+  - name: merchant_by_email
+    sql: select id from merchant where email = :email
+    rate: 10/s
+  - name: place_sale
+    sql: insert into sale (merchant_id, product_id, amount, sold_at) values (:merchant, :product, :amount, now())
+    rate: 300/s
+  - name: set_support
+    sql: update store_setting set support_email = :email where name = :name
+    rate: 1/h
+`;
+
+describe('caching', () => {
+  it('caches the reference spec\'s stale-tolerant reads with TTLs from their staleness', async () => {
+    const { caching, decisions } = await design(reference);
+    assert.deepEqual(
+      caching.cached.map((c) => [c.pattern, c.ttlSeconds, c.key]),
+      [
+        ['storefront_products', 60, 'saas-shop:storefront_products:v1:{tenant}:{category}'],
+        ['daily_revenue', 300, 'saas-shop:daily_revenue:v1:{tenant}'],
+      ],
+    );
+    for (const entry of caching.cached) {
+      assert.ok(entry.ttlJitter.maxSeconds <= entry.stalenessSeconds, 'jitter never outlives the staleness');
+      assert.ok(entry.ttlJitter.minSeconds < entry.ttlJitter.maxSeconds);
+      assert.ok(entry.estimate.hitRate > 0 && entry.estimate.hitRate < 1);
+      assert.ok(entry.stampedeProtection.some((s) => /single-flight/.test(s)));
+      assert.ok(entry.stampedeProtection.some((s) => /early probabilistic refresh/.test(s)));
+    }
+    // tenants are implied by a tenant's categories: 100k keys, not 5,000 × 100k
+    const storefront = caching.cached[0]!;
+    assert.equal(storefront.estimate.distinctKeys, 100_000);
+    assert.deepEqual(storefront.invalidation.tablesWithoutWritePatterns, ['product', 'product_category']);
+
+    const revenue = caching.cached[1]!;
+    assert.ok(revenue.layer === 'redis' || revenue.layer === 'materialized-view');
+    assert.deepEqual(revenue.invalidation.writes.map((w) => [w.pattern, w.table]), [['place_order', 'order']]);
+    assert.equal(revenue.invalidation.ttlExpiry, true);
+    assert.equal(revenue.estimate.queriesRemovedPerSecond, Number((5 * revenue.estimate.hitRate).toPrecision(4)));
+
+    const revenueDecision = decisions.find((d) => d.id === 'caching/daily_revenue')!;
+    assert.equal(revenueDecision.area, 'caching');
+    assert.match(revenueDecision.rationale.join('\n'), /place_order/);
+    // the view was weighed, and why it lost (or won) is stated with numbers
+    const view = revenueDecision.alternatives.find((a) => a.option === 'materialized view') ?? revenueDecision.alternatives.find((a) => /Redis/.test(a.option));
+    assert.match(view!.rejectedBecause, /\d/);
+    assert.deepEqual(
+      revenueDecision.evidence.map((e) => e.source).filter((s) => s.startsWith('rule:')),
+      ['rule:cache-layer', 'rule:cache-key-from-parameters', 'rule:cache-ttl-from-staleness', 'rule:cache-invalidation-from-writes', 'rule:cache-hit-rate-estimate'],
+    );
+  });
+
+  it('lists the reads that need read-your-writes as never cached, and writes as not cached', async () => {
+    const { caching, decisions } = await design(reference);
+    assert.deepEqual(
+      caching.neverCached.map((n) => [n.pattern, n.reason]),
+      [
+        ['customer_orders', 'read-your-writes'],
+        ['order_detail', 'read-your-writes'],
+        ['orders_to_ship', 'read-your-writes'],
+        ['customer_by_email', 'read-your-writes'],
+        ['place_order', 'write'],
+        ['stock_level', 'read-your-writes'],
+      ],
+    );
+    const never = decisions.find((d) => d.id === 'caching/never-cached')!;
+    assert.equal(never.title, 'Never cached: read-your-writes required');
+    assert.match(never.choice, /customer_orders, order_detail, orders_to_ship, customer_by_email, stock_level/);
+  });
+
+  it('chooses a CDN for public reads, a view for slow aggregates, in-process for small hot key spaces', async () => {
+    const { caching } = await design(catalog);
+    const layer = Object.fromEntries(caching.cached.map((c) => [c.pattern, c.layer]));
+    assert.deepEqual(layer, { category_page: 'cdn', merchant_half_year: 'materialized-view', support_contact: 'in-process' });
+
+    const page = caching.cached.find((c) => c.pattern === 'category_page')!;
+    assert.equal(page.key, '/catalog/v1/category_page?category={category}');
+
+    const view = caching.cached.find((c) => c.pattern === 'merchant_half_year')!;
+    assert.equal(view.materializedView?.refreshStatement, 'REFRESH MATERIALIZED VIEW CONCURRENTLY merchant_half_year_mv;');
+    assert.equal(view.materializedView?.uniqueIndexDdl, 'CREATE UNIQUE INDEX merchant_half_year_mv_key ON merchant_half_year_mv (merchant_id, month);');
+    assert.ok(view.materializedView!.refreshEverySeconds + view.materializedView!.refreshSeconds <= view.stalenessSeconds);
+    assert.deepEqual(view.invalidation.writes.map((w) => [w.pattern, w.action]), [['place_sale', 'next-refresh']]);
+
+    const settings = caching.cached.find((c) => c.pattern === 'support_contact')!;
+    assert.deepEqual(settings.invalidation.writes.map((w) => [w.pattern, w.action]), [['set_support', 'delete-key-after-commit']]);
+    assert.match(settings.invalidation.writes[0]!.reason, /broadcast/);
+
+    const skipped = Object.fromEntries(caching.neverCached.map((n) => [n.pattern, n.reason]));
+    assert.equal(skipped.product_by_id, 'low-hit-rate');
+    assert.equal(skipped.recent_sales, 'keys-never-repeat');
+    assert.equal(skipped.merchant_by_email, 'read-your-writes');
+  });
+
+  it('without a staleness under eventual consistency, a read is uncached for lack of a bound', async () => {
+    const { caching, decisions } = await design(catalog.replace('name: catalog\n', 'name: catalog\nrequirements:\n  consistency: eventual\n'));
+    assert.equal(caching.neverCached.find((n) => n.pattern === 'merchant_by_email')?.reason, 'no-staleness-bound');
+    assert.equal(decisions.find((d) => d.id === 'caching/never-cached')?.title, 'Never cached: no staleness bound');
+  });
+
+  it('the summary matches its schema and is deterministic', async () => {
+    const first = await design(reference);
+    const second = await design(reference);
+    assert.deepEqual(first, second);
+    assert.doesNotThrow(() => cachingSchema.parse(first.caching));
+    const other = await design(catalog);
+    assert.deepEqual(other, await design(catalog));
+    assert.doesNotThrow(() => cachingSchema.parse(other.caching));
+  });
+});
+
+describe('hit-rate estimate', () => {
+  it('is 1 − keys touched per TTL / requests per TTL under uniform access', () => {
+    const few = estimateHitRate(100, 60, { distinctKeys: 10, unbounded: false, basis: [] });
+    assert.equal(few.requestsPerTtl, 6000);
+    assert.equal(few.hitRate, 0.998); // 10 misses in 6,000 requests
+    const many = estimateHitRate(1, 10, { distinctKeys: 1e9, unbounded: false, basis: [] });
+    assert.equal(many.hitRate, 0);
+    assert.equal(estimateHitRate(50, 30, { distinctKeys: 5, unbounded: true, basis: [] }).hitRate, 0);
+    assert.equal(estimateHitRate(0, 30, { distinctKeys: 5, unbounded: false, basis: [] }).hitRate, 0);
+  });
+});

@@ -1,0 +1,205 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { workloadOf } from '../../api/design.js';
+import { loadSpecText } from '../../spec/load-spec.js';
+import { designScaling } from './design-scaling.js';
+import { scalingSchema } from './scaling-schema.js';
+
+const reference = readFileSync(new URL('../../../examples/saas-shop.yaml', import.meta.url), 'utf8');
+
+async function design(yaml: string) {
+  const result = await loadSpecText('spec.yaml', yaml);
+  assert.ok(result.loaded, JSON.stringify(result.diagnostics));
+  const { spec, schema } = result.loaded;
+  return designScaling(spec, schema, workloadOf(result.loaded));
+}
+
+/** 1M readings/s from 10M devices: no single node takes that. */
+const telemetry = `version: 1
+name: telemetry
+requirements:
+  horizon: 1y
+entities:
+  site:
+    rows: 2k
+    fields:
+      name: string(100)!
+  device:
+    rows: 10M
+    growth: 100k/month
+    fields:
+      site: ref(site)!
+      serial: { type: string(40), required: true, unique: true }
+      model: string(40)!
+  reading:
+    append_only: true
+    rows: 50B
+    growth: 86B/day
+    retention: 7d
+    fields:
+      device: ref(device)!
+      metric: enum(temperature, humidity, voltage)!
+      value: float!
+      taken_at: timestamp!
+access_patterns:
+  - name: ingest_reading
+    sql: insert into reading (device_id, metric, value, taken_at) values (:device, :metric, :value, :taken_at)
+    rate: 1M/s
+    p99: 10ms
+  - name: device_history
+    sql: |
+      select metric, value, taken_at from reading
+      where device_id = :device and taken_at >= :since
+      order by taken_at desc limit 500
+    rate: 2k/s
+    p99: 50ms
+  - name: device_by_id
+    sql: select d.serial, d.model, s.name from device d join site s on s.id = d.site_id where d.id = :device
+    rate: 500/s
+  - name: site_devices
+    sql: select id, serial from device where site_id = :site order by serial limit 100
+    rate: 20/s
+  - name: fleet_average
+    sql: select metric, avg(value) from reading where taken_at >= now() - interval '5 minutes' group by metric
+    rate: 1/min
+    staleness: 1m
+`;
+
+/** Reads that a write may depend on: a stock total before a movement, a balance before its update. */
+const ledger = `version: 1
+name: ledger
+entities:
+  account:
+    rows: 1M
+    fields:
+      owner: string(100)!
+      balance: money!
+  stock_movement:
+    rows: 10M
+    append_only: true
+    fields:
+      account: ref(account)!
+      delta: int!
+access_patterns:
+  - name: stock_total
+    sql: select sum(delta) from stock_movement where account_id = :account
+    rate: 100/s
+  - name: move_stock
+    sql: insert into stock_movement (account_id, delta) values (:account, :delta)
+    rate: 50/s
+  - name: account_balance
+    sql: select balance from account where id = :account
+    rate: 200/s
+  - name: set_balance
+    sql: update account set balance = :balance where id = :account
+    rate: 20/s
+  - name: rename_owner
+    sql: update account set owner = :owner where id = :account
+    rate: 1/s
+`;
+
+describe('scaling', () => {
+  it('the reference spec fits one primary with pooling and a replica for its stale-tolerant reads', async () => {
+    const { scaling, decisions } = await design(reference);
+    assert.equal(scaling.sharding, undefined);
+    assert.equal(scaling.singleNode.fits, true);
+    assert.deepEqual(scaling.singleNode.exceeded, []);
+    assert.ok(scaling.singleNode.writesPerSecond.value >= 60 && scaling.singleNode.writesPerSecond.value < 1000);
+    // were it ever needed, the key would be the tenant
+    assert.equal(scaling.shardKeyCandidates[0]?.column, 'tenant_id');
+    assert.equal(scaling.shardKeyCandidates[0]?.patternCoverage, 1);
+
+    assert.equal(scaling.instance.role, 'primary');
+    assert.ok(scaling.instance.vcpu >= scaling.instance.vcpuNeeded);
+    assert.ok(scaling.instance.memoryGiB >= scaling.instance.memoryNeededGiB);
+    assert.equal(scaling.pooling.mode, 'transaction');
+    assert.equal(scaling.pooling.serverPoolSize, scaling.instance.vcpu * 2 + 1);
+    assert.deepEqual(scaling.replicas.eligiblePatterns, ['storefront_products', 'daily_revenue']);
+    assert.ok(scaling.replicas.primaryOnlyPatterns.includes('customer_orders'));
+    assert.equal(scaling.replicas.standby, true);
+
+    assert.deepEqual(scaling.isolation.map((i) => [i.pattern, i.level]), [['place_order', 'READ COMMITTED']]);
+    assert.deepEqual(
+      scaling.idempotency.map((i) => [i.pattern, i.kind, i.constraintName]),
+      [['place_order', 'idempotency-key', 'order_tenant_id_idempotency_key_key']],
+    );
+    const sharding = decisions.find((d) => d.id === 'scaling/sharding')!;
+    assert.equal(sharding.title, 'No sharding: one primary node suffices');
+    assert.ok(decisions.every((d) => d.area === 'scaling' && d.evidence.length > 0));
+  });
+
+  it('shards 1M writes/s by device_id on Citus, with the DDL', async () => {
+    const { scaling, decisions } = await design(telemetry);
+    assert.equal(scaling.singleNode.fits, false);
+    const sharding = scaling.sharding!;
+    assert.equal(sharding.key, 'device_id');
+    assert.deepEqual(sharding.colocatedTables, [
+      { table: 'device', column: 'id' },
+      { table: 'reading', column: 'device_id' },
+    ]);
+    assert.deepEqual(sharding.referenceTables, ['site']);
+    assert.match(sharding.ddl, /SELECT create_reference_table\('site'\);/);
+    assert.match(sharding.ddl, /SELECT create_distributed_table\('device', 'id'\);/);
+    assert.match(sharding.ddl, /SELECT create_distributed_table\('reading', 'device_id', colocate_with => 'device'\);/);
+    assert.ok(sharding.workers >= 100, 'at ~10k writes/s per node');
+    assert.ok(sharding.shardCount >= sharding.workers * 4);
+    assert.deepEqual(sharding.crossShardPatterns, ['site_devices', 'fleet_average']);
+    assert.ok(sharding.requiredChanges.some((c) => /primary key of `reading` \(id\) must include device_id/.test(c)));
+    assert.match(sharding.resharding, /citus_rebalance_start/);
+    assert.equal(scaling.instance.role, 'worker');
+    // a retried ingest must not duplicate a reading; the key stays unique within a shard
+    assert.deepEqual(scaling.idempotency.find((i) => i.pattern === 'ingest_reading')?.columns, ['device_id', 'idempotency_key']);
+    assert.match(decisions.find((d) => d.id === 'scaling/sharding')!.title, /^Shard by device_id on Citus/);
+  });
+
+  it('a shared-schema tenant spec past one node shards by tenant_id, with tenant as a reference table', async () => {
+    const busy = reference.replace('rate: 60/s', 'rate: 50k/s');
+    const { scaling } = await design(busy);
+    const sharding = scaling.sharding!;
+    assert.equal(sharding.key, 'tenant_id');
+    assert.equal(sharding.anchorTable, 'customer');
+    assert.deepEqual(sharding.referenceTables, ['tenant']);
+    assert.match(sharding.ddl, /SELECT create_reference_table\('tenant'\);/);
+    assert.match(sharding.ddl, /SELECT create_distributed_table\('order', 'tenant_id', colocate_with => 'customer'\);/);
+    assert.deepEqual(sharding.crossShardPatterns, []);
+    // Citus enforces uniqueness only with the distribution column
+    assert.ok(sharding.requiredChanges.some((c) => c.startsWith('unique payment_provider_provider_ref_key')));
+  });
+
+  it('isolation follows read-then-write: write skew needs SERIALIZABLE, a lost update REPEATABLE READ', async () => {
+    const { scaling, decisions } = await design(ledger);
+    assert.deepEqual(
+      scaling.isolation.map((i) => [i.pattern, i.level, i.readsBefore]),
+      [
+        ['move_stock', 'SERIALIZABLE', ['stock_total']],
+        ['set_balance', 'REPEATABLE READ', ['account_balance']],
+        ['rename_owner', 'READ COMMITTED', []],
+      ],
+    );
+    assert.ok(decisions.find((d) => d.id === 'scaling/isolation/move_stock')!.evidence.some((e) => e.tier === 'assumed'));
+    assert.deepEqual(
+      scaling.idempotency.map((i) => [i.pattern, i.kind]),
+      [
+        ['move_stock', 'idempotency-key'],
+        ['set_balance', 'by-key'],
+        ['rename_owner', 'by-key'],
+      ],
+    );
+  });
+
+  it('no replicas when every read needs strong consistency', async () => {
+    const { scaling } = await design(ledger);
+    assert.equal(scaling.replicas.count, 0);
+    assert.match(scaling.replicas.reason, /every read needs strong consistency/);
+    assert.equal(scaling.sharding, undefined);
+  });
+
+  it('the summary matches its schema and is deterministic', async () => {
+    for (const yaml of [reference, telemetry, ledger]) {
+      const first = await design(yaml);
+      assert.deepEqual(first, await design(yaml));
+      assert.doesNotThrow(() => scalingSchema.parse(first.scaling));
+    }
+  });
+});

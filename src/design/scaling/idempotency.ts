@@ -1,0 +1,60 @@
+import { derivedName } from '../../model/naming.js';
+import type { Schema, Table } from '../../model/schema.js';
+import { quotePgIdentifier } from '../../dialects/postgres/quote.js';
+import type { WorkloadPattern } from '../indexes/table-access.js';
+import { isWriteShape } from './pattern-load.js';
+import type { Idempotency } from './scaling-schema.js';
+
+const KEY_COLUMN = 'idempotency_key';
+
+/**
+ * rule:idempotency-key. A client retries a write whose answer it did not get (timeout, failover);
+ * an insert must then not create a second row. An insert that sets every column of a unique key is
+ * safe (the retry conflicts: ON CONFLICT DO NOTHING); one whose only key is a generated id needs an
+ * idempotency key: a client-generated UUID column with a unique constraint, scoped by tenant or shard
+ * key so it stays unique within one shard. Updates and deletes by key repeat harmlessly when they set
+ * absolute values.
+ */
+export function planIdempotency(schema: Schema, workload: readonly WorkloadPattern[], distributionColumn: (table: string) => string | undefined): Idempotency[] {
+  return workload.flatMap((pattern): Idempotency[] => {
+    const shape = pattern.shape;
+    if (!isWriteShape(shape)) return [];
+    const table = schema.tables.find((t) => t.name === shape.writesTable);
+    if (!table) return [];
+    if (shape.kind !== 'insert')
+      return [{ pattern: pattern.name, table: table.name, kind: 'by-key', columns: [], detail: `a retried ${shape.kind.toUpperCase()} repeats harmlessly when it sets absolute values; an increment (SET n = n + :d) is not idempotent and needs an idempotency key recorded in the same transaction` }];
+    if (shape.onConflict)
+      return [{ pattern: pattern.name, table: table.name, kind: 'natural-key', columns: [...shape.onConflict.columns], detail: `ON CONFLICT (${shape.onConflict.columns.join(', ')}) ${shape.onConflict.action === 'nothing' ? 'DO NOTHING' : 'DO UPDATE'} already makes a retry safe` }];
+    const natural = naturalKey(table, shape.setColumns);
+    if (natural)
+      return [{ pattern: pattern.name, table: table.name, kind: 'natural-key', columns: natural, detail: `the insert sets every column of unique (${natural.join(', ')}): a retry conflicts; write it as INSERT … ON CONFLICT (${natural.join(', ')}) DO NOTHING` }];
+    const scope = [...new Set([...(table.tenantScoped ? ['tenant_id'] : []), ...(distributionColumn(table.name) ? [distributionColumn(table.name)!] : [])])];
+    const columns = [...scope, KEY_COLUMN];
+    const constraintName = derivedName(table.name, columns, 'key');
+    const quoted = quotePgIdentifier(table.name);
+    const ddl = `ALTER TABLE ${quoted} ADD COLUMN ${KEY_COLUMN} uuid;\nALTER TABLE ${quoted} ADD CONSTRAINT ${quotePgIdentifier(constraintName)} UNIQUE (${columns.map(quotePgIdentifier).join(', ')});\n`;
+    const timestamp = table.columns.find((c) => shape.setColumns.includes(c.name) && c.type.kind === 'timestamp' && !c.default);
+    const reference = table.foreignKeys.find((fk) => fk.columns.every((c) => shape.setColumns.includes(c)) && fk.columns.some((c) => c !== 'tenant_id'));
+    const alternative =
+      timestamp && reference
+        ? ` If the client supplies ${timestamp.name} (not now(), which differs on a retry) and a ${reference.refTable} never writes two rows at the same instant, unique (${[...reference.columns, timestamp.name].join(', ')}) is a natural key that needs no extra column.`
+        : '';
+    return [
+      {
+        pattern: pattern.name,
+        table: table.name,
+        kind: 'idempotency-key',
+        columns,
+        constraintName,
+        ddl,
+        detail: `no unique key the insert sets (only the generated ${table.primaryKey.columns.join(', ')}): a retried insert would add a second row. The client sends a UUID per logical write; insert with ON CONFLICT (${columns.join(', ')}) DO NOTHING RETURNING the row.${alternative}`,
+      },
+    ];
+  });
+}
+
+/** A primary key or unique constraint whose columns the insert sets, not counting the tenant alone. */
+function naturalKey(table: Table, setColumns: readonly string[]): string[] | undefined {
+  const keys = [table.primaryKey.columns, ...table.uniques.map((u) => u.columns)];
+  return keys.find((k) => k.some((c) => c !== 'tenant_id') && k.every((c) => setColumns.includes(c)));
+}

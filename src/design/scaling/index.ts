@@ -1,0 +1,22 @@
+export { designScaling, type ScalingDesign } from './design-scaling.js';
+export {
+  scalingSchema,
+  instanceSchema,
+  replicasSchema,
+  poolingSchema,
+  singleNodeSchema,
+  shardKeyCandidateSchema,
+  shardingSchema,
+  writeIsolationSchema,
+  idempotencySchema,
+  type Scaling,
+  type Instance,
+  type Replicas,
+  type Pooling,
+  type SingleNode,
+  type ShardKeyCandidate,
+  type Sharding,
+  type IsolationLevel,
+  type WriteIsolation,
+  type Idempotency,
+} from './scaling-schema.js';
