@@ -46,6 +46,9 @@ describe('verify on PGlite', () => {
     const decision = result.design.decisions.find((d) => d.id === 'indexes/order_tenant_id_customer_id_placed_at_idx')!;
     assert.match(decision.evidence.find((e) => e.tier === 'executed')!.detail, /customer_orders used it: [\d.]+ ms → [\d.]+ ms median/);
     assert.match(result.artifacts.find((a) => a.path === 'README.md')!.content, /## Verification\n/);
+    // The capacity model, checked against the engine at the seeded scale.
+    assert.ok(Math.abs(report.capacity.total.errorPct) <= 10, `capacity total off by ${report.capacity.total.errorPct}%`);
+    for (const t of report.capacity.tables) assert.ok(Math.abs(t.errorPct) <= 15, `${t.table}: capacity off by ${t.errorPct}%`);
   });
 
   it('anti-joins, sort with LIMIT, partial indexes, inserts, and keyword names', async () => {

@@ -6,6 +6,7 @@ import { partitionTables } from '../design/partitioning/partition-tables.js';
 import { chooseModelingPatterns } from '../design/modeling/modeling-patterns.js';
 import { designCaching } from '../design/caching/index.js';
 import { designScaling } from '../design/scaling/index.js';
+import { planCapacity } from '../design/capacity/plan-capacity.js';
 import type { WorkloadPattern } from '../design/indexes/table-access.js';
 import { extractQueryShape } from '../sql/query-shape.js';
 import { getDialect } from '../dialects/registry.js';
@@ -53,6 +54,9 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
   const scaling = designScaling(loaded.spec, schema, workload);
   decisions.push(...scaling.decisions);
 
+  const capacity = planCapacity(loaded.spec, schema);
+  decisions.push(...capacity.decisions);
+
   const modeling = chooseModelingPatterns(loaded.spec, schema, workload);
   decisions.push(...modeling.decisions);
   for (const w of modeling.warnings) diagnostics.push({ code: w.code, severity: 'warning', message: w.message, fix: w.fix });
@@ -74,6 +78,7 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
     decisions: sortDecisions(decisions),
     caching: caching.caching,
     scaling: scaling.scaling,
+    capacity: capacity.capacity,
     ddl: [check],
     diagnostics,
   };

@@ -4,6 +4,7 @@ import { decisionSchema } from './decision.js';
 import { schemaSchema } from './schema.js';
 import { cachingSchema } from '../design/caching/index.js';
 import { scalingSchema } from '../design/scaling/index.js';
+import { capacitySchema } from '../design/capacity/capacity-schema.js';
 
 export const diagnosticSchema = z.object({
   code: z.string(),
@@ -30,6 +31,7 @@ export const designSchema = z.object({
   decisions: z.array(decisionSchema),
   caching: cachingSchema,
   scaling: scalingSchema,
+  capacity: capacitySchema,
   ddl: z.array(ddlCheckSchema),
   diagnostics: z.array(diagnosticSchema),
 });

@@ -47,6 +47,15 @@ const sweepSchema = z.object({
   ),
 });
 
+const sizeCheckSchema = z.object({ table: z.string(), estimatedBytes: z.number(), measuredBytes: z.number(), errorPct: z.number() });
+
+/** The capacity model at the seeded row counts against the engine's own sizes. */
+const capacityCheckSchema = z.object({
+  basis: z.string(),
+  tables: z.array(sizeCheckSchema),
+  total: sizeCheckSchema.omit({ table: true }),
+});
+
 /** verify.json: what the engine did with the design. Its JSON Schema is docs/verify.schema.json. */
 export const verifyReportSchema = z.object({
   engine: z.string(),
@@ -61,6 +70,7 @@ export const verifyReportSchema = z.object({
   patterns: z.array(patternResultSchema),
   indexes: z.array(z.object({ name: z.string(), table: z.string(), usedBy: z.array(z.string()), reason: z.string() })),
   findings: z.array(diagnosticSchema),
+  capacity: capacityCheckSchema,
   /** With --sweep: latency measured at several scales, fitted and extrapolated to the horizon. */
   sweep: sweepSchema.optional(),
 });

@@ -73,6 +73,8 @@ export const capacitySchema = z.object({
     pageWritesPerSecond: z.number(),
     /** WAL flushes: one per commit at most, each insert its own transaction. */
     walFlushesPerSecond: z.number(),
+    /** Leaf reads inserts need at worst: one per random-key index entry whose leaf is not cached. */
+    insertReadsPerSecond: z.number(),
   }),
   memory: z.object({
     hotSetBytes: z.number(),

@@ -65,6 +65,7 @@ const GIN_ENTRIES_PER_ROW = 4;
 /** Hash indexes: 4-byte hash codes in 16-byte tuples, buckets filled to 75% (their default fillfactor). */
 const HASH_ENTRY_BYTES = 20;
 const HASH_FILL = 0.75;
+const HASH_PAGE_SPACE = 8152;
 
 export function estimateIndex(index: Index, ctx: IndexContext): IndexSizeEstimate {
   const { schema, table } = ctx;
@@ -79,7 +80,7 @@ export function estimateIndex(index: Index, ctx: IndexContext): IndexSizeEstimat
     return { ...base, entryBytes: 0, deduplicated: false, leafPages: bytes / PAGE_BYTES - 1, upperPages: 1, rowsPerLeaf: Math.max(1, entries), insertPattern: 'sequential', bytes };
   }
   if (index.method === 'hash') {
-    const perPage = Math.floor(8152 * HASH_FILL / HASH_ENTRY_BYTES);
+    const perPage = Math.floor((HASH_PAGE_SPACE * HASH_FILL) / HASH_ENTRY_BYTES);
     const pages = Math.ceil(entries / perPage) + 2; // metapage and bitmap page
     return { ...base, entryBytes: HASH_ENTRY_BYTES, deduplicated: false, leafPages: pages - 2, upperPages: 2, rowsPerLeaf: perPage, insertPattern: 'random', bytes: pages * PAGE_BYTES };
   }
@@ -90,8 +91,9 @@ export function estimateIndex(index: Index, ctx: IndexContext): IndexSizeEstimat
   const fill = leafFillPercent(ctx, insertPattern, entryBytes, [...keyWidths, ...includeWidths].every((w) => !w.varlena));
 
   if (index.method === 'gin') {
-    const tree = estimateBtree({ entryBytes: leafEntryBytes([storedWidth({ kind: 'int64' })]), rows: entries * GIN_ENTRIES_PER_ROW, leafFillPercent: fill });
-    return { ...base, entryBytes: tree.bytes / Math.max(1, entries), deduplicated: false, leafPages: tree.leafPages, upperPages: tree.upperPages, rowsPerLeaf: tree.rowsPerLeaf / GIN_ENTRIES_PER_ROW, insertPattern: 'random', bytes: tree.bytes };
+    const ginEntry = leafEntryBytes([storedWidth({ kind: 'int64' })]);
+    const tree = estimateBtree({ entryBytes: ginEntry, rows: entries * GIN_ENTRIES_PER_ROW, leafFillPercent: fill });
+    return { ...base, entryBytes: GIN_ENTRIES_PER_ROW * ginEntry, deduplicated: false, leafPages: tree.leafPages, upperPages: tree.upperPages, rowsPerLeaf: tree.rowsPerLeaf / GIN_ENTRIES_PER_ROW, insertPattern: 'random', bytes: tree.bytes };
   }
 
   // B-tree (GiST sized the same way, roughly).

@@ -22,14 +22,15 @@ export function horizonMonths(spec: Spec): number {
 
 /**
  * Rows after `month` months: the stated rows plus growth, until retention deletes keep pace with
- * inserts at growth × retention months. A table already above that level stays at its stated rows:
- * DELETE frees space for reuse but does not shrink the files (conservative).
+ * inserts at growth × retention months. A table already above that level stays at its stated rows,
+ * as DELETE frees space for reuse but does not shrink the files (conservative); unless it drops
+ * partitions, which returns their space from the first month on.
  */
-export function rowsAtMonth(volume: NonNullable<Table['volume']>, month: number): number {
+export function rowsAtMonth(volume: NonNullable<Table['volume']>, month: number, dropsPartitions = false): number {
   const grown = volume.rows + volume.growthPerMonth * month;
   if (volume.retentionSeconds === undefined || volume.growthPerMonth <= 0) return grown;
   const steady = volume.growthPerMonth * (volume.retentionSeconds / MONTH_SECONDS);
-  return Math.min(grown, Math.max(volume.rows, steady));
+  return Math.min(grown, dropsPartitions && month > 0 ? steady : Math.max(volume.rows, steady));
 }
 
 /** Rows of every table for months 0..months. Tables without a volume follow their parents (derivedRows). */
@@ -42,7 +43,7 @@ export function projectRows(schema: Schema, months: number): MonthRows[] {
       if (known !== undefined) return known;
       if (visiting.has(table.name)) return DEFAULT_ROWS; // a cycle of tables without volumes
       visiting.add(table.name);
-      const n = Math.round(table.volume ? rowsAtMonth(table.volume, month) : derivedRows(schema, table, rowsOf));
+      const n = Math.round(table.volume ? rowsAtMonth(table.volume, month, table.partitioning !== undefined) : derivedRows(schema, table, rowsOf));
       rows.set(table.name, n);
       return n;
     };

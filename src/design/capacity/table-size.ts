@@ -65,7 +65,13 @@ export function estimateTableSize(schema: Schema, table: Table, rowsOf: RowsOf, 
   const rowsPerPage = heapRowsPerPage(tuple.tupleBytes, options.fillfactor ?? 100);
   const growth = typeof options.indexGrowth === 'function' ? options.indexGrowth(table) : (options.indexGrowth ?? 'bulk');
   const relations = table.partitioning ? partitionRows(table, rows, options.monthsOfRows?.get(table.name)) : [rows];
-  const parts = relations.map((partRows) => relationSize(schema, table, tuple, rowsPerPage, growth, partRows, rowsOf, options));
+  // Partitions of equal rows are equal: size each distinct count once.
+  const bySize = new Map<number, RelationSize>();
+  const parts = relations.map((partRows) => {
+    let part = bySize.get(partRows);
+    if (!part) bySize.set(partRows, (part = relationSize(schema, table, tuple, rowsPerPage, growth, partRows, rowsOf, options)));
+    return part;
+  });
   const sum = (f: (p: RelationSize) => number) => parts.reduce((s, p) => s + f(p), 0);
   const indexes = indexesOf(table).map((_, i) => sumIndexes(parts.map((p) => p.indexes[i]!)));
   const heapPages = sum((p) => p.heapPages);

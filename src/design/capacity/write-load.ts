@@ -33,6 +33,8 @@ export interface TableWriteLoad {
   /** Data pages one insert dirties, on average: the heap's last page, each index's leaf. */
   readonly pageWritesPerInsert: number;
   readonly pageWritesPerSecond: number;
+  /** Leaves of random-key indexes an insert reads at worst (when they are not cached). */
+  readonly leafReadsPerSecond: number;
 }
 
 /**
@@ -56,6 +58,7 @@ export function estimateWriteLoad(size: TableSizeEstimate, insertsPerSecond: num
     walBytesPerSecond: insertsPerSecond * recordBytesPerInsert * assumptions.fullPageWriteMultiplier,
     pageWritesPerInsert,
     pageWritesPerSecond: insertsPerSecond * pageWritesPerInsert,
+    leafReadsPerSecond: insertsPerSecond * size.indexes.reduce((sum, index) => sum + (index.insertPattern === 'random' ? index.share : 0), 0),
   };
 }
 

@@ -16,6 +16,7 @@ export function renderVerificationSection(report: VerifyReport): string[] {
   out.push('', '| table | seeded rows | pages | spec rows | basis |', '|---|---|---|---|---|');
   for (const t of report.seed.tables) out.push(`| ${t.table} | ${formatCount(t.rows)} | ${t.pages} | ${t.specRows === undefined ? '' : formatCount(t.specRows)} | ${t.basis} |`);
   out.push('');
+  out.push(`Capacity model against the engine (${report.capacity.basis}): total ${formatCount(report.capacity.total.estimatedBytes)} bytes estimated, ${formatCount(report.capacity.total.measuredBytes)} measured (${report.capacity.total.errorPct > 0 ? '+' : ''}${report.capacity.total.errorPct.toFixed(1)}%); per table ${report.capacity.tables.map((t) => `${t.table} ${t.errorPct > 0 ? '+' : ''}${t.errorPct.toFixed(1)}%`).join(', ')}.`, '');
   if (report.sweep) out.push(...renderSweep(report.sweep));
   if (report.findings.length) {
     out.push('Findings:', '');

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { designFromFile } from '../../api/design.js';
+import type { Engine } from '../../engines/engine.js';
+import { startPglite } from '../../engines/pglite.js';
+import { seedDatabase } from '../../engines/seed/run.js';
+import type { Table } from '../../model/schema.js';
+import type { IndexGrowth } from './index-size.js';
+import { compareWithEstimate, type SizeComparisonReport } from './compare-sizes.js';
+import { measureColumnStats, measureTableSizes } from './measure-sizes.js';
+import { formatBytes } from './postgres-sizes.js';
+import { estimateTableSizes } from './table-size.js';
+
+const REFERENCE_SPEC = fileURLToPath(new URL('../../../examples/saas-shop.yaml', import.meta.url));
+
+let engine: Engine;
+before(async () => {
+  engine = await startPglite();
+});
+after(async () => {
+  await engine.close();
+});
+
+describe('capacity estimates against PGlite', () => {
+  it('are within 15% of real sizes per table (10% overall) at the seeded scale of the reference spec', async (t) => {
+    const result = await designFromFile(REFERENCE_SPEC);
+    assert.ok(result.ok);
+    const { schema } = result.design;
+    const ddl = result.artifacts.find((a) => a.path === 'schema/postgres.sql')!.content;
+    await engine.exec('CREATE SCHEMA capacity_1; SET search_path TO capacity_1;');
+    await engine.exec(ddl);
+    const seeded = await seedDatabase(engine, schema, { largestRows: 100_000 });
+    await engine.exec('VACUUM ANALYZE');
+
+    const measured = await measureTableSizes(engine);
+    const stats = await measureColumnStats(engine);
+    const rows = new Map(seeded.tables.map((s) => [s.table, s.rows]));
+    // The seeder builds keys and indexes after the load (one sort each), except a partitioned
+    // table's, which take the rows one by one (engines/seed/run.ts).
+    const growth = (table: Table): IndexGrowth => (table.partitioning ? 'inserts' : 'bulk');
+    const withStats = compareWithEstimate(estimateTableSizes(schema, rows, { columnStats: stats, indexGrowth: growth }), measured);
+    const typical = compareWithEstimate(estimateTableSizes(schema, rows, { indexGrowth: growth }), measured);
+    for (const line of ['widths from pg_stats.avg_width:', ...render(withStats), 'typical widths (no measurement):', ...render(typical)]) t.diagnostic(line);
+
+    assert.deepEqual(withStats.unmatched, []);
+    assert.equal(withStats.tables.length, schema.tables.length);
+    for (const table of withStats.tables) assert.ok(Math.abs(table.errorPct) <= 15, `${table.table}: estimated ${table.estimatedBytes}, measured ${table.measuredBytes} (${table.errorPct}%)`);
+    assert.ok(Math.abs(withStats.total.errorPct) <= 10, `overall ${withStats.total.errorPct}%`);
+    for (const table of withStats.tables) assert.equal(measured.get(table.table)!.rows, rows.get(table.table), `${table.table}: reltuples after VACUUM is the seeded count`);
+  });
+});
+
+function render(report: SizeComparisonReport): string[] {
+  const line = (name: string, e: number, m: number, pct: number) => `| ${name} | ${formatBytes(e)} | ${formatBytes(m)} | ${pct > 0 ? '+' : ''}${pct.toFixed(1)}% |`;
+  return [
+    '| table | estimated | measured | error |',
+    '|---|---:|---:|---:|',
+    ...report.tables.map((r) => line(r.table, r.estimatedBytes, r.measuredBytes, r.errorPct)),
+    line('**total**', report.total.estimatedBytes, report.total.measuredBytes, report.total.errorPct),
+  ];
+}

@@ -1,0 +1,19 @@
+import { PAGE_BYTES } from './postgres-sizes.js';
+import type { TableSizeEstimate } from './table-size.js';
+
+export const HOT_SET_RULE =
+  "every index's internal pages and metapage; for each table that grows, what its last month of inserts filled: the heap pages and, per index, that month's entries' worth of leaf pages (at least a leaf per tenant where inserts append per tenant); all of a table that does not grow";
+
+/** Bytes of one table that stay in memory by HOT_SET_RULE, at its size `size`, taking `insertsPerMonth` new rows. */
+export function hotBytes(size: TableSizeEstimate, insertsPerMonth: number, tenants: number): number {
+  if (insertsPerMonth <= 0) return size.totalBytes;
+  const recent = Math.min(size.rows, insertsPerMonth);
+  const heapPages = Math.min(size.heapPages, Math.ceil(recent / size.rowsPerPage));
+  let indexPages = 0;
+  for (const index of size.indexes) {
+    const leaves = Math.ceil((recent * index.share) / Math.max(1, index.rowsPerLeaf));
+    const floor = index.insertPattern === 'per-tenant-sequential' ? Math.max(1, tenants) : 1;
+    indexPages += index.upperPages + Math.min(index.leafPages, Math.max(floor, leaves));
+  }
+  return (heapPages + indexPages) * PAGE_BYTES;
+}
