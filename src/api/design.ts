@@ -7,6 +7,7 @@ import { chooseModelingPatterns } from '../design/modeling/modeling-patterns.js'
 import { designCaching } from '../design/caching/index.js';
 import { designScaling } from '../design/scaling/index.js';
 import { planCapacity } from '../design/capacity/plan-capacity.js';
+import { selectTechnology } from '../design/technology/index.js';
 import type { WorkloadPattern } from '../design/indexes/table-access.js';
 import { extractQueryShape } from '../sql/query-shape.js';
 import { getDialect } from '../dialects/registry.js';
@@ -49,13 +50,14 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
   decisions.push(...indexed.decisions);
   const schema = indexed.schema;
 
+  const technology = selectTechnology(loaded.spec, schema, workload);
+  decisions.push(...technology.decisions);
   const caching = designCaching(loaded.spec, schema, workload);
   decisions.push(...caching.decisions);
-  const scaling = designScaling(loaded.spec, schema, workload);
-  decisions.push(...scaling.decisions);
-
   const capacity = planCapacity(loaded.spec, schema);
   decisions.push(...capacity.decisions);
+  const scaling = designScaling(loaded.spec, schema, workload, { hotSetBytes: capacity.capacity.memory.hotSetBytes });
+  decisions.push(...scaling.decisions);
 
   const modeling = chooseModelingPatterns(loaded.spec, schema, workload);
   decisions.push(...modeling.decisions);
@@ -74,6 +76,7 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
   const design: Design = {
     tool: { name: 'dbarchitect', version: TOOL_VERSION },
     spec: loaded.spec,
+    technology: { choice: technology.choice, ranking: technology.ranking.map((r) => ({ ...r, criteria: [...r.criteria], disqualifiers: [...r.disqualifiers] })), weights: [...technology.weights], tradeoff: technology.tradeoff, polyglot: [...technology.polyglot] },
     schema,
     decisions: sortDecisions(decisions),
     caching: caching.caching,

@@ -5,6 +5,7 @@ import { schemaSchema } from './schema.js';
 import { cachingSchema } from '../design/caching/index.js';
 import { scalingSchema } from '../design/scaling/index.js';
 import { capacitySchema } from '../design/capacity/capacity-schema.js';
+import { technologySchema } from '../design/technology/technology-schema.js';
 
 export const diagnosticSchema = z.object({
   code: z.string(),
@@ -27,6 +28,7 @@ export const ddlCheckSchema = z.object({
 export const designSchema = z.object({
   tool: z.object({ name: z.literal('dbarchitect'), version: z.string() }),
   spec: specSchema,
+  technology: technologySchema,
   schema: schemaSchema,
   decisions: z.array(decisionSchema),
   caching: cachingSchema,

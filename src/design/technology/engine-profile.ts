@@ -107,8 +107,10 @@ export interface EngineProfile {
   readonly changeCapture?: string;
   /** For single-primary engines: how writes go beyond one node when they must. */
   readonly scaleOut?: string;
-  /** The index that serves full-text predicates, in the engine's terms. */
+  /** The index that serves full-text predicates (`@@`, MATCH), in the engine's terms. */
   readonly fullTextIndex?: string;
+  /** The index that serves substring and pattern predicates (LIKE '%…%', regular expressions), where it differs. */
+  readonly patternIndex?: string;
   /** Runs inside another catalog engine (an extension): using both is one system, not two. */
   readonly extends?: string;
   /** What a designer must know: limits, deprecations, the usual alternative. */

@@ -34,3 +34,14 @@ export function formatVolume(bytes: number): string {
   for (const [scale, unit] of units) if (bytes >= scale) return `${Number((bytes / scale).toPrecision(2))} ${unit}`;
   return `${Math.round(bytes)} B`;
 }
+
+/** `60s`, `5m`, `2h`, `3d`: the largest unit that divides evenly, as the spec writes durations. */
+export function formatDuration(seconds: number): string {
+  const units: readonly [number, string][] = [
+    [86_400, 'd'],
+    [3_600, 'h'],
+    [60, 'm'],
+  ];
+  for (const [size, unit] of units) if (seconds >= size && seconds % size === 0) return `${seconds / size}${unit}`;
+  return `${formatAmount(seconds)}s`;
+}

@@ -3,7 +3,7 @@ import type { CloudProvider, EngineProfile, Level, ManagedOffering } from './eng
 
 /** How an engine would run under the spec's cloud and managed-service requirements. */
 export type Hosting =
-  | { readonly kind: 'managed'; readonly offering: ManagedOffering }
+  | { readonly kind: 'managed'; readonly offering: ManagedOffering; /** Other clouds with the same service, when the spec allows any cloud. */ readonly alsoOn: readonly CloudProvider[] }
   | { readonly kind: 'self-hosted' }
   | { readonly kind: 'unavailable' };
 
@@ -17,9 +17,10 @@ export function offeringsOnCloud(engine: EngineProfile, cloud: Requirements['clo
 
 /** Managed unless the spec avoids managed services or none exists; self-hosted where the engine can be. */
 export function hostingFor(engine: EngineProfile, requirements: Requirements): Hosting {
-  const offering = offeringsOnCloud(engine, requirements.cloud)[0];
+  const offerings = offeringsOnCloud(engine, requirements.cloud);
+  const offering = offerings[0];
   if (requirements.managed === 'avoid' && engine.selfHosted) return { kind: 'self-hosted' };
-  if (offering) return { kind: 'managed', offering };
+  if (offering) return { kind: 'managed', offering, alsoOn: offerings.filter((o) => o.service === offering.service && o.cloud !== offering.cloud).map((o) => o.cloud) };
   return engine.selfHosted ? { kind: 'self-hosted' } : { kind: 'unavailable' };
 }
 
@@ -30,7 +31,7 @@ export function operationsLevel(engine: EngineProfile, hosting: Hosting): Level 
 }
 
 export function describeHosting(engine: EngineProfile, hosting: Hosting): string {
-  if (hosting.kind === 'managed') return `${hosting.offering.service} on ${cloudName(hosting.offering.cloud)}`;
+  if (hosting.kind === 'managed') return `${hosting.offering.service} on ${listClouds([hosting.offering.cloud, ...hosting.alsoOn])}`;
   if (hosting.kind === 'self-hosted') return `self-hosted ${engine.name}`;
   return `${engine.name} (not available here)`;
 }

@@ -1,5 +1,6 @@
 import type { Schema, Table } from '../../model/schema.js';
 import type { Requirements, Spec } from '../../spec/spec.js';
+import type { ValueRef } from '../../sql/query-shape.js';
 import { RATE_UNITS } from '../../spec/quantities.js';
 import { storedWidth } from '../capacity/postgres-sizes.js';
 import { VolumeStatistics } from '../indexes/statistics.js';
@@ -60,6 +61,8 @@ export interface WorkloadFeatures {
   /** Reads per write; `null` when nothing is written. */
   readonly readWriteRatio: number | null;
   readonly joins: readonly RatedPattern[];
+  /** Patterns that reach a table by another path than its busiest: they need secondary indexes. */
+  readonly secondaryAccess: readonly RatedPattern[];
   /** Aggregating patterns, each with the rows one call reads (analytical from LARGE_SCAN_ROWS up). */
   readonly aggregates: readonly AggregateFeature[];
   readonly textSearch: readonly TextSearchFeature[];
@@ -101,6 +104,7 @@ export function deriveWorkloadFeatures(spec: Spec, schema: Schema, workload: rea
     },
     readWriteRatio: writesPerSecond > 0 ? readsPerSecond / writesPerSecond : null,
     joins: workload.filter((p) => p.shape.kind === 'select' && joinsTables(p)).map(rated),
+    secondaryAccess: secondaryAccess(workload, horizonSchema, stats),
     aggregates: aggregates(workload, horizonSchema, stats),
     textSearch: textSearches(workload, stats),
     graph: {
@@ -165,6 +169,28 @@ function joinsTables(p: WorkloadPattern): boolean {
   return p.shape.joins.length > 0 || bases.size > 1;
 }
 
+/**
+ * Patterns that reach a table by another path than its busiest one. A key-designed store can make
+ * the busiest path its key; every other path needs a secondary index (or a copy of the table).
+ * A path is the set of filtered columns, the tenant column aside; a full scan is not a path.
+ */
+function secondaryAccess(workload: readonly WorkloadPattern[], schema: Schema, stats: VolumeStatistics): RatedPattern[] {
+  const paths = workload.flatMap((p) =>
+    tableAccesses(p, schema, stats).flatMap((a) => {
+      const columns = [...a.equality, ...a.inLists, ...a.ranges, ...a.expressions, ...a.conditions.map((c) => c.column)].filter((c) => c !== 'tenant_id');
+      return columns.length === 0 ? [] : [{ pattern: p.name, rate: p.ratePerSecond, table: a.table, path: [...new Set(columns)].sort().join(',') }];
+    }),
+  );
+  const secondary = new Set<string>();
+  for (const table of new Set(paths.map((p) => p.table))) {
+    const rateByPath = new Map<string, number>();
+    for (const p of paths.filter((x) => x.table === table)) rateByPath.set(p.path, (rateByPath.get(p.path) ?? 0) + p.rate);
+    const busiest = [...rateByPath].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+    for (const p of paths) if (p.table === table && p.path !== busiest) secondary.add(p.pattern);
+  }
+  return workload.filter((p) => secondary.has(p.name)).map(rated);
+}
+
 function aggregates(workload: readonly WorkloadPattern[], schema: Schema, stats: VolumeStatistics): AggregateFeature[] {
   return workload.flatMap((p) => {
     if (p.shape.kind !== 'select' || (p.shape.aggregates.length === 0 && p.shape.groupBy.length === 0)) return [];
@@ -189,7 +215,7 @@ function textSearches(workload: readonly WorkloadPattern[], stats: VolumeStatist
   );
 }
 
-function leadingWildcard(value: WorkloadPattern['shape']['predicates'][number]['value']): boolean {
+function leadingWildcard(value: ValueRef): boolean {
   if (value.kind === 'constant') return typeof value.value === 'string' && value.value.startsWith('%');
   if (value.kind === 'expression') return /^\(*'%/.test(value.text);
   // A bare parameter may hold a leading wildcard: the spec cannot say, so it counts as a search.

@@ -5,6 +5,7 @@ import { describeType } from '../../model/logical-type.js';
 import type { Check, Column, Table } from '../../model/schema.js';
 import type { VerifyReport } from '../../verify/verify-report.js';
 import { renderVerificationSection } from './verification-section.js';
+import { renderArchitectureSections } from './architecture-sections.js';
 
 /** README.md of the design folder: what a reviewer reads first. */
 export function renderMarkdownReport(design: Design, files: { readonly ddl: string; readonly erd: string }, verification?: VerifyReport): string {
@@ -30,6 +31,7 @@ export function renderMarkdownReport(design: Design, files: { readonly ddl: stri
   out.push('');
 
   if (verification) out.push(...renderVerificationSection(verification));
+  out.push(...renderArchitectureSections(design));
   out.push('## Decisions', '');
   for (const decision of design.decisions) out.push(...renderDecision(decision));
 

@@ -39,6 +39,7 @@ export const NEWSQL_ENGINES: readonly EngineProfile[] = [
       'every range is a Raft group and transactions are serializable by default: a range that loses its quorum stops serving (PC) and every write waits for a quorum, across regions in multi-region setups (EC); follower reads trade bounded staleness for latency',
     changeCapture: 'changefeeds (CREATE CHANGEFEED) to Kafka or cloud storage',
     fullTextIndex: 'a GIN (inverted) index on tsvector',
+    patternIndex: 'a trigram (GIN) index',
     notes: ['transactions may be retried by the server: applications need retry loops', 'sequential keys concentrate writes on one range: prefer UUIDs or hash-sharded indexes'],
     sources: {
       consistency: 'https://www.cockroachlabs.com/docs/stable/architecture/transaction-layer',

@@ -41,7 +41,8 @@ export const RELATIONAL_ENGINES: readonly EngineProfile[] = [
       'one primary takes every write, so reads from it are strongly consistent; a partition that cuts the primary off stops writes until failover (PC); with synchronous standbys a commit waits for the standby (EC), while reads from asynchronous replicas trade freshness for latency (EL for those reads only)',
     changeCapture: 'logical decoding (pgoutput), read by Debezium',
     scaleOut: 'Citus (distributed tables), or partitioning plus sharding across several PostgreSQL nodes in the application',
-    fullTextIndex: 'a GIN index on the tsvector expression (pg_trgm GIN for ILIKE \'%…%\')',
+    fullTextIndex: 'a GIN index on the tsvector expression',
+    patternIndex: 'a pg_trgm GIN index (trigrams)',
     notes: [
       'writes beyond one node: Citus (distributed tables, also managed as Azure Cosmos DB for PostgreSQL) or sharding in the application; declarative partitioning eases very large tables but does not add write capacity',
       'full-text search with tsvector and a GIN index; hierarchies with recursive CTEs',

@@ -36,7 +36,8 @@ export const TIME_SERIES_ENGINES: readonly EngineProfile[] = [
     tradeoff: 'PostgreSQL underneath: one primary, strongly consistent reads from it (PC/EC), asynchronous replicas for reads that may lag',
     changeCapture: 'PostgreSQL logical decoding (compressed chunks excepted)',
     scaleOut: 'shard devices across several independent TimescaleDB instances in the application (multi-node was removed after 2.13)',
-    fullTextIndex: 'PostgreSQL GIN indexes on tsvector',
+    fullTextIndex: 'a PostgreSQL GIN index on the tsvector expression',
+    patternIndex: 'a pg_trgm GIN index (trigrams)',
     extends: 'postgresql',
     notes: [
       'multi-node (distributed hypertables) was removed after 2.13: writes scale on one node only; beyond it, shard devices across independent instances in the application',

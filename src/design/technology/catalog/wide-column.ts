@@ -1,5 +1,5 @@
 import type { EngineProfile } from '../engine-profile.js';
-import { AWS_COMPLIANCE_SCOPE, AZURE_COMPLIANCE_SCOPE, GCP_COMPLIANCE_SCOPE, PACELC_PAPER, PACELC_TABLE } from './shared-sources.js';
+import { AWS_COMPLIANCE_SCOPE, AZURE_COMPLIANCE_SCOPE, GCP_COMPLIANCE_SCOPE, PACELC_PAPER } from './shared-sources.js';
 
 export const WIDE_COLUMN_ENGINES: readonly EngineProfile[] = [
   {

@@ -16,7 +16,12 @@ export const writeThroughputCriterion: Criterion = {
   },
   judge: ({ engine }, f) => {
     const ceiling = engine.singleNodeWritesPerSecond;
-    if (engine.writeScaling === 'native-sharding') return { score: 1, why: `shards writes across nodes (about ${formatRate(ceiling)} per node, assumed)` };
+    if (engine.writeScaling === 'native-sharding') {
+      // Sharding removes the ceiling, not the bill: many small nodes cost and weigh on operations.
+      const nodes = nodesFor(f.writes.perSecond, ceiling);
+      const score = nodes <= 3 ? 1 : nodes <= 10 ? 0.9 : nodes <= 30 ? 0.7 : nodes <= 100 ? 0.5 : 0.3;
+      return { score, why: `shards writes: about ${formatAmount(nodes)} node(s) or partitions for ${formatRate(f.writes.perSecond)} at about ${formatRate(ceiling)} each (assumed), before replication` };
+    }
     const headroom = ceiling / Math.max(f.writes.perSecond, 1e-9);
     const score = headroom >= 10 ? 1 : headroom >= 3 ? 0.8 : headroom >= 1 ? 0.5 : headroom >= 0.5 ? 0.2 : 0;
     const times = headroom >= 1 ? `${formatAmount(headroom)}× headroom` : `${formatAmount(1 / headroom)}× over`;
@@ -68,6 +73,27 @@ export const joinsCriterion: Criterion = {
   judge: ({ engine }) => ({ score: strengthScore(engine.joins), why: `joins: ${STRENGTH_WORDS[engine.joins]}` }),
 };
 
+export const secondaryIndexCriterion: Criterion = {
+  name: 'secondary indexes',
+  weight: (f) => {
+    if (f.secondaryAccess.length === 0) return { weight: 0, why: 'each table is read by one path, which a key can serve' };
+    const share = readShare(f, f.secondaryAccess.map((p) => p.ratePerSecond));
+    return { weight: 1 + 2 * share, why: `${f.secondaryAccess.length} pattern(s) reach a table by another path than its busiest, ${percent(share)} of reads` };
+  },
+  judge: ({ engine }) => ({ score: strengthScore(engine.secondaryIndexes), why: `secondary indexes: ${STRENGTH_WORDS[engine.secondaryIndexes]}` }),
+};
+
+export const queryLanguageCriterion: Criterion = {
+  name: 'query language',
+  weight: (f) => (f.reads.patterns.length + f.writes.tables.length > 0 ? { weight: 1, why: 'the access patterns are written in SQL' } : { weight: 0, why: 'no access pattern' }),
+  judge: ({ engine }) => {
+    const { kind, name } = engine.queryLanguage;
+    const score = { sql: 1, 'sql-like': 0.6, own: 0.3 }[kind];
+    const why = { sql: `${name}: the patterns run as written`, 'sql-like': `${name}: the patterns need translating, within the engine's limits`, own: `${name}: every pattern is rewritten against its API` }[kind];
+    return { score, why };
+  },
+};
+
 export const analyticsCriterion: Criterion = {
   name: 'aggregation',
   weight: (f) => {
@@ -115,6 +141,17 @@ export const timeSeriesCriterion: Criterion = {
   judge: ({ engine }) => ({ score: strengthScore(engine.timeSeries), why: `time-series features: ${STRENGTH_WORDS[engine.timeSeries]}` }),
 };
 
+/** Room for query needs the spec does not state yet: a spec describes today's patterns, not next year's. */
+export const versatilityCriterion: Criterion = {
+  name: 'versatility',
+  weight: () => ({ weight: 1, why: 'headroom for access patterns the spec does not list yet' }),
+  judge: ({ engine }) => {
+    const strengths = [engine.joins, engine.secondaryIndexes, engine.analytics, engine.fullTextSearch, engine.graphTraversal, engine.timeSeries];
+    const score = sum(strengths) / (3 * strengths.length);
+    return { score, why: `joins, indexes, aggregation, text, graph and time series together at ${Math.round(score * 100)}% of the catalog's best` };
+  },
+};
+
 export const systemOfRecordCriterion: Criterion = {
   name: 'system of record',
   weight: () => ({ weight: 2, why: 'the primary store holds the only copy of the data' }),
@@ -124,6 +161,11 @@ export const systemOfRecordCriterion: Criterion = {
     return { score, why };
   },
 };
+
+/** Nodes (or partitions) a sharded engine needs for a write rate; fractions of a row per second do not add a node. */
+export function nodesFor(writesPerSecond: number, perNode: number): number {
+  return Math.max(1, Math.ceil(Math.round(writesPerSecond) / perNode));
+}
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 const readShare = (f: WorkloadFeatures, rates: readonly number[]) => (f.reads.perSecond > 0 ? Math.min(1, sum(rates) / f.reads.perSecond) : 0);
@@ -140,9 +182,12 @@ export const WORKLOAD_CRITERIA: readonly Criterion[] = [
   readThroughputCriterion,
   volumeCriterion,
   joinsCriterion,
+  secondaryIndexCriterion,
+  queryLanguageCriterion,
   analyticsCriterion,
   fullTextCriterion,
   graphCriterion,
   timeSeriesCriterion,
+  versatilityCriterion,
   systemOfRecordCriterion,
 ];

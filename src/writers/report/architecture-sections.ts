@@ -1,0 +1,45 @@
+import type { Design } from '../../model/design.js';
+import { formatBytes } from '../../design/capacity/postgres-sizes.js';
+import { formatCount } from '../../format.js';
+
+/** The report's architecture summary: technology scores, caching, scaling and capacity at a glance. */
+export function renderArchitectureSections(design: Design): string[] {
+  const out: string[] = [];
+  const { technology, caching, scaling, capacity } = design;
+  const chosen = technology.ranking.find((r) => r.id === technology.choice);
+  out.push('## Technology', '');
+  out.push(`**Choice: ${chosen?.name ?? technology.choice}** (score ${chosen?.score ?? '?'} of 100). ${technology.tradeoff.explanation} CAP: ${technology.tradeoff.cap}; PACELC: ${technology.tradeoff.pacelc}.`, '');
+  out.push('| rank | engine | family | score | disqualified by |', '|---|---|---|---|---|');
+  technology.ranking.forEach((r, i) => out.push(`| ${i + 1} | ${r.name} | ${r.family} | ${r.score} | ${r.disqualifiers.join('; ').replace(/\|/g, '\\|')} |`));
+  out.push('');
+  if (technology.polyglot.length) {
+    out.push('Side stores:', '');
+    for (const p of technology.polyglot) out.push(`- **${p.role}**: ${p.engine}, kept in step by ${p.sync}. ${p.why} Cost: ${p.cost}`);
+    out.push('');
+  }
+
+  out.push('## Caching', '');
+  if (caching.cached.length) {
+    out.push('| pattern | layer | key | TTL | invalidated by | est. hit rate | queries/s removed |', '|---|---|---|---|---|---|---|');
+    for (const c of caching.cached)
+      out.push(`| ${c.pattern} | ${c.layer} | \`${c.key}\` | ${c.ttlSeconds} s | ${describeInvalidation(c.invalidation)} | ${Math.round(c.estimate.hitRate * 100)}% | ${formatCount(Math.round(c.estimate.queriesRemovedPerSecond))} |`);
+    out.push('');
+  }
+  if (caching.neverCached.length) out.push(`Never cached: ${caching.neverCached.map((n) => `${n.pattern} (${n.reason})`).join(', ')}.`, '');
+
+  out.push('## Scaling', '');
+  out.push(`Primary: ${scaling.instance.vcpu} vCPU, ${scaling.instance.memoryGiB} GiB. Read replicas: ${scaling.replicas.count}. Pool: ${scaling.pooling.serverPoolSize} server connections (${scaling.pooling.pooler}, ${scaling.pooling.mode} mode). ${scaling.sharding ? `Sharded by \`${scaling.sharding.key}\`.` : 'No sharding: one primary suffices.'}`, '');
+
+  out.push('## Capacity', '');
+  const h = capacity.atHorizon;
+  out.push(`At the horizon (${capacity.horizon.text}): ${formatCount(h.rows)} rows, ${formatBytes(h.totalBytes)} (${formatBytes(h.tableBytes)} tables, ${formatBytes(h.indexBytes)} indexes). WAL ${formatBytes(capacity.wal.bytesPerDay)} a day; ${formatCount(Math.round(capacity.iops.pageWritesPerSecond))} page writes/s; hot set ${formatBytes(capacity.memory.hotSetBytes)}, suggested RAM ${formatBytes(capacity.memory.suggestedRamBytes)}; max_connections ${capacity.connections.maxConnections}.`, '');
+  out.push('| table | rows at the horizon | total | of which indexes |', '|---|---|---|---|');
+  for (const t of h.tables) out.push(`| ${t.table} | ${formatCount(t.rows)} | ${formatBytes(t.totalBytes)} | ${formatBytes(t.indexBytes)} |`);
+  out.push('');
+  return out;
+}
+
+function describeInvalidation(invalidation: Design['caching']['cached'][number]['invalidation']): string {
+  const writes = invalidation.writes.map((w) => `${w.pattern} (${w.action})`);
+  return writes.length ? writes.join(', ') : 'TTL only';
+}
