@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { designFromFile } from '../src/api/design.js';
+import { REFERENCE_SPEC } from './helpers.js';
+
+const IOT_SPEC = fileURLToPath(new URL('../examples/iot-telemetry.yaml', import.meta.url));
+
+describe('the architecture around the schema, end to end', () => {
+  it('the reference spec: relational choice with its score table, its largest append-only table partitioned, stale-tolerant reads cached', async () => {
+    const result = await designFromFile(REFERENCE_SPEC);
+    assert.ok(result.ok);
+    const { technology, schema, caching, scaling, capacity } = result.design;
+    assert.equal(technology.choice, 'postgresql');
+    assert.equal(technology.ranking[0]!.id, 'postgresql');
+    assert.ok(technology.ranking.length >= 35 && technology.ranking.every((r) => r.criteria.length > 0), 'every engine is scored per criterion');
+    const largestAppendOnly = schema.tables.filter((t) => t.volume?.appendOnly).sort((a, b) => b.volume!.rows - a.volume!.rows)[0]!;
+    assert.equal(largestAppendOnly.name, 'inventory_event');
+    assert.equal(largestAppendOnly.partitioning?.column, 'occurred_at');
+    const ttl = new Map(caching.cached.map((c) => [c.pattern, c.ttlSeconds]));
+    assert.deepEqual(Object.fromEntries(ttl), { storefront_products: 60, daily_revenue: 300 });
+    const revenue = caching.cached.find((c) => c.pattern === 'daily_revenue')!;
+    assert.deepEqual(revenue.invalidation.writes.map((w) => w.pattern), ['place_order'], 'invalidation names the write that changes it');
+    assert.equal(scaling.sharding, undefined, 'one primary suffices');
+    assert.ok(capacity.atHorizon.totalBytes > capacity.months[0]!.totalBytes, 'capacity grows to the horizon');
+    const areas = new Set(result.design.decisions.map((d) => d.area));
+    for (const area of ['technology', 'partitioning', 'caching', 'scaling', 'capacity', 'modeling'] as const) assert.ok(areas.has(area), `a ${area} decision`);
+  });
+
+  it('1M writes/s of telemetry with 90-day retention does not get a single PostgreSQL node, and says why and how it shards', async () => {
+    const result = await designFromFile(IOT_SPEC);
+    assert.ok(result.ok, JSON.stringify(result.diagnostics));
+    const { technology, scaling, schema } = result.design;
+    assert.notEqual(technology.choice, 'postgresql');
+    const postgres = technology.ranking.find((r) => r.id === 'postgresql')!;
+    assert.ok(postgres.disqualifiers.some((d) => /1,000,000\/s/.test(d)), `PostgreSQL is disqualified by the write rate: ${postgres.disqualifiers.join('; ')}`);
+    const primary = result.design.decisions.find((d) => d.id === 'technology/primary-store')!;
+    assert.match(primary.rationale.join(' '), /1,000,000/);
+    assert.equal(scaling.sharding?.key, 'device_id', 'the shard key is the device');
+    assert.ok(scaling.shardKeyCandidates.length >= 1);
+    assert.equal(schema.tables.find((t) => t.name === 'reading')!.partitioning?.interval, 'day', 'a fast-growing expiring table gets daily partitions');
+  });
+});
