@@ -279,10 +279,12 @@ SQL
 start_postgres
 start_mariadb
 
-PG_URL="postgres://$DB_USER:$DB_PASSWORD@$PG_HOST:$PG_PORT/$DB_NAME"
-MYSQL_URL="mysql://$DB_USER:$DB_PASSWORD@$MYSQL_HOST:$MYSQL_PORT/$DB_NAME"
-log "DBARCHITECT_PG_URL=postgres://$DB_USER:***@$PG_HOST:$PG_PORT/$DB_NAME"
-log "DBARCHITECT_MYSQL_URL=mysql://$DB_USER:***@$MYSQL_HOST:$MYSQL_PORT/$DB_NAME"
+# scheme user password host port database -> URL; the logged form masks the password.
+connection_url() { printf '%s://%s:%s@%s:%s/%s' "$1" "$2" "$3" "$4" "$5" "$6"; }
+PG_URL=$(connection_url postgres "$DB_USER" "$DB_PASSWORD" "$PG_HOST" "$PG_PORT" "$DB_NAME")
+MYSQL_URL=$(connection_url mysql "$DB_USER" "$DB_PASSWORD" "$MYSQL_HOST" "$MYSQL_PORT" "$DB_NAME")
+log "DBARCHITECT_PG_URL=$(connection_url postgres "$DB_USER" '***' "$PG_HOST" "$PG_PORT" "$DB_NAME")"
+log "DBARCHITECT_MYSQL_URL=$(connection_url mysql "$DB_USER" '***' "$MYSQL_HOST" "$MYSQL_PORT" "$DB_NAME")"
 
 if [[ -n $ENV_FILE ]]; then
   tmp=$(mktemp "$ENV_FILE.XXXXXX")

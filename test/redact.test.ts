@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { redactSecrets, redactUrl } from './redact.js';
+import { redactSecrets, redactUrl } from '../src/engines/redact.js';
 
 describe('secret redaction', () => {
   it('masks the password of a URL and keeps the rest', () => {
