@@ -8,6 +8,8 @@ import { designCaching } from '../design/caching/index.js';
 import { designScaling } from '../design/scaling/index.js';
 import { planCapacity } from '../design/capacity/plan-capacity.js';
 import { selectTechnology } from '../design/technology/index.js';
+import { designSecurity } from '../design/security/design-security.js';
+import { emitPostgresSecurity } from '../dialects/postgres/security.js';
 import type { WorkloadPattern } from '../design/indexes/table-access.js';
 import { extractQueryShape } from '../sql/query-shape.js';
 import { getDialect } from '../dialects/registry.js';
@@ -68,9 +70,16 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
   for (const c of normalization.warnings)
     diagnostics.push({ code: 'design/copied-attribute', severity: 'warning', message: `\`${c.table}.${c.column}\` appears to copy \`${c.source}\` (through \`${c.via}\`), which can drift from it`, fix: `remove it and join through ${c.via}, or keep it if it is a snapshot taken at write time (say so in its description)` });
 
+  const security = designSecurity(loaded.spec, schema);
+  decisions.push(...security.decisions);
+
   const ddl = dialect.emitDdl(schema);
   const file = `schema/${dialect.name}.sql`;
+  const securityDdl = emitPostgresSecurity(schema, security.security);
+  const securityFile = `schema/${dialect.name}-security.sql`;
   const check: DdlCheck = await checkDdl(ddl, file, dialect.name, options.engine, diagnostics);
+  // Roles are cluster-wide: run the security script only on an engine of our own (PGlite), never on a user's server.
+  const securityCheck: DdlCheck = await checkDdl(securityDdl, securityFile, dialect.name, options.engine?.kind === 'pglite' && check.executedOn ? options.engine : undefined, diagnostics);
   if (check.executedOn) attachExecutedEvidence(decisions, check.executedOn);
 
   const design: Design = {
@@ -82,10 +91,11 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
     caching: caching.caching,
     scaling: scaling.scaling,
     capacity: capacity.capacity,
-    ddl: [check],
+    security: security.security,
+    ddl: [check, securityCheck],
     diagnostics,
   };
-  return { ok: true, design, artifacts: renderArtifacts(design, { [file]: ddl }), diagnostics };
+  return { ok: true, design, artifacts: renderArtifacts(design, { [file]: ddl, [securityFile]: securityDdl }), diagnostics };
 }
 
 async function checkDdl(ddl: string, file: string, dialect: string, engine: Engine | undefined, diagnostics: Diagnostic[]): Promise<DdlCheck> {
@@ -115,7 +125,7 @@ function attachExecutedEvidence(decisions: Decision[], engine: string): void {
 }
 
 function sortDecisions(decisions: Decision[]): Decision[] {
-  const areas: Decision['area'][] = ['technology', 'tenancy', 'keys', 'types', 'constraints', 'normalization', 'denormalization', 'modeling', 'partitioning', 'indexes', 'scaling', 'caching', 'capacity'];
+  const areas: Decision['area'][] = ['technology', 'tenancy', 'keys', 'types', 'constraints', 'normalization', 'denormalization', 'modeling', 'partitioning', 'indexes', 'security', 'scaling', 'caching', 'capacity'];
   return decisions
     .map((d, i) => ({ d, i }))
     .sort((a, b) => areas.indexOf(a.d.area) - areas.indexOf(b.d.area) || a.i - b.i)

@@ -35,3 +35,15 @@ export class Terminal {
 
 /** Elapsed time for progress lines. */
 export const elapsed = (start: number) => `${((performance.now() - start) / 1000).toFixed(1)} s`;
+
+/** `README.md, design.json, adr/ (37 files)`: folders with many files are counted, not listed. */
+export function summarizeFiles(paths: readonly string[]): string {
+  const folders = new Map<string, number>();
+  const top: string[] = [];
+  for (const path of paths) {
+    const [head, ...rest] = path.split('/');
+    if (rest.length && paths.filter((p) => p.startsWith(`${head}/`)).length > 3) folders.set(head!, (folders.get(head!) ?? 0) + 1);
+    else top.push(path);
+  }
+  return [...top, ...[...folders].map(([folder, n]) => `${folder}/ (${n} files)`)].join(', ');
+}

@@ -6,6 +6,7 @@ import { cachingSchema } from '../design/caching/index.js';
 import { scalingSchema } from '../design/scaling/index.js';
 import { capacitySchema } from '../design/capacity/capacity-schema.js';
 import { technologySchema } from '../design/technology/technology-schema.js';
+import { securitySchema } from '../design/security/security-schema.js';
 
 export const diagnosticSchema = z.object({
   code: z.string(),
@@ -34,6 +35,7 @@ export const designSchema = z.object({
   caching: cachingSchema,
   scaling: scalingSchema,
   capacity: capacitySchema,
+  security: securitySchema,
   ddl: z.array(ddlCheckSchema),
   diagnostics: z.array(diagnosticSchema),
 });

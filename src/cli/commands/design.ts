@@ -7,7 +7,7 @@ import { startPglite } from '../../engines/pglite.js';
 import { loadSpecFile } from '../../spec/load-spec.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
-import { elapsed } from '../terminal.js';
+import { elapsed, summarizeFiles } from '../terminal.js';
 
 interface DesignFlags {
   out?: string;
@@ -72,7 +72,7 @@ export function registerDesign(program: Command, context: CommandContext): void 
         }
         const check = result.design.ddl[0]!;
         terminal.info(`DDL: ${check.statements} statements parsed by ${check.parsedBy}${check.executedOn ? `, executed on ${check.executedOn}` : ''}`);
-        terminal.info(`wrote ${folder}/: ${written.written.join(', ')}${written.removed.length ? ` (removed stale ${written.removed.join(', ')})` : ''}`);
+        terminal.info(`wrote ${folder}/: ${summarizeFiles(written.written)}${written.removed.length ? ` (removed stale ${written.removed.join(', ')})` : ''}`);
         terminal.info(`${result.design.schema.tables.length} tables, ${result.design.decisions.length} decisions; ${summarizeDiagnostics(result.diagnostics)}`);
         return context.exit(EXIT.ok);
       } finally {

@@ -13,7 +13,7 @@ import type { VerifyProgress } from '../../verify/run-verify.js';
 import type { VerifyReport } from '../../verify/verify-report.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
-import { elapsed, type Terminal } from '../terminal.js';
+import { elapsed, summarizeFiles, type Terminal } from '../terminal.js';
 
 interface VerifyFlags {
   out?: string;
@@ -77,7 +77,7 @@ export function registerVerify(program: Command, context: CommandContext): void 
           terminal.diagnostics([written.diagnostic]);
           return context.exit(EXIT.badInput);
         }
-        terminal.info(`wrote ${folder}/: ${written.written.join(', ')} in ${elapsed(started)}`);
+        terminal.info(`wrote ${folder}/: ${summarizeFiles(written.written)} in ${elapsed(started)}`);
         const threshold = flags.failOn === 'warning' ? ['warning', 'error'] : flags.failOn === 'error' ? ['error'] : [];
         return context.exit(result.report.findings.some((f) => threshold.includes(f.severity)) ? EXIT.findings : EXIT.ok);
       } catch (error) {

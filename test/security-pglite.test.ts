@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { designFromFile } from '../src/api/design.js';
+import type { Engine } from '../src/engines/engine.js';
+import { startPglite } from '../src/engines/pglite.js';
+import { REFERENCE_SPEC } from './helpers.js';
+
+let engine: Engine;
+before(async () => {
+  engine = await startPglite();
+});
+after(async () => {
+  await engine.close();
+});
+
+describe('security on PGlite', () => {
+  it('row-level security: a non-superuser role of one tenant cannot read, insert or update another tenant\'s rows', async () => {
+    const result = await designFromFile(REFERENCE_SPEC, { engine });
+    assert.ok(result.ok);
+    assert.match(result.design.ddl[1]!.executedOn ?? '', /PGlite/, 'the security script ran on the engine');
+    const security = result.design.security;
+    assert.equal(security.rowLevelSecurity.length, 8, 'every tenant table has a policy');
+
+    // Two tenants' data, written as the superuser that owns the session.
+    await engine.exec(`INSERT INTO tenant (name, slug, plan, billing_email) VALUES ('Acme', 'acme', 'pro', 'billing@acme.test'), ('Globex', 'globex', 'free', 'billing@globex.test');`);
+    await engine.exec(`INSERT INTO customer (tenant_id, email) VALUES (1, 'a@acme.test'), (2, 'g@globex.test');`);
+    await engine.exec(`INSERT INTO "order" (tenant_id, customer_id, status, total, currency, placed_at) SELECT tenant_id, id, 'paid', 10, 'USD', now() FROM customer;`);
+
+    await engine.exec(`SET ROLE saas_shop_app; SET app.tenant_id = '1';`);
+    try {
+      const who = await engine.query<{ user: string; super: boolean }>('SELECT current_user AS user, rolsuper AS super FROM pg_roles WHERE rolname = current_user');
+      assert.deepEqual(who, [{ user: 'saas_shop_app', super: false }], 'the application role, not a superuser');
+      assert.deepEqual((await engine.query<{ email: string }>('SELECT email FROM customer ORDER BY id')).map((r) => r.email), ['a@acme.test'], 'reads see only tenant 1');
+      assert.equal((await engine.query('SELECT * FROM "order"')).length, 1);
+      await assert.rejects(engine.exec(`INSERT INTO customer (tenant_id, email) VALUES (2, 'evil@acme.test')`), /row-level security/, 'insert into another tenant fails');
+      const updated = await engine.query(`UPDATE customer SET email = 'x@x.test' WHERE tenant_id = 2 RETURNING id`);
+      assert.equal(updated.length, 0, 'another tenant\'s rows cannot be updated');
+      await assert.rejects(engine.exec(`UPDATE customer SET tenant_id = 2 WHERE tenant_id = 1`), /row-level security/, 'a row cannot be moved to another tenant');
+      await engine.exec(`RESET app.tenant_id;`);
+      assert.equal((await engine.query('SELECT * FROM customer')).length, 0, 'without the setting nothing is visible');
+      await assert.rejects(engine.exec('DROP TABLE payment'), /must be owner/, 'the application cannot change the schema');
+    } finally {
+      await engine.exec('RESET ROLE;');
+    }
+    assert.equal((await engine.query(`SELECT email FROM customer WHERE tenant_id = 2`))[0]!.email, 'g@globex.test', 'tenant 2 untouched');
+  });
+
+  it('personal data, erasure plan and retention for the reference spec', async () => {
+    const result = await designFromFile(REFERENCE_SPEC);
+    assert.ok(result.ok);
+    const s = result.design.security;
+    assert.deepEqual(s.personalData.map((p) => `${p.table}.${p.column}`), ['tenant.billing_email', 'customer.email', 'customer.full_name', 'customer.phone', 'payment.card_last4']);
+    assert.ok(s.personalData.find((p) => p.column === 'card_last4')!.handling.some((h) => /PCI-DSS: the last four digits may be stored/.test(h)));
+    assert.equal(s.erasure?.subject, 'customer');
+    assert.deepEqual(
+      s.erasure!.steps.map((st) => [st.table, st.action, st.columns.join(',')]),
+      [['customer', 'anonymize', 'email,full_name,phone'], ['order', 'keep', ''], ['order_line', 'keep', ''], ['payment', 'anonymize', 'card_last4']],
+    );
+    assert.deepEqual(s.retention.map((r) => [r.table, r.days, r.method]), [['order', 2557, 'batched-delete'], ['order_line', 2557, 'batched-delete'], ['payment', 2557, 'batched-delete'], ['inventory_event', 730, 'drop-partitions']]);
+  });
+});
