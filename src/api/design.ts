@@ -9,6 +9,7 @@ import { designScaling } from '../design/scaling/index.js';
 import { planCapacity } from '../design/capacity/plan-capacity.js';
 import { selectTechnology } from '../design/technology/index.js';
 import { designSecurity } from '../design/security/design-security.js';
+import { planAvailability } from '../design/availability/plan-availability.js';
 import { emitPostgresSecurity } from '../dialects/postgres/security.js';
 import type { WorkloadPattern } from '../design/indexes/table-access.js';
 import { extractQueryShape } from '../sql/query-shape.js';
@@ -72,6 +73,8 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
 
   const security = designSecurity(loaded.spec, schema);
   decisions.push(...security.decisions);
+  const availability = planAvailability(loaded.spec, { maxConnections: capacity.capacity.connections.maxConnections });
+  decisions.push(...availability.decisions);
 
   const ddl = dialect.emitDdl(schema);
   const file = `schema/${dialect.name}.sql`;
@@ -92,6 +95,7 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
     scaling: scaling.scaling,
     capacity: capacity.capacity,
     security: security.security,
+    availability: availability.availability,
     ddl: [check, securityCheck],
     diagnostics,
   };
@@ -125,7 +129,7 @@ function attachExecutedEvidence(decisions: Decision[], engine: string): void {
 }
 
 function sortDecisions(decisions: Decision[]): Decision[] {
-  const areas: Decision['area'][] = ['technology', 'tenancy', 'keys', 'types', 'constraints', 'normalization', 'denormalization', 'modeling', 'partitioning', 'indexes', 'security', 'scaling', 'caching', 'capacity'];
+  const areas: Decision['area'][] = ['technology', 'tenancy', 'keys', 'types', 'constraints', 'normalization', 'denormalization', 'modeling', 'partitioning', 'indexes', 'security', 'availability', 'scaling', 'caching', 'capacity'];
   return decisions
     .map((d, i) => ({ d, i }))
     .sort((a, b) => areas.indexOf(a.d.area) - areas.indexOf(b.d.area) || a.i - b.i)

@@ -18,7 +18,7 @@ export type Evidence = z.infer<typeof evidenceSchema>;
 export const decisionSchema = z.object({
   /** Stable: `keys/order`, `indexes/order_line_tenant_id_product_id_idx`. */
   id: z.string(),
-  area: z.enum(['technology', 'keys', 'tenancy', 'types', 'constraints', 'indexes', 'normalization', 'denormalization', 'modeling', 'partitioning', 'scaling', 'caching', 'capacity', 'security']),
+  area: z.enum(['technology', 'keys', 'tenancy', 'types', 'constraints', 'indexes', 'normalization', 'denormalization', 'modeling', 'partitioning', 'scaling', 'caching', 'capacity', 'security', 'availability']),
   title: z.string(),
   choice: z.string(),
   rationale: z.array(z.string()),

@@ -7,6 +7,7 @@ import { scalingSchema } from '../design/scaling/index.js';
 import { capacitySchema } from '../design/capacity/capacity-schema.js';
 import { technologySchema } from '../design/technology/technology-schema.js';
 import { securitySchema } from '../design/security/security-schema.js';
+import { availabilitySchema } from '../design/availability/plan-availability.js';
 
 export const diagnosticSchema = z.object({
   code: z.string(),
@@ -36,6 +37,7 @@ export const designSchema = z.object({
   scaling: scalingSchema,
   capacity: capacitySchema,
   security: securitySchema,
+  availability: availabilitySchema,
   ddl: z.array(ddlCheckSchema),
   diagnostics: z.array(diagnosticSchema),
 });

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { loadSpecText } from '../../spec/load-spec.js';
+import { planAvailability } from './plan-availability.js';
+
+async function plan(yaml: string) {
+  const loaded = await loadSpecText('spec.yaml', yaml);
+  assert.ok(loaded.loaded, JSON.stringify(loaded.diagnostics));
+  return planAvailability(loaded.loaded.spec, { maxConnections: 83 });
+}
+
+describe('availability and recovery', () => {
+  it('99.95% gets a synchronous standby with automatic failover, PITR backups with restore tests, and alerts with thresholds', async () => {
+    const { availability, decisions } = await plan(readFileSync(new URL('../../../examples/saas-shop.yaml', import.meta.url), 'utf8'));
+    assert.equal(availability.downtimeMinutesPerMonth, 21.9);
+    assert.deepEqual([availability.rpoSeconds, availability.rtoSeconds, availability.targetsBasis], [0, 120, 'derived']);
+    assert.match(availability.topology[0]!, /synchronous standby in a second availability zone/);
+    assert.ok(availability.backups.some((b) => /point-in-time recovery over the last 35 days/.test(b)));
+    assert.ok(availability.backups.some((b) => /restore test every week/.test(b)));
+    const alerts = new Map(availability.alerts.map((a) => [a.name, a.threshold]));
+    assert.equal(alerts.get('connection saturation'), '> 66 of 83 connections (80%)');
+    assert.equal(alerts.get('cache hit ratio'), '< 99% over 15 minutes');
+    assert.equal(alerts.get('slow pattern: customer_orders'), 'p99 > 20ms for 5 minutes');
+    for (const name of ['replication lag', 'table bloat', 'long transactions']) assert.ok(alerts.has(name), name);
+    assert.equal(decisions[0]!.title, 'High availability for 99.95%: synchronous standby with automatic failover');
+  });
+
+  it('stated targets win, and a relaxed spec gets an asynchronous standby', async () => {
+    const { availability } = await plan(`version: 1\nname: t\nrequirements:\n  availability: 99.9%\n  rpo: 30s\n  rto: 10m\nentities:\n  a:\n    fields:\n      b: int\n`);
+    assert.deepEqual([availability.rpoSeconds, availability.rtoSeconds, availability.targetsBasis], [30, 600, 'spec']);
+    assert.match(availability.topology[0]!, /asynchronous streaming standby/);
+    assert.equal(availability.alerts.find((a) => a.name === 'replication lag')!.threshold, 'lag > 15 s (half the RPO)');
+  });
+});
