@@ -47,7 +47,8 @@ describe('golden artifacts of the reference spec', async () => {
     assert.deepEqual(second.artifacts, first.artifacts);
   });
 
-  for (const artifact of first.artifacts) {
+  // report.html inlines Mermaid's 3.5 MB bundle: it is checked in a browser (test/report-html.test.ts), not kept as a golden file.
+  for (const artifact of first.artifacts.filter((a) => a.path !== 'report.html')) {
     it(`${artifact.path} matches its golden file`, () => compare(join(GOLDEN, artifact.path), artifact.content));
   }
 

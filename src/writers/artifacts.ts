@@ -3,6 +3,7 @@ import type { VerifyReport } from '../verify/verify-report.js';
 import { renderAdrs } from './adr/render-adrs.js';
 import { renderMermaidErd } from './erd/mermaid.js';
 import { renderMarkdownReport } from './report/markdown.js';
+import { renderHtmlReport } from './report/html.js';
 
 /** One file of a design folder, relative path and content. */
 export interface Artifact {
@@ -19,6 +20,7 @@ export function renderArtifacts(design: Design, ddlFiles: Readonly<Record<string
     { path: 'README.md', content: renderMarkdownReport(design, { ddl, erd }, verification) },
     { path: 'design.json', content: JSON.stringify(design, null, 2) + '\n' },
     { path: 'erd.mmd', content: erd },
+    { path: 'report.html', content: renderHtmlReport(design, erd) },
     ...Object.entries(ddlFiles).map(([path, content]) => ({ path, content })),
     ...renderAdrs(design),
     ...(verification ? [{ path: 'verify.json', content: JSON.stringify(verification, null, 2) + '\n' }] : []),
