@@ -30,6 +30,30 @@ export function renderArchitectureSections(design: Design): string[] {
   out.push('## Scaling', '');
   out.push(`Primary: ${scaling.instance.vcpu} vCPU, ${scaling.instance.memoryGiB} GiB. Read replicas: ${scaling.replicas.count}. Pool: ${scaling.pooling.serverPoolSize} server connections (${scaling.pooling.pooler}, ${scaling.pooling.mode} mode). ${scaling.sharding ? `Sharded by \`${scaling.sharding.key}\`.` : 'No sharding: one primary suffices.'}`, '');
 
+  const { security, availability } = design;
+  out.push('## Security and compliance', '');
+  out.push(`Roles: ${security.roles.map((r) => `\`${r.name}\` (${r.purpose})`).join('; ')}. Script: \`schema/postgres-security.sql\`.`, '');
+  if (security.rowLevelSecurity.length) out.push(`Row-level security on ${security.rowLevelSecurity.map((r) => r.table).join(', ')}: rows visible only where tenant_id = current_setting('${security.rowLevelSecurity[0]!.setting}').`, '');
+  if (security.personalData.length) {
+    out.push('| personal data | handling |', '|---|---|');
+    for (const p of security.personalData) out.push(`| ${p.table}.${p.column} | ${p.handling.join('; ')} |`);
+    out.push('');
+  }
+  if (security.erasure) {
+    out.push(`Erasure of one ${security.erasure.subject}:`, '');
+    for (const st of security.erasure.steps) out.push(`- ${st.table} (via ${st.via}): ${st.action}${st.columns.length ? ` ${st.columns.join(', ')}` : ''}`);
+    out.push('');
+  }
+  if (security.retention.length) out.push(`Retention: ${security.retention.map((r) => `${r.table} ${r.days} days (${r.method})`).join('; ')}.`, '');
+
+  out.push('## Availability and recovery', '');
+  out.push(`${availability.availability}% (${availability.downtimeMinutesPerMonth} minutes of downtime a month); RPO ${availability.rpoSeconds} s, RTO ${availability.rtoSeconds} s (${availability.targetsBasis}).`, '');
+  for (const t of availability.topology) out.push(`- ${t}`);
+  for (const b of availability.backups) out.push(`- ${b}`);
+  out.push('', '| alert | threshold |', '|---|---|');
+  for (const a of availability.alerts) out.push(`| ${a.name} | ${a.threshold} |`);
+  out.push('');
+
   out.push('## Capacity', '');
   const h = capacity.atHorizon;
   out.push(`At the horizon (${capacity.horizon.text}): ${formatCount(h.rows)} rows, ${formatBytes(h.totalBytes)} (${formatBytes(h.tableBytes)} tables, ${formatBytes(h.indexBytes)} indexes). WAL ${formatBytes(capacity.wal.bytesPerDay)} a day; ${formatCount(Math.round(capacity.iops.pageWritesPerSecond))} page writes/s; hot set ${formatBytes(capacity.memory.hotSetBytes)}, suggested RAM ${formatBytes(capacity.memory.suggestedRamBytes)}; max_connections ${capacity.connections.maxConnections}.`, '');
