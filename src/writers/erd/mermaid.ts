@@ -14,14 +14,17 @@ export function renderMermaidErd(schema: Schema): string {
     for (const column of table.columns) lines.push(`    ${attributeType(column)} ${column.name}${markers(table, column)}`);
     lines.push('  }');
   }
+  // Every tenant-scoped table references the tenant table: drawing each edge would hide the rest.
+  const isTenantEdge = (table: Table, fk: ForeignKey) => table.tenantScoped && fk.columns.length === 1 && fk.columns[0] === 'tenant_id';
   for (const table of schema.tables) {
     for (const fk of table.foreignKeys) {
-      if (fk.refTable === 'tenant' && fk.columns.length === 1 && fk.columns[0] === 'tenant_id' && table.tenantScoped) continue;
+      if (isTenantEdge(table, fk)) continue;
       lines.push(`  ${entityName(fk.refTable)} ${parentSide(table, fk)}--${childSide(table, fk)} ${entityName(table.name)} : "${label(fk)}"`);
     }
   }
-  const tenantScoped = schema.tables.filter((t) => t.tenantScoped && t.foreignKeys.some((fk) => fk.refTable === 'tenant'));
-  if (tenantScoped.length) lines.push(`  %% tenant_id references tenant from every tenant-scoped table: ${tenantScoped.map((t) => t.name).join(', ')} (not drawn)`);
+  const tenantScoped = schema.tables.filter((t) => t.foreignKeys.some((fk) => isTenantEdge(t, fk)));
+  const tenantTable = tenantScoped[0]?.foreignKeys.find((fk) => isTenantEdge(tenantScoped[0]!, fk))?.refTable;
+  if (tenantTable) lines.push(`  %% tenant_id references ${tenantTable} from every tenant-scoped table: ${tenantScoped.map((t) => t.name).join(', ')} (not drawn)`);
   return lines.join('\n') + '\n';
 }
 
