@@ -147,7 +147,7 @@ class ModelBuilder {
         }
         const column = `${field.name}_id`;
         addColumn({ name: column, type: key.type, nullable: !field.required, pii: field.pii, origin: fieldPath.join('.'), ...(field.description ? { comment: field.description } : {}) }, fieldPath);
-        foreignKeys.push(this.referenceForeignKey(entity, column, target, key, field));
+        foreignKeys.push(this.referenceForeignKey(entity.name, scoped, column, target, key, field));
         continue;
       }
       const enumName = `${entity.name}_${field.name}`;
@@ -237,12 +237,12 @@ class ModelBuilder {
   }
 
   /** Under shared-schema tenancy both sides carry the tenant, so the key includes it: no cross-tenant references. */
-  private referenceForeignKey(source: EntitySpec, column: string, target: EntitySpec, key: RefKey, field: FieldSpec | undefined): ForeignKey {
-    const bothScoped = this.isTenantScoped(source) && this.isTenantScoped(target);
+  private referenceForeignKey(source: string, sourceScoped: boolean, column: string, target: EntitySpec, key: RefKey, field: FieldSpec | undefined): ForeignKey {
+    const bothScoped = sourceScoped && this.isTenantScoped(target);
     const columns = bothScoped ? [TENANT_COLUMN, column] : [column];
     const onDelete = field?.onDelete ?? 'cascade';
     return {
-      name: derivedName(source.name, [column], 'fkey'),
+      name: derivedName(source, [column], 'fkey'),
       columns,
       refTable: target.name,
       refColumns: bothScoped ? [TENANT_COLUMN, key.column] : [key.column],
@@ -278,11 +278,10 @@ class ModelBuilder {
       { name: ownerColumn, type: ownerKey.type, nullable: false, pii: false, origin },
       { name: targetColumn, type: targetKey.type, nullable: false, pii: false, origin },
     ];
-    const pseudoOwner = { ...owner, name };
     const foreignKeys = [
       ...(scoped ? this.tenantForeignKey(name) : []),
-      { ...this.referenceForeignKey(pseudoOwnerScoped(pseudoOwner, scoped), ownerColumn, owner, ownerKey, undefined), name: derivedName(name, [ownerColumn], 'fkey') },
-      { ...this.referenceForeignKey(pseudoOwnerScoped(pseudoOwner, scoped), targetColumn, target, targetKey, undefined), name: derivedName(name, [targetColumn], 'fkey') },
+      this.referenceForeignKey(name, scoped, ownerColumn, owner, ownerKey, undefined),
+      this.referenceForeignKey(name, scoped, targetColumn, target, targetKey, undefined),
     ];
     return {
       name,
@@ -297,10 +296,6 @@ class ModelBuilder {
       tenantScoped: scoped,
       origin,
     };
-
-    function pseudoOwnerScoped(entity: EntitySpec, isScoped: boolean): EntitySpec {
-      return { ...entity, global: !isScoped };
-    }
   }
 
   /**
