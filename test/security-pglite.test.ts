@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { designFromFile } from '../src/api/design.js';
 import type { Engine } from '../src/engines/engine.js';
 import { startPglite } from '../src/engines/pglite.js';
+import { seedDatabase } from '../src/engines/seed/run.js';
 import { REFERENCE_SPEC } from './helpers.js';
 
 let engine: Engine;
@@ -57,5 +58,34 @@ describe('security on PGlite', () => {
       [['customer', 'anonymize', 'email,full_name,phone'], ['order', 'keep', ''], ['order_line', 'keep', ''], ['payment', 'anonymize', 'card_last4']],
     );
     assert.deepEqual(s.retention.map((r) => [r.table, r.days, r.method]), [['order', 2557, 'batched-delete'], ['order_line', 2557, 'batched-delete'], ['payment', 2557, 'batched-delete'], ['inventory_event', 730, 'drop-partitions']]);
+  });
+
+  it('the erasure script removes one customer\'s personal data, and nobody else\'s', async () => {
+    const result = await designFromFile(REFERENCE_SPEC);
+    assert.ok(result.ok);
+    const ddl = result.artifacts.find((a) => a.path === 'schema/postgres.sql')!.content;
+    const erasure = result.artifacts.find((a) => a.path === 'schema/postgres-erasure.sql')!.content;
+    await engine.exec('CREATE SCHEMA erasure; SET search_path TO erasure;');
+    await engine.exec(ddl);
+    await seedDatabase(engine, result.design.schema, { largestRows: 20_000 });
+    const [victim] = await engine.query<{ tenant_id: number; id: number }>(
+      `SELECT c.tenant_id, c.id FROM customer c JOIN "order" o ON o.tenant_id = c.tenant_id AND o.customer_id = c.id JOIN payment p ON p.tenant_id = o.tenant_id AND p.order_id = o.id WHERE c.full_name IS NOT NULL AND p.card_last4 IS NOT NULL ORDER BY c.id LIMIT 1`,
+    );
+    assert.ok(victim, 'a customer with orders and payments');
+    const others = await engine.query(`SELECT md5(string_agg(c::text, ',' ORDER BY id)) AS h FROM customer c WHERE NOT (tenant_id = $1 AND id = $2)`, [victim.tenant_id, victim.id]);
+    const statements = erasure.split('\n').filter((line) => line.startsWith('UPDATE '));
+    assert.equal(statements.length, 2, 'customer and payment');
+    await engine.exec('BEGIN');
+    for (const statement of statements) await engine.query(statement.replace(/;$/, ''), [victim.tenant_id, victim.id]);
+    await engine.exec('COMMIT');
+    const [after] = await engine.query<{ email: string; full_name: string | null; phone: string | null }>('SELECT email, full_name, phone FROM customer WHERE tenant_id = $1 AND id = $2', [victim.tenant_id, victim.id]);
+    assert.deepEqual(after, { email: `erased-${victim.id}@erased.invalid`, full_name: null, phone: null });
+    const cards = await engine.query<{ n: number }>(
+      `SELECT count(p.card_last4)::int AS n FROM payment p JOIN "order" o ON o.tenant_id = p.tenant_id AND o.id = p.order_id WHERE o.tenant_id = $1 AND o.customer_id = $2`,
+      [victim.tenant_id, victim.id],
+    );
+    assert.equal(cards[0]!.n, 0, 'no card digits left on the customer\'s payments');
+    assert.deepEqual(await engine.query(`SELECT md5(string_agg(c::text, ',' ORDER BY id)) AS h FROM customer c WHERE NOT (tenant_id = $1 AND id = $2)`, [victim.tenant_id, victim.id]), others, 'other customers untouched');
+    await engine.exec('SET search_path TO public;');
   });
 });

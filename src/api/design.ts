@@ -11,6 +11,7 @@ import { selectTechnology } from '../design/technology/index.js';
 import { designSecurity } from '../design/security/design-security.js';
 import { planAvailability } from '../design/availability/plan-availability.js';
 import { emitPostgresSecurity } from '../dialects/postgres/security.js';
+import { emitPostgresErasure } from '../dialects/postgres/erasure.js';
 import type { WorkloadPattern } from '../design/indexes/table-access.js';
 import { extractQueryShape } from '../sql/query-shape.js';
 import { getDialect } from '../dialects/registry.js';
@@ -99,7 +100,9 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
     ddl: [check, securityCheck],
     diagnostics,
   };
-  return { ok: true, design, artifacts: renderArtifacts(design, { [file]: ddl, [securityFile]: securityDdl }), diagnostics };
+  const erasure = emitPostgresErasure(schema, security.security);
+  const scripts = { [file]: ddl, [securityFile]: securityDdl, ...(erasure ? { [`schema/${dialect.name}-erasure.sql`]: erasure } : {}) };
+  return { ok: true, design, artifacts: renderArtifacts(design, scripts), diagnostics };
 }
 
 async function checkDdl(ddl: string, file: string, dialect: string, engine: Engine | undefined, diagnostics: Diagnostic[]): Promise<DdlCheck> {

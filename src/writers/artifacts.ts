@@ -15,7 +15,7 @@ export interface Artifact {
 export function renderArtifacts(design: Design, ddlFiles: Readonly<Record<string, string>>, verification?: VerifyReport): Artifact[] {
   const erd = renderMermaidErd(design.schema);
   // The report shows the schema script, not the security script beside it.
-  const ddl = Object.entries(ddlFiles).find(([path]) => !path.includes('-security'))?.[1] ?? '';
+  const ddl = Object.entries(ddlFiles).find(([path]) => !/-(security|erasure)\.sql$/.test(path))?.[1] ?? '';
   const artifacts: Artifact[] = [
     { path: 'README.md', content: renderMarkdownReport(design, { ddl, erd }, verification) },
     { path: 'design.json', content: JSON.stringify(design, null, 2) + '\n' },
