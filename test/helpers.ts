@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadSpecText } from '../src/spec/load-spec.js';
 
@@ -30,3 +31,14 @@ ${extra}
 entities:
 ${entities}
 `;
+
+/** A spec's text loaded for an analysis: its spec, model and workload; fails the test on any error. */
+export async function loadForAnalysis(yaml: string) {
+  const { workloadOf } = await import('../src/api/design.js');
+  const result = await loadSpecText('spec.yaml', yaml);
+  if (!result.loaded) throw new Error(`the spec does not load: ${JSON.stringify(result.diagnostics)}`);
+  return { spec: result.loaded.spec, schema: result.loaded.schema, workload: workloadOf(result.loaded) };
+}
+
+/** The reference spec's text. */
+export const referenceYaml = (): string => readFileSync(REFERENCE_SPEC, 'utf8');

@@ -1,19 +1,15 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { workloadOf } from '../../api/design.js';
-import { loadSpecText } from '../../spec/load-spec.js';
+import { loadForAnalysis, referenceYaml } from '../../../test/helpers.js';
 import { cachingSchema } from './caching-schema.js';
 import { designCaching } from './design-caching.js';
 import { estimateHitRate } from './hit-rate.js';
 
-const reference = readFileSync(new URL('../../../examples/saas-shop.yaml', import.meta.url), 'utf8');
+const reference = referenceYaml();
 
 async function design(yaml: string) {
-  const result = await loadSpecText('spec.yaml', yaml);
-  assert.ok(result.loaded, JSON.stringify(result.diagnostics));
-  const { spec, schema } = result.loaded;
-  return designCaching(spec, schema, workloadOf(result.loaded));
+  const { spec, schema, workload } = await loadForAnalysis(yaml);
+  return designCaching(spec, schema, workload);
 }
 
 const catalog = `version: 1

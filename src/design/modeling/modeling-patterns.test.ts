@@ -1,19 +1,16 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { workloadOf } from '../../api/design.js';
-import { loadSpecText } from '../../spec/load-spec.js';
+import { loadForAnalysis, referenceYaml } from '../../../test/helpers.js';
 import { chooseModelingPatterns } from './modeling-patterns.js';
 
 async function model(yaml: string) {
-  const loaded = await loadSpecText('spec.yaml', yaml);
-  assert.ok(loaded.loaded, JSON.stringify(loaded.diagnostics));
-  return chooseModelingPatterns(loaded.loaded.spec, loaded.loaded.schema, workloadOf(loaded.loaded));
+  const { spec, schema, workload } = await loadForAnalysis(yaml);
+  return chooseModelingPatterns(spec, schema, workload);
 }
 
 describe('modeling patterns', () => {
   it('the reference spec: adjacency list, event log with a required snapshot, history, a daily aggregate, shared schema', async () => {
-    const { decisions, warnings } = await model(readFileSync(new URL('../../../examples/saas-shop.yaml', import.meta.url), 'utf8'));
+    const { decisions, warnings } = await model(referenceYaml());
     assert.deepEqual(decisions.map((d) => d.id), ['modeling/hierarchy/category', 'modeling/event-log/inventory_event', 'modeling/history', 'modeling/aggregate/daily_revenue', 'modeling/tenancy-model']);
     assert.equal(decisions[0]!.choice.startsWith('`parent_id` referencing the parent (adjacency list)'), true);
     assert.match(decisions[1]!.rationale.join(' '), /Retention drops events after 730 days, so the sum over the remaining events becomes wrong/);

@@ -1,19 +1,16 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { workloadOf } from '../../api/design.js';
-import { loadSpecText } from '../../spec/load-spec.js';
+import { loadForAnalysis, referenceYaml } from '../../../test/helpers.js';
 import { partitionTables } from './partition-tables.js';
 
 async function partition(yaml: string) {
-  const loaded = await loadSpecText('spec.yaml', yaml);
-  assert.ok(loaded.loaded, JSON.stringify(loaded.diagnostics));
-  return partitionTables(loaded.loaded.spec, loaded.loaded.schema, workloadOf(loaded.loaded));
+  const { spec, schema, workload } = await loadForAnalysis(yaml);
+  return partitionTables(spec, schema, workload);
 }
 
 describe('time partitioning', () => {
   it('the reference spec partitions its largest append-only table, and explains why order is not', async () => {
-    const { schema, decisions } = await partition(readFileSync(new URL('../../../examples/saas-shop.yaml', import.meta.url), 'utf8'));
+    const { schema, decisions } = await partition(referenceYaml());
     const partitioned = schema.tables.filter((t) => t.partitioning).map((t) => [t.name, t.partitioning]);
     assert.deepEqual(partitioned, [['inventory_event', { method: 'range', column: 'occurred_at', interval: 'month', history: 24, premake: 3, retentionSeconds: 2 * 31_556_952 }]]);
     const events = schema.tables.find((t) => t.name === 'inventory_event')!;

@@ -1,18 +1,14 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { workloadOf } from '../../api/design.js';
-import { loadSpecText } from '../../spec/load-spec.js';
+import { loadForAnalysis, referenceYaml } from '../../../test/helpers.js';
 import { designScaling } from './design-scaling.js';
 import { scalingSchema } from './scaling-schema.js';
 
-const reference = readFileSync(new URL('../../../examples/saas-shop.yaml', import.meta.url), 'utf8');
+const reference = referenceYaml();
 
 async function design(yaml: string) {
-  const result = await loadSpecText('spec.yaml', yaml);
-  assert.ok(result.loaded, JSON.stringify(result.diagnostics));
-  const { spec, schema } = result.loaded;
-  return designScaling(spec, schema, workloadOf(result.loaded));
+  const { spec, schema, workload } = await loadForAnalysis(yaml);
+  return designScaling(spec, schema, workload);
 }
 
 /** 1M readings/s from 10M devices: no single node takes that. */
