@@ -10,8 +10,6 @@ import { planCapacity } from '../design/capacity/plan-capacity.js';
 import { selectTechnology } from '../design/technology/index.js';
 import { designSecurity } from '../design/security/design-security.js';
 import { planAvailability } from '../design/availability/plan-availability.js';
-import { emitPostgresSecurity } from '../dialects/postgres/security.js';
-import { emitPostgresErasure } from '../dialects/postgres/erasure.js';
 import type { WorkloadPattern } from '../design/indexes/table-access.js';
 import { extractQueryShape } from '../sql/query-shape.js';
 import { getDialect } from '../dialects/registry.js';
@@ -79,7 +77,7 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
 
   const ddl = dialect.emitDdl(schema);
   const file = `schema/${dialect.name}.sql`;
-  const securityDdl = emitPostgresSecurity(schema, security.security);
+  const securityDdl = dialect.emitSecurity(schema, security.security);
   const securityFile = `schema/${dialect.name}-security.sql`;
   const check: DdlCheck = await checkDdl(ddl, file, dialect.name, options.engine, diagnostics);
   // Roles are cluster-wide: run the security script only on an engine of our own (PGlite), never on a user's server.
@@ -100,7 +98,7 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
     ddl: [check, securityCheck],
     diagnostics,
   };
-  const erasure = emitPostgresErasure(schema, security.security);
+  const erasure = dialect.emitErasure(schema, security.security);
   const scripts = { [file]: ddl, [securityFile]: securityDdl, ...(erasure ? { [`schema/${dialect.name}-erasure.sql`]: erasure } : {}) };
   return { ok: true, design, artifacts: renderArtifacts(design, scripts), diagnostics };
 }

@@ -1,6 +1,7 @@
 import type { LogicalType } from '../model/logical-type.js';
 import type { Schema } from '../model/schema.js';
 import type { PlanFacts } from './plan-facts.js';
+import type { Security } from '../design/security/security-schema.js';
 
 /** What a dialect can do, so writers and analyses ask instead of testing the dialect's name. */
 export interface DialectCapabilities {
@@ -32,4 +33,8 @@ export interface Dialect {
   /** The statement that asks the engine for its plan (with execution when `analyze`). */
   explainStatement(sql: string, analyze: boolean): string;
   parsePlan(rows: readonly Record<string, unknown>[]): PlanFacts;
+  /** Roles, grants and row-level security, as a script to run after the schema. */
+  emitSecurity(schema: Schema, security: Security): string;
+  /** The erasure of one data subject as parameterized statements, when the design has a plan. */
+  emitErasure(schema: Schema, security: Security): string | undefined;
 }

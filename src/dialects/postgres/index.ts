@@ -2,6 +2,8 @@ import type { Dialect } from '../dialect.js';
 import { loadPgParser } from '../../sql/pg-parser.js';
 import { emitPostgresDdl, emitPostgresIndexes } from './ddl.js';
 import { explainStatement, parsePostgresPlan } from './explain.js';
+import { emitPostgresErasure } from './erasure.js';
+import { emitPostgresSecurity } from './security.js';
 import { quotePgIdentifier } from './quote.js';
 import { postgresColumnType } from './types.js';
 
@@ -16,4 +18,6 @@ export const postgresDialect: Dialect = {
   emitIndexes: emitPostgresIndexes,
   explainStatement,
   parsePlan: parsePostgresPlan,
+  emitSecurity: emitPostgresSecurity,
+  emitErasure: emitPostgresErasure,
 };
