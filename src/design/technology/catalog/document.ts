@@ -1,5 +1,5 @@
 import type { EngineProfile } from '../engine-profile.js';
-import { AWS_COMPLIANCE_SCOPE, GCP_COMPLIANCE_SCOPE, PACELC_TABLE } from './shared-sources.js';
+import { AWS_COMPLIANCE_SCOPE, GCP_COMPLIANCE_SCOPE, PACELC_TABLE, onEveryCloud } from './shared-sources.js';
 
 export const DOCUMENT_ENGINES: readonly EngineProfile[] = [
   {
@@ -24,9 +24,7 @@ export const DOCUMENT_ENGINES: readonly EngineProfile[] = [
     failover: 'automatic',
     multiRegion: 'read-replicas',
     managed: [
-      { cloud: 'aws', service: 'MongoDB Atlas', operator: 'vendor', certifications: ['hipaa', 'pci-dss', 'soc2'], certificationSource: 'https://www.mongodb.com/products/platform/trust', source: 'https://www.mongodb.com/atlas' },
-      { cloud: 'gcp', service: 'MongoDB Atlas', operator: 'vendor', certifications: ['hipaa', 'pci-dss', 'soc2'], certificationSource: 'https://www.mongodb.com/products/platform/trust', source: 'https://www.mongodb.com/atlas' },
-      { cloud: 'azure', service: 'MongoDB Atlas', operator: 'vendor', certifications: ['hipaa', 'pci-dss', 'soc2'], certificationSource: 'https://www.mongodb.com/products/platform/trust', source: 'https://www.mongodb.com/atlas' },
+      ...onEveryCloud({ service: 'MongoDB Atlas', operator: 'vendor', certifications: ['hipaa', 'pci-dss', 'soc2'], certificationSource: 'https://www.mongodb.com/products/platform/trust', source: 'https://www.mongodb.com/atlas' }),
     ],
     selfHosted: true,
     licence: { kind: 'source-available', name: 'Server Side Public License (SSPL) v1' },
@@ -120,9 +118,7 @@ export const DOCUMENT_ENGINES: readonly EngineProfile[] = [
     failover: 'automatic',
     multiRegion: 'active-active',
     managed: [
-      { cloud: 'aws', service: 'RavenDB Cloud', operator: 'vendor', certifications: [], source: 'https://ravendb.net/cloud' },
-      { cloud: 'gcp', service: 'RavenDB Cloud', operator: 'vendor', certifications: [], source: 'https://ravendb.net/cloud' },
-      { cloud: 'azure', service: 'RavenDB Cloud', operator: 'vendor', certifications: [], source: 'https://ravendb.net/cloud' },
+      ...onEveryCloud({ service: 'RavenDB Cloud', operator: 'vendor', certifications: [], source: 'https://ravendb.net/cloud' }),
     ],
     selfHosted: true,
     licence: { kind: 'source-available', name: 'RavenDB licence (free Community tier with limits; commercial tiers)' },
@@ -249,9 +245,7 @@ export const DOCUMENT_ENGINES: readonly EngineProfile[] = [
     failover: 'automatic',
     multiRegion: 'active-active',
     managed: [
-      { cloud: 'aws', service: 'Couchbase Capella', operator: 'vendor', certifications: ['soc2'], certificationSource: 'https://www.couchbase.com/security/', source: 'https://www.couchbase.com/products/capella/' },
-      { cloud: 'gcp', service: 'Couchbase Capella', operator: 'vendor', certifications: ['soc2'], certificationSource: 'https://www.couchbase.com/security/', source: 'https://www.couchbase.com/products/capella/' },
-      { cloud: 'azure', service: 'Couchbase Capella', operator: 'vendor', certifications: ['soc2'], certificationSource: 'https://www.couchbase.com/security/', source: 'https://www.couchbase.com/products/capella/' },
+      ...onEveryCloud({ service: 'Couchbase Capella', operator: 'vendor', certifications: ['soc2'], certificationSource: 'https://www.couchbase.com/security/', source: 'https://www.couchbase.com/products/capella/' }),
     ],
     selfHosted: true,
     licence: { kind: 'source-available', name: 'BSL 1.1 source; Community and commercial Enterprise editions' },

@@ -1,5 +1,5 @@
 import type { EngineProfile } from '../engine-profile.js';
-import { AWS_COMPLIANCE_SCOPE, PACELC_TABLE } from './shared-sources.js';
+import { AWS_COMPLIANCE_SCOPE, PACELC_TABLE, onEveryCloud } from './shared-sources.js';
 
 /** ArangoDB is a graph engine too; it is listed once, under multi-model, with `alsoIn: ['graph']`. */
 export const GRAPH_ENGINES: readonly EngineProfile[] = [
@@ -25,9 +25,7 @@ export const GRAPH_ENGINES: readonly EngineProfile[] = [
     failover: 'automatic',
     multiRegion: 'read-replicas',
     managed: [
-      { cloud: 'aws', service: 'Neo4j AuraDB', operator: 'vendor', certifications: ['soc2'], certificationSource: 'https://neo4j.com/trust-center/', source: 'https://neo4j.com/cloud/platform/aura-graph-database/' },
-      { cloud: 'gcp', service: 'Neo4j AuraDB', operator: 'vendor', certifications: ['soc2'], certificationSource: 'https://neo4j.com/trust-center/', source: 'https://neo4j.com/cloud/platform/aura-graph-database/' },
-      { cloud: 'azure', service: 'Neo4j AuraDB', operator: 'vendor', certifications: ['soc2'], certificationSource: 'https://neo4j.com/trust-center/', source: 'https://neo4j.com/cloud/platform/aura-graph-database/' },
+      ...onEveryCloud({ service: 'Neo4j AuraDB', operator: 'vendor', certifications: ['soc2'], certificationSource: 'https://neo4j.com/trust-center/', source: 'https://neo4j.com/cloud/platform/aura-graph-database/' }),
     ],
     selfHosted: true,
     licence: { kind: 'open-source', name: 'GPLv3 Community Edition (one instance); commercial Enterprise Edition for clustering' },

@@ -1,5 +1,5 @@
 import type { EngineProfile } from '../engine-profile.js';
-import { AZURE_COMPLIANCE_SCOPE, PACELC_TABLE } from './shared-sources.js';
+import { AZURE_COMPLIANCE_SCOPE, PACELC_TABLE, onEveryCloud } from './shared-sources.js';
 
 export const MULTI_MODEL_ENGINES: readonly EngineProfile[] = [
   {
@@ -24,9 +24,7 @@ export const MULTI_MODEL_ENGINES: readonly EngineProfile[] = [
     failover: 'automatic',
     multiRegion: 'read-replicas',
     managed: [
-      { cloud: 'aws', service: 'Arango Managed Platform (ArangoGraph)', operator: 'vendor', certifications: ['soc2'], certificationSource: 'https://arangodb.com/trust/', source: 'https://arangodb.com/arangograph/' },
-      { cloud: 'gcp', service: 'Arango Managed Platform (ArangoGraph)', operator: 'vendor', certifications: ['soc2'], certificationSource: 'https://arangodb.com/trust/', source: 'https://arangodb.com/arangograph/' },
-      { cloud: 'azure', service: 'Arango Managed Platform (ArangoGraph)', operator: 'vendor', certifications: ['soc2'], certificationSource: 'https://arangodb.com/trust/', source: 'https://arangodb.com/arangograph/' },
+      ...onEveryCloud({ service: 'Arango Managed Platform (ArangoGraph)', operator: 'vendor', certifications: ['soc2'], certificationSource: 'https://arangodb.com/trust/', source: 'https://arangodb.com/arangograph/' }),
     ],
     selfHosted: true,
     licence: { kind: 'source-available', name: 'BSL 1.1 source since 3.12; Community License limits production data size; commercial Enterprise' },

@@ -1,5 +1,5 @@
 import type { EngineProfile } from '../engine-profile.js';
-import { GCP_COMPLIANCE_SCOPE, PACELC_TABLE } from './shared-sources.js';
+import { GCP_COMPLIANCE_SCOPE, PACELC_TABLE, onEveryCloud } from './shared-sources.js';
 
 export const NEWSQL_ENGINES: readonly EngineProfile[] = [
   {
@@ -24,9 +24,7 @@ export const NEWSQL_ENGINES: readonly EngineProfile[] = [
     failover: 'automatic',
     multiRegion: 'active-active',
     managed: [
-      { cloud: 'aws', service: 'CockroachDB Cloud', operator: 'vendor', certifications: ['pci-dss', 'soc2'], certificationSource: 'https://www.cockroachlabs.com/docs/cockroachcloud/compliance', source: 'https://www.cockroachlabs.com/product/cloud/' },
-      { cloud: 'gcp', service: 'CockroachDB Cloud', operator: 'vendor', certifications: ['pci-dss', 'soc2'], certificationSource: 'https://www.cockroachlabs.com/docs/cockroachcloud/compliance', source: 'https://www.cockroachlabs.com/product/cloud/' },
-      { cloud: 'azure', service: 'CockroachDB Cloud', operator: 'vendor', certifications: ['pci-dss', 'soc2'], certificationSource: 'https://www.cockroachlabs.com/docs/cockroachcloud/compliance', source: 'https://www.cockroachlabs.com/product/cloud/' },
+      ...onEveryCloud({ service: 'CockroachDB Cloud', operator: 'vendor', certifications: ['pci-dss', 'soc2'], certificationSource: 'https://www.cockroachlabs.com/docs/cockroachcloud/compliance', source: 'https://www.cockroachlabs.com/product/cloud/' }),
     ],
     selfHosted: true,
     licence: { kind: 'source-available', name: 'CockroachDB Software License (since November 2024; Enterprise Free for small companies, otherwise paid)' },
@@ -162,9 +160,7 @@ export const NEWSQL_ENGINES: readonly EngineProfile[] = [
     failover: 'automatic',
     multiRegion: 'active-active',
     managed: [
-      { cloud: 'aws', service: 'YugabyteDB Aeon', operator: 'vendor', certifications: ['soc2'], certificationSource: 'https://www.yugabyte.com/security/', source: 'https://www.yugabyte.com/managed/' },
-      { cloud: 'gcp', service: 'YugabyteDB Aeon', operator: 'vendor', certifications: ['soc2'], certificationSource: 'https://www.yugabyte.com/security/', source: 'https://www.yugabyte.com/managed/' },
-      { cloud: 'azure', service: 'YugabyteDB Aeon', operator: 'vendor', certifications: ['soc2'], certificationSource: 'https://www.yugabyte.com/security/', source: 'https://www.yugabyte.com/managed/' },
+      ...onEveryCloud({ service: 'YugabyteDB Aeon', operator: 'vendor', certifications: ['soc2'], certificationSource: 'https://www.yugabyte.com/security/', source: 'https://www.yugabyte.com/managed/' }),
     ],
     selfHosted: true,
     licence: { kind: 'open-source', name: 'Apache 2.0' },

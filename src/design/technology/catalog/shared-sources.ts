@@ -1,3 +1,4 @@
+import type { ManagedOffering } from '../engine-profile.js';
 /** Sources cited by several engines: the PACELC classification and the clouds' compliance scopes. */
 
 /** Abadi, "Consistency Tradeoffs in Modern Distributed Database System Design" (IEEE Computer, 2012): where PACELC comes from. */
@@ -13,3 +14,8 @@ export const GCP_COMPLIANCE_SCOPE = 'https://cloud.google.com/security/complianc
 export const AZURE_COMPLIANCE_SCOPE = 'https://learn.microsoft.com/azure/compliance/offerings/';
 
 export const GB = 1024 ** 3;
+
+/** A vendor's own service, sold the same way on all three clouds: one entry per cloud. */
+export function onEveryCloud(offering: Omit<ManagedOffering, 'cloud'>): ManagedOffering[] {
+  return (['aws', 'gcp', 'azure'] as const).map((cloud) => ({ cloud, ...offering }));
+}

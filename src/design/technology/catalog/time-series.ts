@@ -1,5 +1,5 @@
 import type { EngineProfile } from '../engine-profile.js';
-import { PACELC_TABLE } from './shared-sources.js';
+import { PACELC_TABLE, onEveryCloud } from './shared-sources.js';
 
 export const TIME_SERIES_ENGINES: readonly EngineProfile[] = [
   {
@@ -117,9 +117,7 @@ export const TIME_SERIES_ENGINES: readonly EngineProfile[] = [
     failover: 'automatic',
     multiRegion: 'read-replicas',
     managed: [
-      { cloud: 'aws', service: 'ClickHouse Cloud', operator: 'vendor', certifications: ['hipaa', 'pci-dss', 'soc2'], certificationSource: 'https://trust.clickhouse.com/', source: 'https://clickhouse.com/cloud' },
-      { cloud: 'gcp', service: 'ClickHouse Cloud', operator: 'vendor', certifications: ['hipaa', 'pci-dss', 'soc2'], certificationSource: 'https://trust.clickhouse.com/', source: 'https://clickhouse.com/cloud' },
-      { cloud: 'azure', service: 'ClickHouse Cloud', operator: 'vendor', certifications: ['hipaa', 'pci-dss', 'soc2'], certificationSource: 'https://trust.clickhouse.com/', source: 'https://clickhouse.com/cloud' },
+      ...onEveryCloud({ service: 'ClickHouse Cloud', operator: 'vendor', certifications: ['hipaa', 'pci-dss', 'soc2'], certificationSource: 'https://trust.clickhouse.com/', source: 'https://clickhouse.com/cloud' }),
     ],
     selfHosted: true,
     licence: { kind: 'open-source', name: 'Apache 2.0' },
