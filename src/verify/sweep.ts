@@ -4,6 +4,7 @@ import { seedDatabase } from '../engines/seed/run.js';
 import type { Schema } from '../model/schema.js';
 import { RATE_UNITS } from '../spec/quantities.js';
 import type { Spec } from '../spec/spec.js';
+import { rowsAtMonth } from '../design/capacity/projection.js';
 import { fitGrowth, predict, type GrowthModel } from './fit-growth.js';
 import { measurePattern } from './measure-pattern.js';
 import { parameterTargets } from './parameter-targets.js';
@@ -90,14 +91,10 @@ function patternAxis(schema: Schema, shape: VerifyInput['workload'][number]['sha
   return byTenant ? { x: rowsOf(biggest) / tenants, label: `rows of ${biggest} per tenant` } : { x: rowsOf(biggest), label: `rows of ${biggest}` };
 }
 
-/** A table's rows at the horizon: today's plus growth, held at growth × retention once retention deletes keep pace. */
+/** A table's rows at the horizon, by the capacity model's projection (growth held by retention). */
 function atHorizon(schema: Schema, tableName: string, months: number): number {
   const volume = schema.tables.find((t) => t.name === tableName)?.volume;
-  if (!volume) return 0;
-  const grown = volume.rows + volume.growthPerMonth * months;
-  if (volume.retentionSeconds === undefined) return grown;
-  const steady = volume.growthPerMonth * (volume.retentionSeconds / RATE_UNITS.month);
-  return Math.min(grown, Math.max(volume.rows, steady));
+  return volume ? rowsAtMonth(volume, months) : 0;
 }
 
 async function inTemporarySchema(engine: Engine, work: () => Promise<void>): Promise<void> {

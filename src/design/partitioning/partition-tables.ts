@@ -4,6 +4,7 @@ import { formatCount } from '../../format.js';
 import { RATE_UNITS } from '../../spec/quantities.js';
 import type { Spec } from '../../spec/spec.js';
 import type { WorkloadPattern } from '../indexes/table-access.js';
+import { rowsAtMonth } from '../capacity/projection.js';
 
 /** Below this many rows at the horizon a table's indexes stay small enough that partitions do not pay. */
 const MIN_ROWS_AT_HORIZON = 100_000_000;
@@ -26,7 +27,7 @@ export function partitionTables(spec: Spec, schema: Schema, workload: readonly W
   const tables = schema.tables.map((table): Table => {
     const volume = table.volume;
     if (!volume || volume.retentionSeconds === undefined) return table;
-    const rowsAtHorizon = atHorizon(volume.rows, volume.growthPerMonth, volume.retentionSeconds, horizonMonths);
+    const rowsAtHorizon = rowsAtMonth(volume, horizonMonths);
     if (rowsAtHorizon < MIN_ROWS_AT_HORIZON) return table;
     const column = timeColumn(table, workload);
     const referencedBy = schema.tables.filter((t) => t.name !== table.name && t.foreignKeys.some((fk) => fk.refTable === table.name)).map((t) => t.name);
@@ -48,11 +49,6 @@ export function partitionTables(spec: Spec, schema: Schema, workload: readonly W
     };
   });
   return { schema: { ...schema, tables }, decisions };
-}
-
-function atHorizon(rows: number, growthPerMonth: number, retentionSeconds: number, months: number): number {
-  const steady = growthPerMonth * (retentionSeconds / RATE_UNITS.month);
-  return Math.min(rows + growthPerMonth * months, Math.max(rows, steady));
 }
 
 /** A required time column from the spec's own fields: one a pattern ranges over first. */
