@@ -3,7 +3,7 @@ import type { Decision, Evidence } from '../../model/decision.js';
 import type { Schema } from '../../model/schema.js';
 import type { Spec } from '../../spec/spec.js';
 import { formatBytes } from '../capacity/postgres-sizes.js';
-import { formatRate } from '../indexes/candidate.js';
+import { formatRate } from '../../format.js';
 import type { WorkloadPattern } from '../indexes/table-access.js';
 import { approximateCount } from './approximate.js';
 import { cacheKeyTemplate, type CacheKeyPlan } from './cache-key.js';

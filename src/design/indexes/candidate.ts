@@ -1,6 +1,6 @@
-import { formatCount } from '../../format.js';
 import type { Index, IndexCondition, IndexKey, Table } from '../../model/schema.js';
 import type { TableAccess } from './table-access.js';
+import { formatCount, formatRate } from '../../format.js';
 
 /** An index one access pattern would like, with the reasons for each part of its key. */
 export interface Candidate {
@@ -109,8 +109,3 @@ export function describeCondition(c: IndexCondition): string {
   }
 }
 
-export function formatRate(perSecond: number): string {
-  if (perSecond >= 1) return `${Number(perSecond.toPrecision(3))}/s`;
-  if (perSecond * 60 >= 1) return `${Number((perSecond * 60).toPrecision(3))}/min`;
-  return `${Number((perSecond * 3600).toPrecision(3))}/h`;
-}

@@ -55,6 +55,6 @@ describe('indexes derived from access patterns', () => {
     const { ddl, decisions } = await derive(spec(`  country:\n    rows: 200\n    fields:\n      code: string(2)!\n  event:\n    rows: 10M\n    fields:\n      kind: string(20)!\n      at: timestamp!\n`, `  - name: by_code\n    sql: select * from country where code = :c\n    rate: 500/s\n  - name: log\n    sql: insert into event (kind, at) values (:k, now())\n    rate: 5000/s\n  - name: audit\n    sql: select * from event where kind = :k\n    rate: 1/min\n`));
     assert.deepEqual(ddl, []);
     const rejected = decisions.filter((d) => d.id.startsWith('indexes/rejected/')).map((d) => d.rationale.at(-1));
-    assert.deepEqual(rejected, ['Rejected: `country` has 200 rows: a sequential scan reads a few pages, as fast as an index.', 'Rejected: it serves 1/min of reads but would be maintained on 5000/s of writes.']);
+    assert.deepEqual(rejected, ['Rejected: `country` has 200 rows: a sequential scan reads a few pages, as fast as an index.', 'Rejected: it serves 1/min of reads but would be maintained on 5,000/s of writes.']);
   });
 });

@@ -2,7 +2,7 @@ import { formatCount } from '../../format.js';
 import type { Decision } from '../../model/decision.js';
 import type { Spec } from '../../spec/spec.js';
 import { formatBytes } from '../capacity/postgres-sizes.js';
-import { formatRate } from '../indexes/candidate.js';
+import { formatRate } from '../../format.js';
 import type { PatternLoad } from './pattern-load.js';
 import type { Idempotency, Instance, Pooling, Replicas, Scaling, Sharding, SingleNode, WriteIsolation } from './scaling-schema.js';
 import type { ShardKeyEvaluation } from './shard-key.js';

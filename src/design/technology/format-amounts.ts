@@ -1,15 +1,7 @@
-import { formatCount } from '../../format.js';
+import { formatAmount, formatCount } from '../../format.js';
 
-/** `1,000,000/s`, `80/s`, `0.35/s`: whole numbers from 10/s up, two significant digits below. */
-export function formatRate(perSecond: number): string {
-  return `${formatAmount(perSecond)}/s`;
-}
-
-/** A count for prose: whole from 10 up, two significant digits below. */
-export function formatAmount(n: number): string {
-  if (n >= 10 || n === 0) return formatCount(Math.round(n));
-  return String(Number(n.toPrecision(2)));
-}
+/** Shared with the other analyses. */
+export { formatAmount, formatRate } from '../../format.js';
 
 /** `7.8 trillion rows`: counts too long to read digit by digit get a word. */
 export function formatRows(rows: number): string {
