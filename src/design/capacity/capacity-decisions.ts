@@ -52,12 +52,12 @@ function writeLoad(c: Capacity): Decision {
   return {
     id: 'capacity/write-load',
     area: 'capacity',
-    title: `Write load: ${formatBytes(c.wal.bytesPerDay)} of WAL a day, ${formatRate(c.iops.pageWritesPerSecond)} page writes/s`,
-    choice: `size WAL storage and archiving for ${formatBytes(c.wal.bytesPerSecond)}/s (${formatBytes(c.wal.bytesPerDay)} a day) and the data volume for ${formatRate(c.iops.pageWritesPerSecond)} page writes/s, ${formatRate(c.iops.walFlushesPerSecond)} WAL flushes/s and up to ${formatRate(c.iops.insertReadsPerSecond)} leaf reads/s for inserts into random-key indexes`,
+    title: `Write load: ${formatBytes(c.wal.bytesPerDay)} of WAL a day, ${formatPlainRate(c.iops.pageWritesPerSecond)} page writes/s`,
+    choice: `size WAL storage and archiving for ${formatBytes(c.wal.bytesPerSecond)}/s (${formatBytes(c.wal.bytesPerDay)} a day) and the data volume for ${formatPlainRate(c.iops.pageWritesPerSecond)} page writes/s, ${formatPlainRate(c.iops.walFlushesPerSecond)} WAL flushes/s and up to ${formatPlainRate(c.iops.insertReadsPerSecond)} leaf reads/s for inserts into random-key indexes`,
     rationale: [
       `WAL per insert: the heap record (24-byte header, 20-byte block reference, the row without its 23-byte header) + one record per index entry + a commit record; ×${c.wal.fullPageWriteMultiplier} for full-page images after checkpoints.`,
       'Page writes per insert: 1 / rows per page for the heap and for indexes that append at their end; one per insert for an index with random keys (at worst); an index that appends within each tenant adds a page per tenant per checkpoint.',
-      ...writers.map((t) => `${t.table}: ${formatRate(t.insertsPerSecond)} inserts/s → ${formatBytes(t.walBytesPerSecond)}/s of WAL, ${formatRate(t.pageWritesPerSecond)} page writes/s`),
+      ...writers.map((t) => `${t.table}: ${formatPlainRate(t.insertsPerSecond)} inserts/s → ${formatBytes(t.walBytesPerSecond)}/s of WAL, ${formatPlainRate(t.pageWritesPerSecond)} page writes/s`),
     ],
     alternatives: [],
     evidence: [
@@ -87,7 +87,7 @@ function memory(c: Capacity): Decision {
 }
 
 /** Rates as people read them: 0.114, 5.7, 51. */
-function formatRate(n: number): string {
+function formatPlainRate(n: number): string {
   if (n >= 100) return String(Math.round(n));
   if (n >= 1) return String(Math.round(n * 10) / 10);
   return String(Number(n.toPrecision(3)));
