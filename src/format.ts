@@ -20,3 +20,15 @@ export function formatRate(perSecond: number): string {
   if (perSecond * 60 >= 1) return `${formatAmount(perSecond * 60)}/min`;
   return `${formatAmount(perSecond * 3600)}/h`;
 }
+
+/** Bytes in binary units as PostgreSQL's pg_size_pretty prints them: `14.5 GB`. */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value >= 100 || unit === 0 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
+}

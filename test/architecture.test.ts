@@ -27,7 +27,7 @@ describe('the architecture around the schema, end to end', () => {
     for (const area of ['technology', 'partitioning', 'caching', 'scaling', 'capacity', 'modeling'] as const) assert.ok(areas.has(area), `a ${area} decision`);
   });
 
-  it('1M writes/s of telemetry with 90-day retention does not get a single PostgreSQL node, and says why and how it shards', async () => {
+  it('1M writes/s of telemetry with 90-day retention does not get a single PostgreSQL node, and the chosen engine drives the cluster', async () => {
     const result = await designFromFile(IOT_SPEC);
     assert.ok(result.ok, JSON.stringify(result.diagnostics));
     const { technology, scaling, schema } = result.design;
@@ -36,8 +36,17 @@ describe('the architecture around the schema, end to end', () => {
     assert.ok(postgres.disqualifiers.some((d) => /1,000,000\/s/.test(d)), `PostgreSQL is disqualified by the write rate: ${postgres.disqualifiers.join('; ')}`);
     const primary = result.design.decisions.find((d) => d.id === 'technology/primary-store')!;
     assert.match(primary.rationale.join(' '), /1,000,000/);
-    assert.equal(scaling.sharding?.key, 'device_id', 'the shard key is the device');
-    assert.ok(scaling.shardKeyCandidates.length >= 1);
+    // ClickHouse distributes natively: its cluster, sharded by the device, with no Citus or PgBouncer under it
+    assert.equal(scaling.engine.plan, 'native');
+    assert.equal(scaling.sharding, undefined);
+    assert.equal(scaling.pooling, undefined);
+    assert.equal(scaling.shardKeyCandidates[0]?.column, 'device_id', 'the shard key is the device');
+    const cluster = scaling.cluster!;
+    // rule of proportion: ~60 TB compressed at ≤ 5 TB a node and 2 copies: tens of nodes, not hundreds
+    assert.ok(cluster.nodes >= 4 && cluster.nodes <= 64, `${cluster.nodes} nodes`);
+    assert.doesNotMatch(JSON.stringify(result.design.decisions.filter((d) => d.area === 'scaling')), /Citus worker/);
+    const report = result.artifacts.find((a) => a.path === 'README.md')!.content;
+    assert.match(report.split('## Summary')[0]!, /Written for the \*\*PostgreSQL alternative\*\*.*The ClickHouse schema is missing/s);
     assert.equal(schema.tables.find((t) => t.name === 'reading')!.partitioning?.interval, 'day', 'a fast-growing expiring table gets daily partitions');
   });
 });

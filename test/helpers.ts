@@ -40,5 +40,15 @@ export async function loadForAnalysis(yaml: string) {
   return { spec: result.loaded.spec, schema: result.loaded.schema, workload: workloadOf(result.loaded) };
 }
 
+/** A spec's text run through the design's analyses up to and including `through` (design/registry.ts). */
+export async function analyzeThrough(yaml: string, through: string) {
+  const { analysesThrough, runAnalyses } = await import('../src/design/registry.js');
+  const { spec, schema, workload } = await loadForAnalysis(yaml);
+  const result = await loadSpecText('spec.yaml', yaml);
+  const patterns = result.loaded!.patterns;
+  const analyzed = runAnalyses({ spec, schema, workload, patterns }, analysesThrough(through));
+  return { spec, workload, ...analyzed };
+}
+
 /** The reference spec's text. */
 export const referenceYaml = (): string => readFileSync(REFERENCE_SPEC, 'utf8');

@@ -1,16 +1,8 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { analyzeNormalization } from '../design/normalize/analyze-normalization.js';
-import { deriveForeignKeyIndexes } from '../design/indexes/foreign-key-indexes.js';
-import { deriveIndexes } from '../design/indexes/derive-indexes.js';
-import { partitionTables } from '../design/partitioning/partition-tables.js';
-import { chooseModelingPatterns } from '../design/modeling/modeling-patterns.js';
-import { designCaching } from '../design/caching/index.js';
-import { designScaling } from '../design/scaling/index.js';
-import { planCapacity } from '../design/capacity/plan-capacity.js';
-import { selectTechnology } from '../design/technology/index.js';
-import { designSecurity } from '../design/security/design-security.js';
-import { planAvailability } from '../design/availability/plan-availability.js';
 import type { WorkloadPattern } from '../design/indexes/table-access.js';
+import { checkConsistency } from '../design/consistency/check-design.js';
+import { completeParts, runAnalyses, sortDecisions } from '../design/registry.js';
+import type { MeasuredPattern } from '../design/workload/plan-load.js';
 import { extractQueryShape } from '../sql/query-shape.js';
 import { getDialect } from '../dialects/registry.js';
 import type { Engine } from '../engines/engine.js';
@@ -24,6 +16,8 @@ import { renderArtifacts, type Artifact } from '../writers/artifacts.js';
 export interface DesignOptions {
   /** A started engine to run the DDL on (PGlite by default in the CLI); omit to only parse it. */
   readonly engine?: Engine;
+  /** Execution times verify measured: the load uses them instead of its estimates. */
+  readonly measured?: ReadonlyMap<string, MeasuredPattern>;
 }
 
 export type DesignResult =
@@ -44,40 +38,16 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
   const diagnostics: Diagnostic[] = [...loadDiagnostics];
 
   const workload = workloadOf(loaded);
-  const partitioned = partitionTables(loaded.spec, loaded.schema, workload);
-  decisions.push(...partitioned.decisions);
-  const fromPatterns = deriveIndexes(partitioned.schema, workload, loaded.spec.requirements.tenants);
-  decisions.push(...fromPatterns.decisions);
-  const indexed = deriveForeignKeyIndexes(fromPatterns.schema);
-  decisions.push(...indexed.decisions);
-  const schema = indexed.schema;
-
-  const technology = selectTechnology(loaded.spec, schema, workload);
-  decisions.push(...technology.decisions);
-  const caching = designCaching(loaded.spec, schema, workload);
-  decisions.push(...caching.decisions);
-  const capacity = planCapacity(loaded.spec, schema);
-  decisions.push(...capacity.decisions);
-  const scaling = designScaling(loaded.spec, schema, workload, { hotSetBytes: capacity.capacity.memory.hotSetBytes });
-  decisions.push(...scaling.decisions);
-
-  const modeling = chooseModelingPatterns(loaded.spec, schema, workload);
-  decisions.push(...modeling.decisions);
-  for (const w of modeling.warnings) diagnostics.push({ code: w.code, severity: 'warning', message: w.message, fix: w.fix });
-
-  const normalization = analyzeNormalization(schema, loaded.patterns);
-  decisions.push(...normalization.decisions);
-  for (const c of normalization.warnings)
-    diagnostics.push({ code: 'design/copied-attribute', severity: 'warning', message: `\`${c.table}.${c.column}\` appears to copy \`${c.source}\` (through \`${c.via}\`), which can drift from it`, fix: `remove it and join through ${c.via}, or keep it if it is a snapshot taken at write time (say so in its description)` });
-
-  const security = designSecurity(loaded.spec, schema);
-  decisions.push(...security.decisions);
-  const availability = planAvailability(loaded.spec, { maxConnections: capacity.capacity.connections.maxConnections });
-  decisions.push(...availability.decisions);
+  const analyses = runAnalyses({ spec: loaded.spec, workload, patterns: loaded.patterns, schema: loaded.schema, ...(options.measured ? { measured: options.measured } : {}) });
+  decisions.push(...analyses.decisions);
+  diagnostics.push(...analyses.diagnostics);
+  const { schema } = analyses;
+  const parts = completeParts(analyses.parts);
+  const { technology, security } = parts;
 
   const ddl = dialect.emitDdl(schema);
   const file = `schema/${dialect.name}.sql`;
-  const securityDdl = dialect.emitSecurity(schema, security.security);
+  const securityDdl = dialect.emitSecurity(schema, security);
   const securityFile = `schema/${dialect.name}-security.sql`;
   const check: DdlCheck = await checkDdl(ddl, file, dialect.name, options.engine, diagnostics);
   // Roles are cluster-wide: run the security script only on an engine of our own (PGlite), never on a user's server.
@@ -90,15 +60,19 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
     technology: { choice: technology.choice, ranking: technology.ranking.map((r) => ({ ...r, criteria: [...r.criteria], disqualifiers: [...r.disqualifiers] })), weights: [...technology.weights], tradeoff: technology.tradeoff, polyglot: [...technology.polyglot] },
     schema,
     decisions: sortDecisions(decisions),
-    caching: caching.caching,
-    scaling: scaling.scaling,
-    capacity: capacity.capacity,
-    security: security.security,
-    availability: availability.availability,
+    load: parts.load,
+    caching: parts.caching,
+    scaling: parts.scaling,
+    capacity: parts.capacity,
+    security,
+    availability: parts.availability,
     ddl: [check, securityCheck],
     diagnostics,
   };
-  const erasure = dialect.emitErasure(schema, security.security);
+  // The design must agree with itself; a contradiction is a bug in an analysis, reported, never hidden.
+  for (const found of checkConsistency(design))
+    diagnostics.push({ code: 'design/inconsistent', severity: 'error', message: `the design contradicts itself: ${found.message}`, fix: 'this is a bug in dbarchitect: please report it with the spec' });
+  const erasure = dialect.emitErasure(schema, security);
   const scripts = { [file]: ddl, [securityFile]: securityDdl, ...(erasure ? { [`schema/${dialect.name}-erasure.sql`]: erasure } : {}) };
   return { ok: true, design, artifacts: renderArtifacts(design, scripts), diagnostics };
 }
@@ -129,14 +103,6 @@ function attachExecutedEvidence(decisions: Decision[], engine: string): void {
   }
 }
 
-function sortDecisions(decisions: Decision[]): Decision[] {
-  const areas: Decision['area'][] = ['technology', 'tenancy', 'keys', 'types', 'constraints', 'normalization', 'denormalization', 'modeling', 'partitioning', 'indexes', 'security', 'availability', 'scaling', 'caching', 'capacity'];
-  return decisions
-    .map((d, i) => ({ d, i }))
-    .sort((a, b) => areas.indexOf(a.d.area) - areas.indexOf(b.d.area) || a.i - b.i)
-    .map(({ d }) => d);
-}
-
 /** The access patterns with their rates and parsed shapes, columns resolved against the model. */
 export function workloadOf(loaded: LoadedSpec): WorkloadPattern[] {
   const columns = new Map(loaded.schema.tables.map((t) => [t.name, t.columns.map((c) => c.name)]));
@@ -146,6 +112,8 @@ export function workloadOf(loaded: LoadedSpec): WorkloadPattern[] {
       name: parsed.name,
       ratePerSecond: spec.rate.perSecond,
       ...(spec.p99 ? { p99Seconds: spec.p99.seconds } : {}),
+      ...(spec.staleness ? { stalenessSeconds: spec.staleness.seconds } : {}),
+      ...(spec.window ? { windowSeconds: spec.window.seconds } : {}),
       shape: extractQueryShape(parsed.statement, (table) => columns.get(table)),
     };
   });

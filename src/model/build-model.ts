@@ -146,7 +146,7 @@ class ModelBuilder {
           continue;
         }
         const column = `${field.name}_id`;
-        addColumn({ name: column, type: key.type, nullable: !field.required, pii: field.pii, origin: fieldPath.join('.'), ...(field.description ? { comment: field.description } : {}) }, fieldPath);
+        addColumn({ name: column, type: key.type, nullable: !field.required, pii: field.pii, ...(field.distinct !== undefined ? { distinct: field.distinct } : {}), origin: fieldPath.join('.'), ...(field.description ? { comment: field.description } : {}) }, fieldPath);
         foreignKeys.push(this.referenceForeignKey(entity.name, scoped, column, target, key, field));
         continue;
       }
@@ -159,6 +159,7 @@ class ModelBuilder {
           nullable: !field.required,
           ...(field.default !== undefined ? { default: { kind: 'literal', value: field.default } } : {}),
           pii: field.pii,
+          ...(field.distinct !== undefined ? { distinct: field.distinct } : {}),
           origin: fieldPath.join('.'),
           ...(field.description ? { comment: field.description } : {}),
         },

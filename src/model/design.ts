@@ -8,6 +8,7 @@ import { capacitySchema } from '../design/capacity/capacity-schema.js';
 import { technologySchema } from '../design/technology/technology-schema.js';
 import { securitySchema } from '../design/security/security-schema.js';
 import { availabilitySchema } from '../design/availability/plan-availability.js';
+import { loadSchema } from './parts/load.js';
 
 export const diagnosticSchema = z.object({
   code: z.string(),
@@ -33,6 +34,8 @@ export const designSchema = z.object({
   technology: technologySchema,
   schema: schemaSchema,
   decisions: z.array(decisionSchema),
+  /** What each pattern and table costs: the one load every sizing reads. */
+  load: loadSchema,
   caching: cachingSchema,
   scaling: scalingSchema,
   capacity: capacitySchema,

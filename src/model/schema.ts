@@ -19,6 +19,8 @@ export const columnSchema = z.object({
   /** Values come from the database: an identity sequence. */
   identity: z.enum(['always', 'by-default']).optional(),
   pii: z.boolean(),
+  /** Distinct values the spec states for the column: the row estimates use it instead of a default. */
+  distinct: z.number().optional(),
   comment: z.string().optional(),
   /** Where the column came from in the spec (`entities.order.fields.customer`), or why it exists. */
   origin: z.string(),

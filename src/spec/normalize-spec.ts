@@ -95,7 +95,7 @@ function normalizeEntity(name: string, raw: Record<string, unknown>, parse: Pars
   checkIdentifier(path, name, 'entity', problems);
   const fieldsRaw = isRecord(raw.fields) ? raw.fields : {};
   const fields = Object.entries(fieldsRaw).flatMap(([fieldName, value]) => {
-    const field = normalizeField([...path, 'fields', fieldName], fieldName, value, problems);
+    const field = normalizeField([...path, 'fields', fieldName], fieldName, value, parse, problems);
     return field ? [field] : [];
   });
   const stringList = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
@@ -116,7 +116,7 @@ function normalizeEntity(name: string, raw: Record<string, unknown>, parse: Pars
   };
 }
 
-function normalizeField(path: DocPath, name: string, raw: unknown, problems: ProblemList): FieldSpec | undefined {
+function normalizeField(path: DocPath, name: string, raw: unknown, parse: ParseFn, problems: ProblemList): FieldSpec | undefined {
   checkIdentifier(path, name, 'field', problems);
   const map = isRecord(raw) ? raw : typeof raw === 'string' ? { type: raw } : undefined;
   if (!map || typeof map.type !== 'string') return undefined;
@@ -126,6 +126,7 @@ function normalizeField(path: DocPath, name: string, raw: unknown, problems: Pro
   // A field whose type is wrong still makes its column (as text), so SQL naming it is not reported too.
   const { type, required: bang } = parsed.ok ? parsed.value : { type: { kind: 'text' as const }, required: false };
   const required = bang || map.required === true;
+  const distinct = map.distinct === undefined ? undefined : parse([...path, 'distinct'], parseQuantity(map.distinct), 'spec/bad-quantity');
   if (bang && map.required === false)
     problems.error(path, 'spec/conflicting-required', 'the type ends in `!` (required) but `required: false` is set', 'remove one of the two');
   const field: FieldSpec = {
@@ -138,6 +139,7 @@ function normalizeField(path: DocPath, name: string, raw: unknown, problems: Pro
     ...(typeof map.min === 'number' ? { min: map.min } : {}),
     ...(typeof map.max === 'number' ? { max: map.max } : {}),
     onDelete: ON_DELETE[map.on_delete as keyof typeof ON_DELETE] ?? 'restrict',
+    ...(distinct !== undefined ? { distinct } : {}),
     ...(typeof map.description === 'string' ? { description: map.description } : {}),
   };
   checkFieldOptions(path, field, map, problems);
@@ -203,6 +205,7 @@ function normalizePattern(index: number, raw: Record<string, unknown>, parse: Pa
   const rate = raw.rate === undefined ? undefined : parse([...path, 'rate'], parseRate(raw.rate), 'spec/bad-rate');
   const p99 = raw.p99 === undefined ? undefined : parse([...path, 'p99'], parseDuration(raw.p99), 'spec/bad-duration');
   const staleness = raw.staleness === undefined ? undefined : parse([...path, 'staleness'], parseDuration(raw.staleness), 'spec/bad-duration');
+  const window = raw.window === undefined ? undefined : parse([...path, 'window'], parseDuration(raw.window), 'spec/bad-duration');
   return {
     name,
     ...(typeof raw.description === 'string' ? { description: raw.description } : {}),
@@ -210,6 +213,7 @@ function normalizePattern(index: number, raw: Record<string, unknown>, parse: Pa
     rate: rate ?? { text: '0/s', perSecond: 0 },
     ...(p99 ? { p99 } : {}),
     ...(staleness ? { staleness } : {}),
+    ...(window ? { window } : {}),
   };
 }
 

@@ -17,6 +17,8 @@ export const fieldObjectSchema = z.strictObject({
   min: z.number().optional(),
   max: z.number().optional(),
   on_delete: z.enum(['restrict', 'cascade', 'set_null']).optional(),
+  /** Distinct values the column holds (a quantity), for row estimates where the type cannot tell. */
+  distinct: amount.optional(),
   description: z.string().optional(),
 });
 
@@ -60,6 +62,8 @@ export const accessPatternSchema = z.strictObject({
   rate: amount,
   p99: z.string().optional(),
   staleness: z.string().optional(),
+  /** The typical span a range bounded by parameters covers (`1h`): how many rows a call reads. */
+  window: z.string().optional(),
 });
 
 export const rawSpecSchema = z.strictObject({

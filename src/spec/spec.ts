@@ -15,6 +15,8 @@ export const fieldSpecSchema = z.object({
   min: z.number().optional(),
   max: z.number().optional(),
   onDelete: z.enum(['restrict', 'cascade', 'set-null']),
+  /** Distinct values, as stated: the row estimates' basis for equality on this column. */
+  distinct: z.number().optional(),
   description: z.string().optional(),
 });
 
@@ -56,6 +58,8 @@ export const accessPatternSpecSchema = z.object({
   rate: rateSchema,
   p99: durationSchema.optional(),
   staleness: durationSchema.optional(),
+  /** Typical span of a range bounded by parameters. */
+  window: durationSchema.optional(),
 });
 
 export const specSchema = z.object({

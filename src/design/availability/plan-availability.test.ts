@@ -7,8 +7,10 @@ import { planAvailability } from './plan-availability.js';
 async function plan(yaml: string) {
   const loaded = await loadSpecText('spec.yaml', yaml);
   assert.ok(loaded.loaded, JSON.stringify(loaded.diagnostics));
-  return planAvailability(loaded.loaded.spec, { maxConnections: 83 });
+  return planAvailability(loaded.loaded.spec, { maxConnections: 83, engine: POSTGRES });
 }
+
+const POSTGRES = { id: 'postgresql', name: 'PostgreSQL', plan: 'postgresql' } as const;
 
 describe('availability and recovery', () => {
   it('99.95% gets a synchronous standby with automatic failover, PITR backups with restore tests, and alerts with thresholds', async () => {
@@ -31,5 +33,23 @@ describe('availability and recovery', () => {
     assert.deepEqual([availability.rpoSeconds, availability.rtoSeconds, availability.targetsBasis], [30, 600, 'spec']);
     assert.match(availability.topology[0]!, /asynchronous streaming standby/);
     assert.equal(availability.alerts.find((a) => a.name === 'replication lag')!.threshold, 'lag > 15 s (half the RPO)');
+  });
+
+  it('below 99.9% with no stated RPO or RTO: one primary and backups, no standby (proportion)', async () => {
+    const { availability, decisions } = await plan(`version: 1\nname: t\nrequirements:\n  availability: 99.5%\nentities:\n  a:\n    fields:\n      b: int\n`);
+    assert.equal(availability.standby, 'none');
+    assert.match(availability.topology.join(' '), /one primary, no standby/);
+    assert.equal(availability.alerts.find((a) => a.name === 'replication lag'), undefined);
+    assert.match(decisions[0]!.title, /one primary, restored from backups/);
+  });
+
+  it('a natively replicated engine gets its own topology and no PostgreSQL alert queries', async () => {
+    const loaded = await loadSpecText('spec.yaml', `version: 1\nname: t\nrequirements:\n  availability: 99.9%\nentities:\n  a:\n    fields:\n      b: int\n`);
+    assert.ok(loaded.loaded);
+    const cluster = { nodes: 4, replicationFactor: 2, writesPerNode: 1_000_000, hotSetBytesPerNode: 1, basis: [] };
+    const { availability } = planAvailability(loaded.loaded.spec, { maxConnections: undefined, engine: { id: 'clickhouse', name: 'ClickHouse', plan: 'native' }, cluster });
+    assert.match(availability.topology[0]!, /ClickHouse keeps 2 copies of each shard/);
+    assert.ok(availability.alerts.every((a) => !a.query?.includes('pg_')), 'no pg_ catalog queries');
+    assert.doesNotMatch(availability.backups.join(' '), /pgBackRest|WAL/);
   });
 });

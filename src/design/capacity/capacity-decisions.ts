@@ -16,9 +16,9 @@ const WAL_RECORDS: Evidence = {
   detail: 'PostgreSQL documentation, "WAL Internals" (https://www.postgresql.org/docs/current/wal-internals.html) and the record layouts in xlogrecord.h: a 24-byte header, block references, the tuple',
 };
 
-/** The capacity decisions: storage, write load, memory and connections, each with its formula and assumptions. */
+/** The capacity decisions: storage, write load and the hot set, each with its formula and assumptions. */
 export function capacityDecisions(capacity: Capacity): Decision[] {
-  return [storage(capacity), writeLoad(capacity), memory(capacity), connections(capacity)];
+  return [storage(capacity), writeLoad(capacity), memory(capacity)];
 }
 
 function storage(c: Capacity): Decision {
@@ -75,12 +75,12 @@ function memory(c: Capacity): Decision {
     id: 'capacity/memory',
     area: 'capacity',
     title: `Memory: a ${formatBytes(c.memory.hotSetBytes)} hot set at the horizon`,
-    choice: `${formatBytes(c.memory.suggestedRamBytes)} of RAM: the hot set (${formatBytes(c.memory.hotSetBytes)}) and ${c.connections.maxConnections} connections (${formatBytes(c.memory.connectionBytes)}), with a quarter to spare`,
+    choice: `keep ${formatBytes(c.memory.hotSetBytes)} in memory: the instance's RAM (scaling) is sized from this hot set, with room for connections, the OS and maintenance`,
     rationale: [`The hot set is ${c.memory.rule}.`, ...hot.filter((t) => t.hotBytes > 0).map((t) => `${t.table}: ${formatBytes(t.hotBytes)} of ${formatBytes(t.totalBytes)}`)],
     alternatives: [{ option: 'RAM for the whole database', rejectedBecause: `${formatBytes(c.atHorizon.totalBytes)} at the horizon, most of it history that the access patterns rarely read` }],
     evidence: [
       PAGE_LAYOUT,
-      { tier: 'assumed', source: 'assumption:hot-set', detail: 'the patterns read mostly recent rows and walk every index from its root; a connection takes about 10 MB (work_mem and the backend); a quarter of RAM is left to the OS and maintenance' },
+      { tier: 'assumed', source: 'assumption:hot-set', detail: 'the patterns read mostly recent rows and walk every index from its root' },
     ],
     patterns: [],
   };
@@ -91,24 +91,4 @@ function formatPlainRate(n: number): string {
   if (n >= 100) return String(Math.round(n));
   if (n >= 1) return String(Math.round(n * 10) / 10);
   return String(Number(n.toPrecision(3)));
-}
-
-function connections(c: Capacity): Decision {
-  const k = c.connections;
-  return {
-    id: 'capacity/connections',
-    area: 'capacity',
-    title: `Connections: pools of ${k.pooled}, max_connections ${k.maxConnections}`,
-    choice: `${k.appInstances} application instances with a pool of ${k.poolSize} each; max_connections = ${k.maxConnections} (the larger of the pools and the busy bound, plus 3 reserved for administration)`,
-    rationale: [
-      `Little's law: busy connections = Σ rate × time in the database; with each pattern's p99 target as its time, at most ${k.busyUpperBound}.`,
-      k.busyUpperBound > k.pooled ? `The bound exceeds the pools (${k.pooled}): grow them or put a pooler (PgBouncer) in front.` : `The pools (${k.pooled}) cover the bound.`,
-    ],
-    alternatives: [{ option: 'a connection per request without a pool', rejectedBecause: 'each PostgreSQL connection is a process: thousands would exhaust memory' }],
-    evidence: [
-      { tier: 'derived', source: 'rule:littles-law', detail: 'busy connections = arrival rate × time in the system, summed over the access patterns' },
-      { tier: 'assumed', source: 'assumption:application-pools', detail: `${k.appInstances} instances × ${k.poolSize} connections: the spec does not say` },
-    ],
-    patterns: [],
-  };
 }

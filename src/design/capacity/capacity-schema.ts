@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
 /**
- * The capacity summary in design.json: sizes month by month to the horizon, the write load, the
- * hot set and connections. Bytes are whole numbers; rates are per second.
+ * The capacity summary in design.json: sizes month by month to the horizon, the write load and the
+ * hot set. Bytes are whole numbers; rates are per second. RAM and connections belong to the instance
+ * (scaling), which reads the hot set from here.
  */
 const insertPatternSchema = z.enum(['sequential', 'per-tenant-sequential', 'random']);
 
@@ -78,17 +79,7 @@ export const capacitySchema = z.object({
   }),
   memory: z.object({
     hotSetBytes: z.number(),
-    connectionBytes: z.number(),
-    suggestedRamBytes: z.number(),
     rule: z.string(),
-  }),
-  connections: z.object({
-    appInstances: z.number(),
-    poolSize: z.number(),
-    pooled: z.number(),
-    /** Little's law over the access patterns: Σ rate × p99 target, an upper bound on busy connections. */
-    busyUpperBound: z.number(),
-    maxConnections: z.number(),
   }),
   assumptions: z.array(z.string()),
 });

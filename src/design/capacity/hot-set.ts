@@ -1,8 +1,14 @@
 import { PAGE_BYTES } from './postgres-sizes.js';
 import type { TableSizeEstimate } from './table-size.js';
 
+/**
+ * An append-only table (events, readings) is read at its recent end: its last day stays in memory,
+ * not its last month; at 1M rows/s a month would be petabytes that no read touches.
+ */
+export const APPEND_ONLY_HOT_SECONDS = 86_400;
+
 export const HOT_SET_RULE =
-  "every index's internal pages and metapage; for each table that grows, what its last month of inserts filled: the heap pages and, per index, that month's entries' worth of leaf pages (at least a leaf per tenant where inserts append per tenant); all of a table that does not grow";
+  "every index's internal pages and metapage; for each table that grows, what its last month of inserts filled (its last day for an append-only table): the heap pages and, per index, those entries' worth of leaf pages (at least a leaf per tenant where inserts append per tenant); all of a table that does not grow";
 
 /** Bytes of one table that stay in memory by HOT_SET_RULE, at its size `size`, taking `insertsPerMonth` new rows. */
 export function hotBytes(size: TableSizeEstimate, insertsPerMonth: number, tenants: number): number {

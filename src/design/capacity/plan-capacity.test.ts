@@ -51,7 +51,7 @@ describe('planCapacity on the reference spec', () => {
 
   it('states its decisions with derived and assumed evidence', () => {
     const { decisions } = planCapacity(design.spec, design.schema);
-    assert.deepEqual(decisions.map((d) => d.id), ['capacity/storage', 'capacity/write-load', 'capacity/memory', 'capacity/connections']);
+    assert.deepEqual(decisions.map((d) => d.id), ['capacity/storage', 'capacity/write-load', 'capacity/memory']);
     assert.ok(decisions.every((d) => d.area === 'capacity'));
     const storage = decisions[0]!;
     assert.ok(storage.evidence.some((e) => e.tier === 'derived' && e.source === 'rule:postgres-page-layout' && e.detail.includes('https://www.postgresql.org/docs/current/storage-page-layout.html')));

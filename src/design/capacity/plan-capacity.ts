@@ -4,8 +4,7 @@ import type { Spec } from '../../spec/spec.js';
 import { capacityDecisions } from './capacity-decisions.js';
 import type { Capacity, MonthCapacity, TableCapacity } from './capacity-schema.js';
 import type { ColumnStats } from './column-widths.js';
-import { planConnections } from './connections.js';
-import { HOT_SET_RULE, hotBytes } from './hot-set.js';
+import { APPEND_ONLY_HOT_SECONDS, HOT_SET_RULE, hotBytes } from './hot-set.js';
 import { keyDomain, TENANT_COLUMN } from './key-domain.js';
 import { horizonMonths, insertRates, MONTH_SECONDS, projectRows, type MonthRows } from './projection.js';
 import { estimateTableSizes, type SizeOptions, type TableSizeEstimate } from './table-size.js';
@@ -18,25 +17,17 @@ export interface PlanCapacityOptions {
   readonly columnStats?: ColumnStats;
   readonly fullPageWriteMultiplier?: number;
   readonly checkpointSeconds?: number;
-  readonly appInstances?: number;
-  readonly poolSize?: number;
 }
 
 /** The defaults behind every number the options leave out; each is stated in the capacity's assumptions. */
 export const CAPACITY_DEFAULTS = {
   fullPageWriteMultiplier: 2,
   checkpointSeconds: 300,
-  appInstances: 4,
-  poolSize: 10,
-  /** work_mem (4 MB default) plus a backend's own memory, per connection. */
-  bytesPerConnection: 10 * 1024 * 1024,
-  /** Share of RAM the hot set and connections may take; the rest is the OS, maintenance and bursts. */
-  ramShare: 0.75,
 } as const;
 
 /**
  * Capacity over the horizon: month-by-month sizes from the spec's volumes, growth and retention;
- * the write load (WAL, page writes) from insert rates; the hot set and connections. Pure and
+ * the write load (WAL, page writes) from insert rates; the hot set. Pure and
  * deterministic: the same spec and schema give the same capacity.
  */
 export function planCapacity(spec: Spec, schema: Schema, options: PlanCapacityOptions = {}): { capacity: Capacity; decisions: Decision[] } {
@@ -62,7 +53,7 @@ export function planCapacity(spec: Spec, schema: Schema, options: PlanCapacityOp
       writeRateBasis: rate.basis,
       walBytesPerSecond: Math.round(load.walBytesPerSecond),
       pageWritesPerSecond: significant(load.pageWritesPerSecond),
-      hotBytes: hotBytes(size, rate.perSecond * MONTH_SECONDS, tenants),
+      hotBytes: hotBytes(size, rate.perSecond * (t.volume?.appendOnly ? APPEND_ONLY_HOT_SECONDS : MONTH_SECONDS), tenants),
     };
   });
 
@@ -70,9 +61,7 @@ export function planCapacity(spec: Spec, schema: Schema, options: PlanCapacityOp
   const loads = schema.tables.map((t) => estimateWriteLoad(atHorizon.get(t.name)!, rates.get(t.name)!.perSecond, tenants, writeAssumptions));
   const recordBytesPerSecond = loads.reduce((s, l) => s + l.insertsPerSecond * l.recordBytesPerInsert, 0);
   const walBytesPerSecond = loads.reduce((s, l) => s + l.walBytesPerSecond, 0);
-  const connections = planConnections(spec, { appInstances: options.appInstances ?? CAPACITY_DEFAULTS.appInstances, poolSize: options.poolSize ?? CAPACITY_DEFAULTS.poolSize });
   const hotSetBytes = sum((t) => t.hotBytes);
-  const connectionBytes = connections.maxConnections * CAPACITY_DEFAULTS.bytesPerConnection;
 
   const capacity: Capacity = {
     horizon: { text: spec.requirements.horizon.text, months },
@@ -89,9 +78,8 @@ export function planCapacity(spec: Spec, schema: Schema, options: PlanCapacityOp
       walFlushesPerSecond: significant(loads.reduce((s, l) => s + l.insertsPerSecond, 0)),
       insertReadsPerSecond: significant(loads.reduce((s, l) => s + l.leafReadsPerSecond, 0)),
     },
-    memory: { hotSetBytes, connectionBytes, suggestedRamBytes: Math.ceil((hotSetBytes + connectionBytes) / CAPACITY_DEFAULTS.ramShare), rule: HOT_SET_RULE },
-    connections,
-    assumptions: assumptions(options, writeAssumptions, connections.appInstances, connections.poolSize),
+    memory: { hotSetBytes, rule: HOT_SET_RULE },
+    assumptions: assumptions(options, writeAssumptions),
   };
   return { capacity, decisions: capacityDecisions(capacity) };
 }
@@ -135,7 +123,7 @@ function monthSummary(month: MonthRows, sizes: ReadonlyMap<string, TableSizeEsti
   return { month: month.month, tableBytes: sum((t) => t.tableBytes), indexBytes: sum((t) => t.indexBytes), totalBytes: sum((t) => t.totalBytes), tables };
 }
 
-function assumptions(options: PlanCapacityOptions, write: WriteLoadAssumptions, appInstances: number, poolSize: number): string[] {
+function assumptions(options: PlanCapacityOptions, write: WriteLoadAssumptions): string[] {
   return [
     options.columnStats
       ? 'Variable-width values (varchar, text, jsonb, numeric, bytea) take their measured average width (pg_stats.avg_width).'
@@ -151,7 +139,6 @@ function assumptions(options: PlanCapacityOptions, write: WriteLoadAssumptions, 
     options.writeRates ? 'Inserts per second as given for the tables named; the others at their growth per month spread evenly.' : 'Inserts per second: each table\'s growth per month spread evenly (peaks are higher).',
     `WAL: each insert its own transaction (≈ 40-byte commit record); records as their headers and data (24-byte record header, 20-byte block reference); full-page images after each checkpoint ×${write.fullPageWriteMultiplier} (assumed; random-key indexes at high rates push it higher).`,
     `A checkpoint every ${write.checkpointSeconds} s (checkpoint_timeout): a page dirtied many times between two is written once.`,
-    `Connections: ${appInstances} application instances × a pool of ${poolSize} (assumed), about ${CAPACITY_DEFAULTS.bytesPerConnection / 1024 / 1024} MB each (work_mem plus the backend); RAM with a quarter to spare.`,
   ];
 }
 

@@ -192,13 +192,5 @@ export function estimateBrinBytes(heapPages: number): number {
   return (Math.ceil(heapPages / 128 / 1000) + 2) * PAGE_BYTES;
 }
 
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value >= 100 || unit === 0 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
-}
+// Byte formatting is shared support; kept importable from here while callers move to src/format.ts.
+export { formatBytes } from '../../format.js';

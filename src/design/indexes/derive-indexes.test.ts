@@ -12,7 +12,7 @@ async function derive(yaml: string) {
   const ddl = result.schema.tables.flatMap((t) =>
     t.indexes.map((i) => `${i.method} ${i.table}(${i.keys.map((k) => `${k.column ?? `(${k.expression})`}${k.opclass ? ` ${k.opclass}` : ''}${k.order === 'desc' ? ' desc' : ''}`).join(', ')})${i.include.length ? ` include(${i.include.join(', ')})` : ''}${i.where.length ? ` where ${JSON.stringify(i.where.map((w) => [w.column, w.op, ...w.values]))}` : ''}`),
   );
-  return { ddl, decisions: result.decisions };
+  return { ddl, decisions: result.decisions, schema: result.schema };
 }
 
 const spec = (entities: string, patterns: string) => `version: 1\nname: t\nentities:\n${entities}\naccess_patterns:\n${patterns}`;
@@ -55,6 +55,23 @@ describe('indexes derived from access patterns', () => {
     const { ddl, decisions } = await derive(spec(`  country:\n    rows: 200\n    fields:\n      code: string(2)!\n  event:\n    rows: 10M\n    fields:\n      kind: string(20)!\n      at: timestamp!\n`, `  - name: by_code\n    sql: select * from country where code = :c\n    rate: 500/s\n  - name: log\n    sql: insert into event (kind, at) values (:k, now())\n    rate: 5000/s\n  - name: audit\n    sql: select * from event where kind = :k\n    rate: 1/min\n`));
     assert.deepEqual(ddl, []);
     const rejected = decisions.filter((d) => d.id.startsWith('indexes/rejected/')).map((d) => d.rationale.at(-1));
-    assert.deepEqual(rejected, ['Rejected: `country` has 200 rows: a sequential scan reads a few pages, as fast as an index.', 'Rejected: it serves 1/min of reads but would be maintained on 5,000/s of writes.']);
+    assert.equal(rejected[0], 'Rejected: `country` has 200 rows: a sequential scan reads a few pages, as fast as an index.');
+    // 1/min × a 10M-row scan (20,000 units) saves 333 units/s; 5,000 inserts/s × 0.5 cost 2,500
+    assert.equal(rejected[1], 'Rejected: it serves 1/min of reads, each saving a scan of up to 10,000,000 rows (333 units/s), but would cost 5,000/s of writes an insertion each (2,500 units/s).');
+    assert.equal(rejected.length, 2);
+  });
+
+  it('keeps the index a hot read needs on a fast append-only table, and a BRIN whatever the write rate', async () => {
+    const ingest = spec(`  device:\n    rows: 1M\n    fields:\n      serial: string(20)!\n  reading:\n    append_only: true\n    rows: 1B\n    fields:\n      device: ref(device)!\n      value: float!\n      at: timestamp!\n`, `  - name: ingest\n    sql: insert into reading (device_id, value, at) values (:d, :v, :at)\n    rate: 1M/s\n  - name: recent\n    sql: select value, at from reading where device_id = :d order by at desc limit 100\n    rate: 2k/s\n  - name: span\n    sql: select avg(value) from reading where at >= :from and at < :to\n    rate: 1/min\n`);
+    const { schema } = await derive(ingest);
+    const reading = schema.tables.find((t) => t.name === 'reading')!;
+    assert.ok(reading.indexes.some((i) => i.method === 'btree' && i.keys.map((k) => k.column).join() === 'device_id,at'), JSON.stringify(reading.indexes));
+    assert.ok(reading.indexes.some((i) => i.method === 'brin' && i.keys[0]!.column === 'at'));
+  });
+
+  it('never adds an index led by the whole primary key: equality on it finds one row', async () => {
+    const { schema, decisions } = await derive(spec(`  thing:\n    rows: 50M\n    fields:\n      name: string(20)!\n      at: timestamp!\n`, `  - name: one\n    sql: select name from thing where id = :id order by at\n    rate: 100/s\n`));
+    assert.deepEqual(schema.tables.find((t) => t.name === 'thing')!.indexes, []);
+    assert.ok(decisions.some((d) => d.id.startsWith('indexes/served/') || /thing_pkey/.test(JSON.stringify(d))));
   });
 });

@@ -9,11 +9,16 @@ import { candidatesFor, describeCondition, type Candidate } from './candidate.js
 import { constraintShape, serves } from './serves.js';
 import { VolumeStatistics } from './statistics.js';
 import { tableAccesses, type WorkloadPattern } from './table-access.js';
+import { ROWS_PER_UNIT, UNITS_PER_INDEX } from '../workload/plan-load.js';
 
 /** Below this many rows a table is a few pages: a sequential scan is as fast as an index. */
 const SMALL_TABLE_ROWS = 1000;
-/** An index must serve at least this share of its table's write rate in reads to pay for its maintenance. */
-const MIN_READ_WRITE_RATIO = 0.05;
+/**
+ * rule:index-pays-for-itself. A B-tree costs each write of its table one insertion (the load's
+ * UNITS_PER_INDEX); it saves each read it serves the rows a scan would read instead (ROWS_PER_UNIT
+ * rows a unit). It is kept when the reads' saving exceeds the writes' cost; BRIN, which summarises
+ * page ranges rather than rows, costs writes next to nothing and is never rejected for them.
+ */
 
 export interface IndexDerivation {
   readonly schema: Schema;
@@ -35,7 +40,7 @@ export function deriveIndexes(schema: Schema, patterns: readonly WorkloadPattern
     for (const access of tableAccesses(pattern, schema, stats)) {
       const table = schema.tables.find((t) => t.name === access.table)!;
       for (const candidate of candidatesFor(access, table, stats.rows(table.name))) {
-        const key = [table.primaryKey, ...table.uniques].find((k) => serves(constraintShape(k.columns), candidate));
+        const key = [table.primaryKey, ...table.uniques].find((k) => serves(constraintShape(k.columns), candidate) || pinsKey(candidate, k.columns));
         if (key) {
           servedByKey.push(servedDecision(candidate, table, key.name));
           continue;
@@ -58,8 +63,8 @@ export function deriveIndexes(schema: Schema, patterns: readonly WorkloadPattern
       const rejection =
         stats.hasVolume(table.name) && rows < SMALL_TABLE_ROWS
           ? `\`${table.name}\` has ${rows} rows: a sequential scan reads a few pages, as fast as an index`
-          : writeRate > 0 && readRate / writeRate < MIN_READ_WRITE_RATIO
-            ? `it serves ${formatRate(readRate)} of reads but would be maintained on ${formatRate(writeRate)} of writes`
+          : candidate.method !== 'brin' && writeRate > 0 && readRate * (rows / ROWS_PER_UNIT) < writeRate * UNITS_PER_INDEX
+            ? `it serves ${formatRate(readRate)} of reads, each saving a scan of up to ${formatCount(rows)} rows (${formatCount(Math.round(readRate * (rows / ROWS_PER_UNIT)))} units/s), but would cost ${formatRate(writeRate)} of writes an insertion each (${formatCount(Math.round(writeRate * UNITS_PER_INDEX))} units/s)`
             : undefined;
       const index = toIndex(candidate, table, names);
       if (rejection) {
@@ -73,6 +78,16 @@ export function deriveIndexes(schema: Schema, patterns: readonly WorkloadPattern
     return { ...table, indexes };
   });
   return { schema: { ...schema, tables }, decisions: [...decisions, ...dedupeServed(servedByKey)] };
+}
+
+/**
+ * Equality on every column of a key finds at most one row: an index led by those columns adds no
+ * order or coverage a pattern could use (one row needs no sort and one heap fetch), so the key serves it.
+ */
+function pinsKey(candidate: Candidate, keyColumns: readonly string[]): boolean {
+  if (candidate.method !== 'btree' || candidate.equalityCount < keyColumns.length) return false;
+  const leading = candidate.keys.slice(0, candidate.equalityCount).map((k) => k.column);
+  return keyColumns.every((c) => leading.includes(c));
 }
 
 /** Longest first; a candidate another one serves is folded into it (patterns and covering columns). */

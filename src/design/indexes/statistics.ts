@@ -1,4 +1,6 @@
 import type { Schema, Table } from '../../model/schema.js';
+import { RATE_UNITS } from '../../spec/quantities.js';
+import { DEFAULT_NUM_DISTINCT } from '../workload/selectivity.js';
 
 /**
  * What the advisor assumes about the data before any engine has seen it: table sizes from the
@@ -10,20 +12,30 @@ export interface ColumnDistinct {
   readonly basis: string;
 }
 
+/** Distinct values of a table we know nothing about (an unknown table name). */
 const UNKNOWN_DISTINCT = 10;
 
 export class VolumeStatistics {
   private readonly tables: Map<string, Table>;
+  /**
+   * `rowCounts` replaces the spec's current rows, e.g. with the rows at the horizon; without it,
+   * tables without a volume count as 1,000 (assumed).
+   */
   constructor(
     private readonly schema: Schema,
     private readonly tenants: number | undefined,
+    private readonly rowCounts?: ReadonlyMap<string, number>,
   ) {
     this.tables = new Map(schema.tables.map((t) => [t.name, t]));
   }
 
-  /** Rows now, from the spec; tables without a volume count as 1,000 (assumed). */
   rows(table: string): number {
-    return this.tables.get(table)?.volume?.rows || 1000;
+    return this.rowCounts?.get(table) || this.tables.get(table)?.volume?.rows || 1000;
+  }
+
+  /** Rows the table gains per second, from the spec's growth. */
+  growthPerSecond(table: string): number {
+    return (this.tables.get(table)?.volume?.growthPerMonth ?? 0) / RATE_UNITS.month;
   }
 
   hasVolume(table: string): boolean {
@@ -40,6 +52,8 @@ export class VolumeStatistics {
     }
     const single = [table.primaryKey.columns, ...table.uniques.map((u) => u.columns)].some((cols) => cols.length === 1 && cols[0] === column);
     if (single) return { distinct: rows, basis: 'unique' };
+    const stated = table.columns.find((c) => c.name === column)?.distinct;
+    if (stated !== undefined) return { distinct: Math.max(1, Math.min(rows, stated)), basis: 'stated in the spec' };
     const fk = table.foreignKeys.find((f) => f.columns[f.columns.length - 1] === column);
     if (fk) return { distinct: Math.min(rows, this.rows(fk.refTable)), basis: `references ${fk.refTable}` };
     const type = table.columns.find((c) => c.name === column)?.type;
@@ -48,7 +62,7 @@ export class VolumeStatistics {
       return { distinct: values, basis: `${values} enum values` };
     }
     if (type?.kind === 'bool') return { distinct: 2, basis: 'boolean' };
-    return { distinct: Math.min(rows, UNKNOWN_DISTINCT), basis: 'assumed' };
+    return { distinct: Math.min(rows, DEFAULT_NUM_DISTINCT), basis: `assumed: PostgreSQL's default of ${DEFAULT_NUM_DISTINCT} distinct values without statistics` };
   }
 
   /** Rows matching equality on all `columns`: rows / product of distinct counts (independence assumed). */

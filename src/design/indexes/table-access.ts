@@ -1,12 +1,18 @@
+import { formatCount } from '../../format.js';
 import type { IndexCondition, Schema } from '../../model/schema.js';
 import type { ColumnPredicate, Constant, QueryShape } from '../../sql/query-shape.js';
 import type { VolumeStatistics } from './statistics.js';
+import { DEFAULT_MATCH_SEL, rangeShare } from '../workload/selectivity.js';
 
 /** One access pattern with what the spec says about it, and its shape from the parser. */
 export interface WorkloadPattern {
   readonly name: string;
   readonly ratePerSecond: number;
   readonly p99Seconds?: number;
+  /** How stale a read may be, when the spec states it: replicas and caches may serve it within that. */
+  readonly stalenessSeconds?: number;
+  /** The span a parameter-bounded range typically covers, when the spec states it. */
+  readonly windowSeconds?: number;
   readonly shape: QueryShape;
 }
 
@@ -36,6 +42,8 @@ export interface TableAccess {
   readonly star: boolean;
   /** Estimated rows this table yields for one call, from the spec's volumes. */
   readonly estimatedRows: number;
+  /** How the estimate was found: the distinct counts and range shares it multiplies. */
+  readonly rowsBasis: readonly string[];
 }
 
 type ColumnKey = string; // `${alias}.${column}`
@@ -134,6 +142,12 @@ function draftAccess(
   };
   const eq = orderColumns(equality);
   const filtered = [...eq, ...conditions.map((c) => c.column)];
+  const rows = stats.matching(tableName, filtered);
+  const context = { rows: stats.rows(tableName), growthPerSecond: stats.growthPerSecond(tableName), ...(pattern.windowSeconds !== undefined ? { windowSeconds: pattern.windowSeconds } : {}) };
+  // A unique key already pins one row: ranges and patterns on top cannot narrow it further.
+  const narrowing = rows > 1 ? [...unique(ranges).map((c) => rangeShare(c, mine.filter((p) => p.column === c && p.op === 'range'), context)), ...mine.filter((p) => p.op === 'like').map((p) => ({ share: DEFAULT_MATCH_SEL, basis: `${p.column} ${p.operator}: PostgreSQL's default match selectivity (0.5%), assumed` }))] : [];
+  const estimatedRows = Math.max(1, narrowing.reduce((n, s) => n * s.share, rows));
+  const rowsBasis = [`${filtered.length ? `equality on ${filtered.join(', ')}` : 'no equality'}: ${formatEstimate(rows)} of ${formatEstimate(stats.rows(tableName))} rows${filtered.length ? ` (${filtered.map((c) => `${c}: ${stats.distinct(tableName, c).basis}`).join('; ')})` : ''}`, ...narrowing.map((s) => s.basis)];
   return {
     pattern: pattern.name,
     ratePerSecond: pattern.ratePerSecond,
@@ -149,7 +163,8 @@ function draftAccess(
     containment: unique(containment),
     needed,
     star,
-    estimatedRows: stats.matching(tableName, filtered),
+    estimatedRows,
+    rowsBasis,
   };
 }
 
@@ -163,6 +178,7 @@ function sortOn(shape: QueryShape, alias: string, table: string, equality: reado
 }
 
 const key = (alias: string, column: string): ColumnKey => `${alias}.${column}`;
+const formatEstimate = (n: number) => formatCount(Number(n.toPrecision(3)));
 const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
 
 class UnionFind {

@@ -31,7 +31,7 @@ export function planPooling(vcpu: number, loads: readonly PatternLoad[]): Poolin
     maxClientConnections: MAX_CLIENT_CONNECTIONS,
     peakConcurrentQueries,
     basis: [
-      `server pool = (${vcpu} cores × 2) + ${EFFECTIVE_SPINDLES} effective spindle = ${serverPoolSize} (default_pool_size); max_connections = ${serverPoolSize} + ${RESERVED_CONNECTIONS} reserved = ${serverPoolSize + RESERVED_CONNECTIONS}`,
+      `server pool = (${vcpu} cores × 2) + ${EFFECTIVE_SPINDLES} effective spindle = ${serverPoolSize} (default_pool_size); max_connections = ${serverPoolSize + RESERVED_CONNECTIONS} (the pool + ${RESERVED_CONNECTIONS} reserved)`,
       `at most ~${peakConcurrentQueries} queries in flight at peak (Σ rate × p99, an upper bound): ${peakConcurrentQueries > serverPoolSize ? 'more than the server pool, so short queues form in PgBouncer at peak, which is cheaper than more backends contending for the cores' : 'within the server pool'}`,
       `application side: ${APP_POOL_PER_INSTANCE} connections per instance to PgBouncer (assumed), keeping instances × ${APP_POOL_PER_INSTANCE} ≤ max_client_conn = ${MAX_CLIENT_CONNECTIONS}`,
       'transaction mode: no session state across transactions (SET → SET LOCAL, session advisory locks, LISTEN, WITH HOLD cursors); prepared statements need PgBouncer ≥ 1.21 with max_prepared_statements',

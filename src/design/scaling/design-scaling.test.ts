@@ -1,14 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadForAnalysis, referenceYaml } from '../../../test/helpers.js';
+import { analyzeThrough, referenceYaml } from '../../../test/helpers.js';
+import { TECHNOLOGY_CATALOG } from '../technology/catalog.js';
 import { designScaling } from './design-scaling.js';
 import { scalingSchema } from './scaling-schema.js';
 
 const reference = referenceYaml();
 
-async function design(yaml: string) {
-  const { spec, schema, workload } = await loadForAnalysis(yaml);
-  return designScaling(spec, schema, workload);
+/** Scaling for `engine` (PostgreSQL unless named), over the load and capacity the registry computes. */
+async function design(yaml: string, engineId = 'postgresql') {
+  const { spec, workload, schema, parts } = await analyzeThrough(yaml, 'capacity');
+  const engine = TECHNOLOGY_CATALOG.find((e) => e.id === engineId)!;
+  return designScaling({ spec, schema, workload, load: parts.load!, capacity: parts.capacity!, engine });
 }
 
 /** 1M readings/s from 10M devices: no single node takes that. */
@@ -96,7 +99,7 @@ access_patterns:
 `;
 
 describe('scaling', () => {
-  it('the reference spec fits one primary with pooling and a replica for its stale-tolerant reads', async () => {
+  it('the reference spec fits one primary with pooling; its small load needs no read replica', async () => {
     const { scaling, decisions } = await design(reference);
     assert.equal(scaling.sharding, undefined);
     assert.equal(scaling.singleNode.fits, true);
@@ -106,12 +109,17 @@ describe('scaling', () => {
     assert.equal(scaling.shardKeyCandidates[0]?.column, 'tenant_id');
     assert.equal(scaling.shardKeyCandidates[0]?.patternCoverage, 1);
 
-    assert.equal(scaling.instance.role, 'primary');
-    assert.ok(scaling.instance.vcpu >= scaling.instance.vcpuNeeded);
-    assert.ok(scaling.instance.memoryGiB >= scaling.instance.memoryNeededGiB);
-    assert.equal(scaling.pooling.mode, 'transaction');
-    assert.equal(scaling.pooling.serverPoolSize, scaling.instance.vcpu * 2 + 1);
+    const instance = scaling.instance!;
+    assert.equal(instance.role, 'primary');
+    assert.ok(instance.vcpu >= instance.vcpuNeeded);
+    assert.ok(instance.memoryGiB >= instance.memoryNeededGiB);
+    // rule of proportion: ~hundreds of queries a second need a few vCPU, not tens
+    assert.ok(instance.vcpu <= 8, `${instance.vcpu} vCPU for the reference spec`);
+    assert.equal(scaling.pooling!.mode, 'transaction');
+    assert.equal(scaling.pooling!.serverPoolSize, instance.vcpu * 2 + 1);
     assert.deepEqual(scaling.replicas.eligiblePatterns, ['storefront_products', 'daily_revenue']);
+    assert.equal(scaling.replicas.count, 0);
+    assert.match(scaling.replicas.reason, /fits a \d+-vCPU primary \(≤ 32 vCPU for a small team\)/);
     assert.ok(scaling.replicas.primaryOnlyPatterns.includes('customer_orders'));
     assert.equal(scaling.replicas.standby, true);
 
@@ -138,15 +146,30 @@ describe('scaling', () => {
     assert.match(sharding.ddl, /SELECT create_reference_table\('site'\);/);
     assert.match(sharding.ddl, /SELECT create_distributed_table\('device', 'id'\);/);
     assert.match(sharding.ddl, /SELECT create_distributed_table\('reading', 'device_id', colocate_with => 'device'\);/);
-    assert.ok(sharding.workers >= 100, 'at ~10k writes/s per node');
+    assert.ok(sharding.workers >= 50 && sharding.workers <= 200, `${sharding.workers} workers at ~20k writes/s per node`);
     assert.ok(sharding.shardCount >= sharding.workers * 4);
     assert.deepEqual(sharding.crossShardPatterns, ['site_devices', 'fleet_average']);
-    assert.ok(sharding.requiredChanges.some((c) => /primary key of `reading` \(id\) must include device_id/.test(c)));
+    assert.ok(sharding.requiredChanges.some((c) => /primary key of `reading` \(id, taken_at\) must include device_id/.test(c)));
     assert.match(sharding.resharding, /citus_rebalance_start/);
-    assert.equal(scaling.instance.role, 'worker');
+    assert.equal(scaling.instance!.role, 'worker');
     // a retried ingest must not duplicate a reading; the key stays unique within a shard
     assert.deepEqual(scaling.idempotency.find((i) => i.pattern === 'ingest_reading')?.columns, ['device_id', 'idempotency_key']);
     assert.match(decisions.find((d) => d.id === 'scaling/sharding')!.title, /^Shard by device_id on Citus/);
+  });
+
+  it('the same ingest on ClickHouse is the engine\'s own cluster: no Citus, no PgBouncer', async () => {
+    const { scaling, decisions } = await design(telemetry, 'clickhouse');
+    assert.equal(scaling.engine.plan, 'native');
+    assert.equal(scaling.sharding, undefined);
+    assert.equal(scaling.pooling, undefined);
+    assert.equal(scaling.instance, undefined);
+    const cluster = scaling.cluster!;
+    // 1M rows/s at ~1M per ClickHouse node: one or two shards, each kept twice (availability 99.9% by default)
+    assert.ok(cluster.nodes >= 2 && cluster.nodes <= 8, `${cluster.nodes} nodes`);
+    assert.equal(cluster.replicationFactor, 2);
+    const text = JSON.stringify(decisions);
+    assert.doesNotMatch(text, /Citus|PgBouncer|worker/);
+    assert.ok(decisions.some((d) => d.id === 'scaling/cluster'));
   });
 
   it('a shared-schema tenant spec past one node shards by tenant_id, with tenant as a reference table', async () => {

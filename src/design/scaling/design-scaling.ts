@@ -1,18 +1,22 @@
 import type { Decision } from '../../model/decision.js';
+import type { Load } from '../../model/parts/load.js';
 import type { Schema } from '../../model/schema.js';
 import type { Spec } from '../../spec/spec.js';
+import { standbyFor } from '../availability/plan-availability.js';
+import type { Capacity } from '../capacity/capacity-schema.js';
 import type { WorkloadPattern } from '../indexes/table-access.js';
+import type { EngineProfile } from '../technology/engine-profile.js';
 import { planCitus } from './citus-plan.js';
 import { planPooling } from './connection-pooling.js';
 import { consistencyModel } from './consistency-model.js';
-import { tableSizes } from './data-size.js';
 import { planIdempotency } from './idempotency.js';
 import { sizeInstance } from './instance-sizing.js';
-import { MAX_DATA_BYTES_PER_NODE, MAX_WRITES_PER_NODE, SIMPLE_QUERIES_PER_VCPU, TARGET_CPU_UTILIZATION, largestVcpu, maxHotSetBytesPerNode } from './node-limits.js';
-import { patternLoads } from './pattern-load.js';
+import { planNativeCluster } from './native-cluster.js';
+import { MAX_DATA_BYTES_PER_NODE, SIMPLE_QUERIES_PER_VCPU, TARGET_CPU_UTILIZATION, largestVcpu, maxHotSetBytesPerNode } from './node-limits.js';
 import { planReadReplicas } from './read-replicas.js';
 import { reshardingStrategy } from './resharding.js';
 import {
+  clusterDecision,
   consistencyDecision,
   idempotencyDecisions,
   instanceDecision,
@@ -29,26 +33,62 @@ import { isolationPerWrite } from './transaction-isolation.js';
 /** Candidates kept in design.json: enough to see why the winner won. */
 const CANDIDATES_SHOWN = 5;
 
+export interface ScalingInput {
+  readonly spec: Spec;
+  readonly schema: Schema;
+  readonly workload: readonly WorkloadPattern[];
+  /** The one load of every pattern and table (design/workload). */
+  readonly load: Load;
+  /** Sizes and the hot set at the horizon (design/capacity). */
+  readonly capacity: Capacity;
+  /** The chosen engine's catalog profile (design/technology). */
+  readonly engine: EngineProfile;
+}
+
 export interface ScalingDesign {
   readonly scaling: Scaling;
   readonly decisions: Decision[];
 }
 
+/** PostgreSQL itself and engines that run inside it (TimescaleDB) get PostgreSQL's plan; every other engine its own cluster. */
+export const runsOnPostgres = (engine: EngineProfile): boolean => engine.id === 'postgresql' || engine.extends === 'postgresql';
+
 /**
- * Scaling from the workload's rates and the spec's volumes: instance size, read replicas, pooling,
- * whether one primary suffices (and the Citus shard plan when it does not), the isolation level of
- * each write and idempotency for retried inserts. Pure: the same inputs give the same output.
+ * Scaling from the load part, the capacity part and the chosen engine: for PostgreSQL the instance,
+ * read replicas, pooling, whether one primary suffices (and the Citus plan when it does not); for a
+ * natively distributed engine its node count and replication. Then the isolation level of each write
+ * and idempotency for retried inserts. Pure: the same inputs give the same output.
  */
-export function designScaling(spec: Spec, schema: Schema, workload: readonly WorkloadPattern[], options: { readonly hotSetBytes?: number } = {}): ScalingDesign {
-  const loads = patternLoads(spec, schema, workload);
-  const sizes = tableSizes(spec, schema);
-  // The capacity model's hot set (upper index levels and the recent month) is finer than the sum of
-  // whole indexes used as a fallback here; the design passes it in so the two sections agree.
-  const hotSetBytes = options.hotSetBytes ?? sizes.reduce((s, t) => s + t.hotBytes, 0);
-  const replicaPlan = planReadReplicas(spec, loads, (units) => sizeInstance(units, hotSetBytes).vcpu);
+export function designScaling(input: ScalingInput): ScalingDesign {
+  const { spec, schema, workload, load, capacity, engine } = input;
+  const loads = load.patterns;
+  const hotSetBytes = capacity.memory.hotSetBytes;
+  const standby = standbyFor(spec);
+  const candidates = evaluateShardKeys(spec, schema, workload, capacity.atHorizon.tables, load);
+  const isolation = isolationPerWrite(spec, workload);
+  const scalingEngine = { id: engine.id, name: engine.name, plan: runsOnPostgres(engine) ? ('postgresql' as const) : ('native' as const) };
+
+  if (scalingEngine.plan === 'native') {
+    const cluster = planNativeCluster({ engine, load, capacity, standby: standby.standby });
+    const singleNode = assessSingleNode({ writesPerSecond: load.totals.writesPerSecond, writeLimit: engine.singleNodeWritesPerSecond, dataBytesAtHorizon: capacity.atHorizon.totalBytes, hotSetBytes, vcpuNeeded: 0 });
+    const idempotency = planIdempotency(schema, workload, () => undefined);
+    const consistency = consistencyModel(spec, cluster.nodes / cluster.replicationFactor > 1, standby, engine.name);
+    const replicas = {
+      count: 0,
+      eligiblePatterns: loads.filter((l) => l.kind === 'read' && !l.implied).map((l) => l.name),
+      primaryOnlyPatterns: [],
+      assumedLagSeconds: 0,
+      standby: false,
+      reason: `none apart from the engine's own replication: ${engine.name} keeps ${cluster.replicationFactor} cop${cluster.replicationFactor === 1 ? 'y' : 'ies'} of each shard and serves reads from them`,
+    };
+    const scaling: Scaling = { engine: scalingEngine, consistency, replicas, cluster, singleNode, shardKeyCandidates: candidates.slice(0, CANDIDATES_SHOWN).map(toCandidate), isolation, idempotency };
+    const decisions: Decision[] = [consistencyDecision(spec, consistency, replicas), clusterDecision(engine, cluster, candidates[0]), ...isolationDecisions(isolation), ...idempotencyDecisions(idempotency)];
+    return { scaling, decisions };
+  }
+
+  const replicaPlan = planReadReplicas(spec, loads, (units) => sizeInstance(units, hotSetBytes).vcpu, standby.standby !== 'none');
   const primaryVcpuNeeded = Number((replicaPlan.primaryUnits / (SIMPLE_QUERIES_PER_VCPU * TARGET_CPU_UTILIZATION)).toPrecision(3));
-  const singleNode = assessSingleNode(loads, sizes, primaryVcpuNeeded);
-  const candidates = evaluateShardKeys(spec, schema, workload, sizes);
+  const singleNode = assessSingleNode({ writesPerSecond: load.totals.writesPerSecond, writeLimit: engine.singleNodeWritesPerSecond, dataBytesAtHorizon: capacity.atHorizon.totalBytes, hotSetBytes, vcpuNeeded: primaryVcpuNeeded });
   const best = candidates[0];
 
   let sharding: Sharding | undefined;
@@ -57,7 +97,7 @@ export function designScaling(spec: Spec, schema: Schema, workload: readonly Wor
   if (!singleNode.fits && best && best.score > 0) {
     const workers = Math.max(
       2,
-      Math.ceil(singleNode.writesPerSecond.value / MAX_WRITES_PER_NODE),
+      Math.ceil(singleNode.writesPerSecond.value / singleNode.writesPerSecond.limit),
       Math.ceil(singleNode.dataBytesAtHorizon.value / MAX_DATA_BYTES_PER_NODE),
       Math.ceil(singleNode.hotSetBytes.value / maxHotSetBytesPerNode()),
       Math.ceil(primaryVcpuNeeded / largestVcpu()),
@@ -66,18 +106,18 @@ export function designScaling(spec: Spec, schema: Schema, workload: readonly Wor
     const plan = planCitus(best, schema, workers, shardCount);
     sharding = { ...plan, resharding: reshardingStrategy(best.column, plan.anchorTable, shardCount, workers) };
     // Each worker holds 1/workers of the data and load; replicas are planned per worker.
-    const perWorker = planReadReplicas(spec, loads, (units) => sizeInstance(units, hotSetBytes / workers).vcpu, workers);
+    const perWorker = planReadReplicas(spec, loads, (units) => sizeInstance(units, hotSetBytes / workers).vcpu, standby.standby !== 'none', workers);
     replicas = perWorker.replicas;
     instance = sizeInstance(perWorker.primaryUnits, hotSetBytes / workers, 'worker');
   }
 
   const pooling = planPooling(instance.vcpu, loads);
-  const isolation = isolationPerWrite(spec, workload);
   const distributionColumn = (table: string) => sharding?.colocatedTables.find((c) => c.table === table)?.column;
   const idempotency = planIdempotency(schema, workload, distributionColumn);
-  const consistency = consistencyModel(spec, sharding !== undefined);
+  const consistency = consistencyModel(spec, sharding !== undefined, standby);
 
   const scaling: Scaling = {
+    engine: scalingEngine,
     consistency,
     instance,
     replicas,
@@ -107,6 +147,7 @@ function toCandidate(e: ShardKeyEvaluation): ShardKeyCandidate {
     score: e.score,
     patternCoverage: e.patternCoverage,
     rateCoverage: e.rateCoverage,
+    loadCoverage: e.loadCoverage,
     distinctValues: e.distinctValues,
     balance: e.balance,
     dataCoverage: e.dataCoverage,

@@ -14,8 +14,6 @@ export const VCPU_SIZES = [2, 4, 8, 16, 32, 48, 64, 96, 128] as const;
 /** Part of RAM the hot set may fill; the rest is for connections, work_mem, maintenance and the OS. */
 export const HOT_SET_SHARE_OF_RAM = 0.75;
 
-/** Sustained single-row writes one primary absorbs (WAL, index maintenance, vacuum): ~10k–20k/s; 10k assumed. */
-export const MAX_WRITES_PER_NODE = 10_000;
 /** Data one node holds and still backs up, restores and rebuilds in hours: ~5–10 TB; 5 TiB assumed. */
 export const MAX_DATA_BYTES_PER_NODE = 5 * 1024 ** 4;
 

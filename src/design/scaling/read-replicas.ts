@@ -7,6 +7,12 @@ import { SIMPLE_QUERIES_PER_VCPU, TARGET_CPU_UTILIZATION } from './node-limits.j
 export const ASSUMED_REPLICA_LAG_SECONDS = 1;
 /** Replicas are worth their routing logic when they take at least this share of the load. */
 const MIN_REPLICA_SHARE = 0.2;
+/**
+ * rule:replicas-when-the-primary-is-full: below this many vCPU for the whole load, one primary serves
+ * every read and a replica only adds a second consistency path and an instance to run. A small team
+ * pays more for each part it operates, so its primary grows further first.
+ */
+export const REPLICA_MIN_VCPU = { small: 32, other: 16 } as const;
 
 export interface ReplicaPlan {
   readonly replicas: Replicas;
@@ -19,9 +25,10 @@ export interface ReplicaPlan {
  * rule:replicas-from-staleness. A read may go to a replica when its staleness is at least the replica
  * lag (or consistency is eventual and it states none). When such reads are a fifth of the load or
  * more, they move to replicas sized like the primary: count = their load ÷ one node's capacity. None
- * when every read needs strong consistency. High availability (≥ 99.9%) adds a standby for failover.
+ * when every read needs strong consistency, and none while the whole load fits a primary of
+ * REPLICA_MIN_VCPU. The failover standby (`standby`) comes from the availability rule and serves no reads.
  */
-export function planReadReplicas(spec: Spec, loads: readonly PatternLoad[], nodeVcpu: (units: number) => number, nodes = 1): ReplicaPlan {
+export function planReadReplicas(spec: Spec, loads: readonly PatternLoad[], nodeVcpu: (units: number) => number, standby: boolean, nodes = 1): ReplicaPlan {
   const reads = loads.filter((l) => l.kind === 'read');
   const eventual = spec.requirements.consistency === 'eventual';
   const eligible = reads.filter((r) => (r.stalenessSeconds !== undefined ? r.stalenessSeconds >= ASSUMED_REPLICA_LAG_SECONDS : eventual));
@@ -29,7 +36,6 @@ export function planReadReplicas(spec: Spec, loads: readonly PatternLoad[], node
   // Sharded, each worker carries its share of the load and gets its own replicas.
   const total = loads.reduce((s, l) => s + l.unitsPerSecond, 0) / nodes;
   const eligibleUnits = eligible.reduce((s, l) => s + l.unitsPerSecond, 0) / nodes;
-  const standby = spec.requirements.availability >= 99.9;
   const base = { eligiblePatterns: eligible.map((r) => r.name), primaryOnlyPatterns: primaryOnly.map((r) => r.name), assumedLagSeconds: ASSUMED_REPLICA_LAG_SECONDS, standby };
   if (eligible.length === 0)
     return { replicas: { ...base, count: 0, reason: `none: every read needs strong consistency (no staleness ≥ ${ASSUMED_REPLICA_LAG_SECONDS} s), so every read goes to the primary` }, primaryUnits: total, replicaUnits: 0 };
@@ -37,6 +43,14 @@ export function planReadReplicas(spec: Spec, loads: readonly PatternLoad[], node
   if (share < MIN_REPLICA_SHARE)
     return {
       replicas: { ...base, count: 0, reason: `none: the stale-tolerant reads are ${pct(share)} of the load (< ${pct(MIN_REPLICA_SHARE)}); the primary serves them without a second consistency path in the application` },
+      primaryUnits: total,
+      replicaUnits: 0,
+    };
+  const minVcpu = spec.requirements.team === 'small' ? REPLICA_MIN_VCPU.small : REPLICA_MIN_VCPU.other;
+  const wholeLoadVcpu = nodeVcpu(total);
+  if (wholeLoadVcpu <= minVcpu)
+    return {
+      replicas: { ...base, count: 0, reason: `none: the whole load (${round(total)} units/s${nodes > 1 ? ' per worker' : ''}) fits a ${wholeLoadVcpu}-vCPU ${nodes > 1 ? 'worker' : 'primary'} (≤ ${minVcpu} vCPU${spec.requirements.team === 'small' ? ' for a small team' : ''}), so a replica would add a second consistency path and an instance to run without a capacity need` },
       primaryUnits: total,
       replicaUnits: 0,
     };

@@ -1,10 +1,11 @@
 import { formatCount } from '../../format.js';
 import type { Decision } from '../../model/decision.js';
 import type { Spec } from '../../spec/spec.js';
-import { formatBytes } from '../capacity/postgres-sizes.js';
-import { formatRate } from '../../format.js';
+import { formatBytes, formatRate } from '../../format.js';
+import { MS_PER_UNIT, ROWS_PER_UNIT, UNITS_PER_INDEX, WRITE_BASE_UNITS } from '../workload/plan-load.js';
 import type { PatternLoad } from './pattern-load.js';
-import type { Idempotency, Instance, Pooling, Replicas, Scaling, Sharding, SingleNode, WriteIsolation } from './scaling-schema.js';
+import type { EngineProfile } from '../technology/engine-profile.js';
+import type { Cluster, Idempotency, Instance, Pooling, Replicas, Scaling, Sharding, SingleNode, WriteIsolation } from './scaling-schema.js';
 import type { ShardKeyEvaluation } from './shard-key.js';
 
 /** Decisions for the report: each states the choice, the rule behind it and what it assumed. */
@@ -46,7 +47,7 @@ export function instanceDecision(instance: Instance, loads: readonly PatternLoad
     ],
     evidence: [
       { tier: 'derived', source: 'rule:instance-from-load-and-hot-set', detail: 'vCPU from load units ÷ (2,000/s per vCPU × 50%); RAM ≥ hot set ÷ 75%; sizes from capacity/postgres-sizes.ts' },
-      { tier: 'derived', source: 'rule:load-in-simple-queries', detail: 'read = 1 + rows/100 units; write = 2 + 0.5 per index; growth without an insert pattern counted as inserts' },
+      { tier: loads.some((l) => l.source === 'measured') ? 'executed' : 'derived', source: 'rule:load-in-simple-queries', detail: `the load part (design.json load): read = 1 + rows/${ROWS_PER_UNIT} units; write = ${WRITE_BASE_UNITS} + ${UNITS_PER_INDEX} per index; a measured pattern 1 + its median ÷ ${MS_PER_UNIT} ms; growth without an insert pattern counted as inserts` },
       { tier: 'assumed', source: 'default:simple-queries-per-vcpu', detail: '2,000 simple indexed queries/s per vCPU (rule of thumb 1k–5k)' },
     ],
     patterns: loads.filter((l) => !l.implied).map((l) => l.name),
@@ -101,10 +102,10 @@ export function shardingDecision(single: SingleNode, candidates: readonly ShardK
     `hot set ${formatBytes(single.hotSetBytes.value)} (limit ${formatBytes(single.hotSetBytes.limit)})`,
     `primary vCPU ${single.vcpu.value} (limit ${single.vcpu.limit})`,
   ];
-  const scored = candidates.slice(0, 5).map((c) => `${c.column}: score ${c.score} (patterns ${pct(c.patternCoverage)}, rate ${pct(c.rateCoverage)}, ${formatCount(c.distinctValues)} values, balance ${c.balance}, data ${pct(c.dataCoverage)})`);
+  const scored = candidates.slice(0, 5).map((c) => `${c.column}: score ${c.score} (load ${pct(c.loadCoverage)}, patterns ${pct(c.patternCoverage)}, rate ${pct(c.rateCoverage)}, ${formatCount(c.distinctValues)} values, balance ${c.balance}, data ${pct(c.dataCoverage)})`);
   const evidence: Decision['evidence'] = [
     { tier: 'derived', source: 'rule:single-node-limits', detail: limits.join('; ') },
-    { tier: 'assumed', source: 'default:node-limits', detail: '~10k writes/s and ~5 TiB per node (low ends of 10–20k/s and 5–10 TB)' },
+    { tier: 'assumed', source: 'default:node-limits', detail: `~${formatCount(single.writesPerSecond.limit)} writes/s per node (the engine's catalog profile) and ~5 TiB per node (low end of 5–10 TB)` },
   ];
   if (!sharding) {
     const best = candidates[0];
@@ -179,3 +180,25 @@ export function idempotencyDecisions(idempotency: readonly Idempotency[]): Decis
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** A natively distributed engine's cluster: no Citus, no PgBouncer; its partition key is the best shard-key candidate. */
+export function clusterDecision(engine: EngineProfile, cluster: Cluster, best: ShardKeyEvaluation | undefined): Decision {
+  const shards = cluster.nodes / cluster.replicationFactor;
+  return {
+    id: 'scaling/cluster',
+    area: 'scaling',
+    title: `${engine.name}: ${cluster.nodes} node${cluster.nodes === 1 ? '' : 's'} (${shards} shard${shards === 1 ? '' : 's'} × ${cluster.replicationFactor} cop${cluster.replicationFactor === 1 ? 'y' : 'ies'})`,
+    choice: `${engine.name} cluster of ${cluster.nodes} node${cluster.nodes === 1 ? '' : 's'}${best && shards > 1 ? `, sharded by ${best.column}` : ''}; the engine replicates and distributes natively`,
+    rationale: [
+      ...cluster.basis.map((b) => `${b.charAt(0).toUpperCase()}${b.slice(1)}.`),
+      ...(best ? [`Partition/sharding key: ${best.column} keeps ${pct(best.loadCoverage)} of the load on one shard.`] : []),
+      'Node sizes (vCPU) follow the vendor\'s sizing guide for the ingest rate: the simple-query units this tool uses are calibrated on PostgreSQL and are not applied to another engine.',
+    ],
+    alternatives: [],
+    evidence: [
+      { tier: 'derived', source: 'rule:native-cluster', detail: cluster.basis.join('; ') },
+      { tier: 'assumed', source: 'default:engine-writes-per-node', detail: `${formatCount(cluster.writesPerNode)} writes/s per node from the ${engine.name} catalog profile` },
+    ],
+    patterns: [],
+  };
+}

@@ -63,6 +63,8 @@ export const shardKeyCandidateSchema = z.object({
   patternCoverage: z.number(),
   /** The same, weighted by rate. */
   rateCoverage: z.number(),
+  /** The same, weighted by load (rate × cost per call): what the score uses. */
+  loadCoverage: z.number(),
   distinctValues: z.number(),
   /** 1 when values spread evenly; lower where a few values may hold much of the data (assumed). */
   balance: z.number(),
@@ -113,11 +115,32 @@ export const idempotencySchema = z.object({
   detail: z.string(),
 });
 
+/** The engine the scaling is planned for: PostgreSQL's own plan, or the chosen engine's native cluster. */
+export const scalingEngineSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  plan: z.enum(['postgresql', 'native']),
+});
+
+/** A natively distributed engine's cluster (ClickHouse, Cassandra, MongoDB…): nodes and replication, no Citus, no PgBouncer. */
+export const clusterSchema = z.object({
+  nodes: z.number(),
+  replicationFactor: z.number(),
+  writesPerNode: z.number(),
+  hotSetBytesPerNode: z.number(),
+  basis: z.array(z.string()),
+});
+
 export const scalingSchema = z.object({
+  engine: scalingEngineSchema,
   consistency: z.object({ model: z.enum(['strong', 'causal', 'eventual']), detail: z.string() }),
-  instance: instanceSchema,
+  /** PostgreSQL plan only: the primary (or each Citus worker). */
+  instance: instanceSchema.optional(),
   replicas: replicasSchema,
-  pooling: poolingSchema,
+  /** PostgreSQL plan only. */
+  pooling: poolingSchema.optional(),
+  /** Native plan only. */
+  cluster: clusterSchema.optional(),
   singleNode: singleNodeSchema,
   shardKeyCandidates: z.array(shardKeyCandidateSchema),
   /** Present only when one node does not suffice. */
@@ -127,6 +150,8 @@ export const scalingSchema = z.object({
 });
 
 export type Instance = z.infer<typeof instanceSchema>;
+export type Cluster = z.infer<typeof clusterSchema>;
+export type ScalingEngine = z.infer<typeof scalingEngineSchema>;
 export type Replicas = z.infer<typeof replicasSchema>;
 export type Pooling = z.infer<typeof poolingSchema>;
 export type SingleNode = z.infer<typeof singleNodeSchema>;

@@ -3,7 +3,7 @@ import type { Schema, Table } from '../../model/schema.js';
 import type { Spec } from '../../spec/spec.js';
 import type { WorkloadPattern } from '../indexes/table-access.js';
 import { bindingsOf } from './bound-columns.js';
-import type { TableSize } from './data-size.js';
+import type { Load } from '../../model/parts/load.js';
 import type { ShardKeyCandidate } from './scaling-schema.js';
 
 /** Tables up to this many rows at the horizon can be copied to every worker as reference tables. */
@@ -13,6 +13,13 @@ export const DEFAULT_SHARD_COUNT = 32;
 const VALUES_PER_SHARD = 100;
 /** Tenants usually follow a power law: the largest may hold several percent of the rows (assumed). */
 const TENANT_BALANCE = 0.8;
+
+/** A table's rows and bytes at the horizon, as the capacity part states them. */
+export interface TableAtHorizon {
+  readonly table: string;
+  readonly rows: number;
+  readonly totalBytes: number;
+}
 
 /** A candidate with what distributing by it would mean for each table. */
 export interface ShardKeyEvaluation extends ShardKeyCandidate {
@@ -25,14 +32,17 @@ export interface ShardKeyEvaluation extends ShardKeyCandidate {
 
 /**
  * rule:shard-key-score. Candidates are tenant_id (shared-schema tenancy) and every reference column
- * (`device_id`, `customer_id`). Score = mean(share of patterns, share of rate that reach one shard)
- * × cardinality (values ≥ 100 per shard → 1) × balance (tenants skewed: 0.8) × share of the data in
- * tables that are colocated or small enough to be reference tables. Highest score wins; ties by name.
+ * (`device_id`, `customer_id`). Score = share of the load (rate × cost per call, from the load part)
+ * that reaches one shard × cardinality (values ≥ 100 per shard → 1) × balance (tenants skewed: 0.8)
+ * × share of the data in tables that are colocated or small enough to be reference tables. Highest
+ * score wins; on a tie the key that keeps the hottest pattern on one shard, then by name.
  */
-export function evaluateShardKeys(spec: Spec, schema: Schema, workload: readonly WorkloadPattern[], sizes: readonly TableSize[]): ShardKeyEvaluation[] {
+export function evaluateShardKeys(spec: Spec, schema: Schema, workload: readonly WorkloadPattern[], sizes: readonly TableAtHorizon[], load: Load): ShardKeyEvaluation[] {
+  const hottest = [...load.patterns].filter((p) => !p.implied).sort((a, b) => b.unitsPerSecond - a.unitsPerSecond || a.name.localeCompare(b.name))[0]?.name;
+  const keepsHottest = (e: ShardKeyEvaluation) => (hottest !== undefined && !e.crossShardPatterns.includes(hottest) ? 1 : 0);
   return candidateColumns(spec, schema)
-    .map((column) => evaluate(column, spec, schema, workload, sizes))
-    .sort((a, b) => b.score - a.score || a.column.localeCompare(b.column));
+    .map((column) => evaluate(column, spec, schema, workload, sizes, load))
+    .sort((a, b) => b.score - a.score || keepsHottest(b) - keepsHottest(a) || a.column.localeCompare(b.column));
 }
 
 function candidateColumns(spec: Spec, schema: Schema): string[] {
@@ -47,8 +57,8 @@ function candidateColumns(spec: Spec, schema: Schema): string[] {
   return [...columns].sort();
 }
 
-function evaluate(column: string, spec: Spec, schema: Schema, workload: readonly WorkloadPattern[], sizes: readonly TableSize[]): ShardKeyEvaluation {
-  const rowsOf = (table: string) => sizes.find((s) => s.table === table)?.rowsAtHorizon ?? 0;
+function evaluate(column: string, spec: Spec, schema: Schema, workload: readonly WorkloadPattern[], sizes: readonly TableAtHorizon[], load: Load): ShardKeyEvaluation {
+  const rowsOf = (table: string) => sizes.find((s) => s.table === table)?.rows ?? 0;
   const referenced = referencedTable(column, schema);
   const distributed = new Map<string, string>();
   for (const table of schema.tables) if (table.columns.some((c) => c.name === column) && table.name !== referenced?.name) distributed.set(table.name, column);
@@ -64,19 +74,23 @@ function evaluate(column: string, spec: Spec, schema: Schema, workload: readonly
   const totalRate = workload.reduce((s, p) => s + p.ratePerSecond, 0);
   const patternCoverage = workload.length ? routable.length / workload.length : 0;
   const rateCoverage = totalRate > 0 ? routable.reduce((s, p) => s + p.ratePerSecond, 0) / totalRate : 0;
+  const unitsOf = (name: string) => load.patterns.find((p) => p.name === name)?.unitsPerSecond ?? 0;
+  const totalUnits = workload.reduce((s, p) => s + unitsOf(p.name), 0);
+  const loadCoverage = totalUnits > 0 ? routable.reduce((s, p) => s + unitsOf(p.name), 0) / totalUnits : rateCoverage;
 
   const distinctValues = column === 'tenant_id' ? (spec.requirements.tenants ?? (rowsOf('tenant') || 1000)) : referenced ? rowsOf(referenced.name) : Math.max(0, ...[...distributed.keys()].map(rowsOf));
   const cardinality = Math.min(1, distinctValues / (DEFAULT_SHARD_COUNT * VALUES_PER_SHARD));
   const balance = column === 'tenant_id' ? TENANT_BALANCE : 1;
-  const bytes = (names: readonly string[]) => sizes.filter((s) => names.includes(s.table)).reduce((sum, s) => sum + s.heapBytes + s.indexBytes, 0);
+  const bytes = (names: readonly string[]) => sizes.filter((s) => names.includes(s.table)).reduce((sum, s) => sum + s.totalBytes, 0);
   const total = bytes(schema.tables.map((t) => t.name));
   const dataCoverage = total > 0 ? bytes([...distributed.keys(), ...referenceTables]) / total : 0;
-  const score = ((patternCoverage + rateCoverage) / 2) * cardinality * balance * dataCoverage;
+  const score = loadCoverage * cardinality * balance * dataCoverage;
   return {
     column,
     score: round(score),
     patternCoverage: round(patternCoverage),
     rateCoverage: round(rateCoverage),
+    loadCoverage: round(loadCoverage),
     distinctValues,
     balance,
     dataCoverage: round(dataCoverage),

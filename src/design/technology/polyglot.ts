@@ -50,35 +50,11 @@ export const TIME_SERIES_MIN_ROWS_PER_SECOND_FOR_STORE = 1_000;
  * run and keep in step, so each must be clearly justified by the workload, never added by default.
  */
 export function recommendPolyglot(primary: EngineProfile, features: WorkloadFeatures): PolyglotFinding[] {
-  return [cacheFinding(primary, features), searchFinding(primary, features), analyticsFinding(primary, features), timeSeriesFinding(primary, features)].filter(
+  // No cache here: the caching analysis decides per pattern whether a cache pays and names its store,
+  // so the design states one cache, the one its patterns use.
+  return [searchFinding(primary, features), analyticsFinding(primary, features), timeSeriesFinding(primary, features)].filter(
     (f): f is PolyglotFinding => f !== undefined,
   );
-}
-
-function cacheFinding(primary: EngineProfile, f: WorkloadFeatures): PolyglotFinding | undefined {
-  if (primary.inMemory) return undefined;
-  const rate = sum(f.cacheable.map((c) => c.ratePerSecond));
-  if (rate < CACHE_MIN_READS_PER_SECOND) return undefined;
-  const strongest = f.cacheable.reduce((a, b) => (b.stalenessSeconds < a.stalenessSeconds ? b : a));
-  const candidates = rankSideStores(TECHNOLOGY_CATALOG.filter((e) => e.family === 'key-value' && e.inMemory), f, 'cache');
-  const chosen = firstQualified(candidates);
-  if (!chosen) return undefined;
-  const engine = profile(chosen.id);
-  const where = describeHosting(engine, hostingFor(engine, f.requirements));
-  return {
-    store: {
-      role: 'cache',
-      engine: engine.id,
-      why: `${formatRate(rate)} of reads accept staleness (${f.cacheable.map((c) => `${c.pattern} ${formatDuration(c.stalenessSeconds)}`).join(', ')}): a cache answers them from memory and takes that load off ${primary.name}`,
-      sync: 'dual-write-avoided',
-      cost: `${where} to run and pay for, sized for the hot set; a cached result may be up to ${formatDuration(strongest.stalenessSeconds)} old (${strongest.pattern}); a cold cache sends the full read load to ${primary.name}`,
-    },
-    engine,
-    patterns: f.cacheable.map((c) => c.pattern),
-    syncHow: `cache-aside with a time-to-live no longer than each pattern's staleness: the application reads through the cache and never writes to both stores, so there is no dual write to get out of step`,
-    candidates,
-    primaryAlone: `${primary.name} alone would serve all ${formatRate(rate)} from the primary or its replicas`,
-  };
 }
 
 function searchFinding(primary: EngineProfile, f: WorkloadFeatures): PolyglotFinding | undefined {

@@ -7,11 +7,12 @@ import { loadSpecText } from '../../spec/load-spec.js';
 import { catalogEngine, TECHNOLOGY_CATALOG } from './catalog.js';
 import { PRIMARY_STORE_CRITERIA } from './rank-engines.js';
 import { selectTechnology } from './select-technology.js';
+import { loadAtHorizon } from '../workload/analysis.js';
 
 async function select(yaml: string) {
   const result = await loadSpecText('spec.yaml', yaml);
   assert.ok(result.loaded, JSON.stringify(result.diagnostics));
-  return selectTechnology(result.loaded.spec, result.loaded.schema, workloadOf(result.loaded));
+  return selectTechnology(result.loaded.spec, result.loaded.schema, workloadOf(result.loaded), loadAtHorizon(result.loaded.spec, result.loaded.schema, workloadOf(result.loaded)));
 }
 
 const referenceSpec = () => readFileSync(new URL('../../../examples/saas-shop.yaml', import.meta.url), 'utf8');
@@ -169,8 +170,8 @@ describe('technology selection', () => {
     assert.ok(primary.evidence.some((e) => e.tier === 'assumed' && e.source === 'catalog:postgresql.singleNodeWritesPerSecond'));
     assert.equal(decisionTier(primary), 'assumed');
 
-    // 1,505/s of reads tolerate staleness: a cache, kept in step without a dual write.
-    assert.deepEqual(s.polyglot.map((p) => [p.role, p.engine, p.sync]), [['cache', 'redis', 'dual-write-avoided']]);
+    // Stale-tolerant reads get no side store here: the caching analysis owns the cache and names its store.
+    assert.deepEqual(s.polyglot.map((p) => p.role), []);
   });
 
   for (const [name, spec] of [
@@ -186,7 +187,7 @@ describe('technology selection', () => {
       assert.equal(s.choice, 'clickhouse');
 
       const postgres = s.ranking.find((r) => r.id === 'postgresql')!;
-      assert.match(postgres.disqualifiers.join(), /peak writes 1,000,000\/s are 20× its single-node ceiling of about 50,000\/s .*Citus/);
+      assert.match(postgres.disqualifiers.join(), /peak writes 1,000,000\/s are 50× its single-node ceiling of about 20,000\/s .*Citus/);
       // TimescaleDB lost multi-node after 2.13: one node cannot take 1M/s either.
       assert.match(s.ranking.find((r) => r.id === 'timescaledb')!.disqualifiers.join(), /1,000,000\/s/);
 

@@ -1,3 +1,4 @@
+import type { Load } from '../../model/parts/load.js';
 import type { Decision } from '../../model/decision.js';
 import type { Schema } from '../../model/schema.js';
 import type { Spec } from '../../spec/spec.js';
@@ -26,8 +27,8 @@ export interface TechnologySelection {
  * Chooses the primary store (and any side stores the workload clearly needs) from the catalog: a
  * pure, deterministic function of the spec, its model and its parsed access patterns.
  */
-export function selectTechnology(spec: Spec, schema: Schema, workload: readonly WorkloadPattern[]): TechnologySelection {
-  const features = deriveWorkloadFeatures(spec, schema, workload);
+export function selectTechnology(spec: Spec, schema: Schema, workload: readonly WorkloadPattern[], load: Load): TechnologySelection {
+  const features = deriveWorkloadFeatures(spec, schema, workload, load);
   const ranking = rankEngines(TECHNOLOGY_CATALOG, features, PRIMARY_STORE_CRITERIA, primaryStoreDisqualifiers);
   // The order puts qualified engines first; with none qualified the best-scoring one is still named, with its disqualifiers.
   const chosen = ranking[0]!;

@@ -1,3 +1,4 @@
+import type { Load } from '../../model/parts/load.js';
 import type { Schema, Table } from '../../model/schema.js';
 import type { Requirements, Spec } from '../../spec/spec.js';
 import type { ValueRef } from '../../sql/query-shape.js';
@@ -82,14 +83,14 @@ export const TIME_SERIES_MIN_ROWS_PER_SECOND = 100;
 
 const TUPLE_OVERHEAD_BYTES = 24 + 4; // heap tuple header (23, aligned) + line pointer
 
-export function deriveWorkloadFeatures(spec: Spec, schema: Schema, workload: readonly WorkloadPattern[]): WorkloadFeatures {
+export function deriveWorkloadFeatures(spec: Spec, schema: Schema, workload: readonly WorkloadPattern[], load: Load): WorkloadFeatures {
   const horizonSeconds = spec.requirements.horizon.seconds;
   const volumes = schema.tables.map((t) => tableVolume(t, horizonSeconds));
   const horizonSchema = withHorizonRows(schema, volumes);
   const stats = new VolumeStatistics(horizonSchema, spec.requirements.tenants);
 
   const reads = workload.filter((p) => p.shape.kind === 'select').map(rated);
-  const writes = tableWrites(schema, workload);
+  const writes = tableWrites(load);
   const writesPerSecond = sum(writes.map((w) => w.inserts + w.updates + w.deletes));
   const readsPerSecond = sum(reads.map((r) => r.ratePerSecond));
 
@@ -149,19 +150,11 @@ function withHorizonRows(schema: Schema, volumes: readonly TableVolume[]): Schem
 }
 
 /** Inserts count once per table: an insert pattern and the entity's growth describe the same rows. */
-function tableWrites(schema: Schema, workload: readonly WorkloadPattern[]): TableWrites[] {
-  return schema.tables.flatMap((table) => {
-    const mine = workload.filter((p) => p.shape.kind !== 'select' && p.shape.kind !== 'other' && p.shape.writesTable === table.name);
-    const rate = (kind: string) => sum(mine.filter((p) => p.shape.kind === kind).map((p) => p.ratePerSecond));
-    const fromPatterns = rate('insert');
-    const growth = growthPerSecond(table);
-    const inserts = Math.max(fromPatterns, growth);
-    const updates = rate('update');
-    const deletes = rate('delete');
-    if (inserts + updates + deletes === 0) return [];
-    const insertSource = inserts === 0 ? 'none' : fromPatterns >= growth ? 'patterns' : 'growth';
-    return [{ table: table.name, inserts, updates, deletes, insertSource } as const];
-  });
+/** Writes per table come from the load part (design/workload), the one place they are counted. */
+function tableWrites(load: Load): TableWrites[] {
+  return load.tables
+    .filter((t) => t.insertsPerSecond + t.updatesPerSecond + t.deletesPerSecond > 0)
+    .map((t) => ({ table: t.table, inserts: t.insertsPerSecond, updates: t.updatesPerSecond, deletes: t.deletesPerSecond, insertSource: t.insertSource }) as const);
 }
 
 function joinsTables(p: WorkloadPattern): boolean {

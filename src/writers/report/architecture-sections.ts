@@ -1,6 +1,5 @@
 import type { Design } from '../../model/design.js';
-import { formatBytes } from '../../design/capacity/postgres-sizes.js';
-import { formatCount } from '../../format.js';
+import { formatBytes, formatCount } from '../../format.js';
 
 /** The report's architecture summary: technology scores, caching, scaling and capacity at a glance. */
 export function renderArchitectureSections(design: Design): string[] {
@@ -28,7 +27,7 @@ export function renderArchitectureSections(design: Design): string[] {
   if (caching.neverCached.length) out.push(`Never cached: ${caching.neverCached.map((n) => `${n.pattern} (${n.reason})`).join(', ')}.`, '');
 
   out.push('## Scaling', '');
-  out.push(`Primary: ${scaling.instance.vcpu} vCPU, ${scaling.instance.memoryGiB} GiB. Read replicas: ${scaling.replicas.count}. Pool: ${scaling.pooling.serverPoolSize} server connections (${scaling.pooling.pooler}, ${scaling.pooling.mode} mode). ${scaling.sharding ? `Sharded by \`${scaling.sharding.key}\`.` : 'No sharding: one primary suffices.'}`, '');
+  out.push(scalingSummary(scaling), '');
 
   const { security, availability } = design;
   out.push('## Security and compliance', '');
@@ -56,7 +55,7 @@ export function renderArchitectureSections(design: Design): string[] {
 
   out.push('## Capacity', '');
   const h = capacity.atHorizon;
-  out.push(`At the horizon (${capacity.horizon.text}): ${formatCount(h.rows)} rows, ${formatBytes(h.totalBytes)} (${formatBytes(h.tableBytes)} tables, ${formatBytes(h.indexBytes)} indexes). WAL ${formatBytes(capacity.wal.bytesPerDay)} a day; ${formatCount(Math.round(capacity.iops.pageWritesPerSecond))} page writes/s; hot set ${formatBytes(capacity.memory.hotSetBytes)}, suggested RAM ${formatBytes(capacity.memory.suggestedRamBytes)}; max_connections ${capacity.connections.maxConnections}.`, '');
+  out.push(`At the horizon (${capacity.horizon.text}): ${formatCount(h.rows)} rows, ${formatBytes(h.totalBytes)} (${formatBytes(h.tableBytes)} tables, ${formatBytes(h.indexBytes)} indexes). WAL ${formatBytes(capacity.wal.bytesPerDay)} a day; ${formatCount(Math.round(capacity.iops.pageWritesPerSecond))} page writes/s; hot set ${formatBytes(capacity.memory.hotSetBytes)} (the instance's RAM is sized from it under Scaling).`, '');
   out.push('| table | rows at the horizon | total | of which indexes |', '|---|---|---|---|');
   for (const t of h.tables) out.push(`| ${t.table} | ${formatCount(t.rows)} | ${formatBytes(t.totalBytes)} | ${formatBytes(t.indexBytes)} |`);
   out.push('');
@@ -66,4 +65,15 @@ export function renderArchitectureSections(design: Design): string[] {
 function describeInvalidation(invalidation: Design['caching']['cached'][number]['invalidation']): string {
   const writes = invalidation.writes.map((w) => `${w.pattern} (${w.action})`);
   return writes.length ? writes.join(', ') : 'TTL only';
+}
+
+/** One line per plan: the PostgreSQL instance and pooling, or the chosen engine's own cluster. */
+function scalingSummary(scaling: Design['scaling']): string {
+  if (scaling.cluster) {
+    const c = scaling.cluster;
+    return `${scaling.engine.name}: ${c.nodes} node${c.nodes === 1 ? '' : 's'} (${c.nodes / c.replicationFactor} shard${c.nodes / c.replicationFactor === 1 ? '' : 's'} × ${c.replicationFactor} cop${c.replicationFactor === 1 ? 'y' : 'ies'}), distributed and replicated by the engine itself.`;
+  }
+  const { instance, pooling, replicas, sharding } = scaling;
+  const who = sharding ? `Each of ${sharding.workers} Citus workers` : 'Primary';
+  return `${who}: ${instance?.vcpu} vCPU, ${instance?.memoryGiB} GiB. Read replicas: ${replicas.count}. Pool: ${pooling?.serverPoolSize} server connections (${pooling?.pooler}, ${pooling?.mode} mode), max_connections ${pooling?.maxConnections}. ${sharding ? `Sharded by \`${sharding.key}\`.` : 'No sharding: one primary suffices.'}`;
 }

@@ -1,0 +1,16 @@
+import type { Analysis } from '../analysis.js';
+import { deriveIndexes } from './derive-indexes.js';
+import { deriveForeignKeyIndexes } from './foreign-key-indexes.js';
+
+/** Indexes from the access patterns, then the foreign keys no index serves yet. */
+export const indexesAnalysis: Analysis = {
+  name: 'indexes',
+  areas: ['indexes'],
+  needs: [],
+  gives: [],
+  run(state) {
+    const fromPatterns = deriveIndexes(state.schema, state.workload, state.spec.requirements.tenants);
+    const withForeignKeys = deriveForeignKeyIndexes(fromPatterns.schema);
+    return { schema: withForeignKeys.schema, decisions: [...fromPatterns.decisions, ...withForeignKeys.decisions] };
+  },
+};

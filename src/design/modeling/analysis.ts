@@ -1,0 +1,13 @@
+import type { Analysis } from '../analysis.js';
+import { chooseModelingPatterns } from './modeling-patterns.js';
+
+export const modelingAnalysis: Analysis = {
+  name: 'modeling',
+  areas: ['modeling'],
+  needs: [],
+  gives: [],
+  run(state) {
+    const result = chooseModelingPatterns(state.spec, state.schema, state.workload);
+    return { decisions: result.decisions, diagnostics: result.warnings.map((w) => ({ code: w.code, severity: 'warning' as const, message: w.message, fix: w.fix })) };
+  },
+};

@@ -1,0 +1,19 @@
+import type { Design } from '../../model/design.js';
+
+/**
+ * What the design is written for, said first: when the chosen engine is not PostgreSQL, which parts
+ * follow that engine and which are written for the PostgreSQL alternative (and why), so no reader
+ * takes a PostgreSQL schema for the chosen engine's. Empty when everything is PostgreSQL's.
+ */
+export function engineScope(design: Design): string[] {
+  const { scaling, technology } = design;
+  if (scaling.engine.plan === 'postgresql') return [];
+  const alternative = technology.ranking.find((r) => r.id === 'postgresql');
+  const rank = technology.ranking.findIndex((r) => r.id === 'postgresql') + 1;
+  return [
+    `**Engine scope.** The chosen engine is **${scaling.engine.name}**. Written for it: the technology selection, the load, the cluster (Scaling), availability and alerts. ` +
+      `Written for the **PostgreSQL alternative**${alternative ? ` (ranked ${rank}, score ${alternative.score})` : ''}: the schema and \`${design.ddl[0]?.file ?? 'schema/postgres.sql'}\`, the indexes, partitioning, capacity (PostgreSQL's page layout), caching and the security script, ` +
+      `because dbarchitect emits DDL and verifies plans for PostgreSQL only so far. **The ${scaling.engine.name} schema is missing**: translate the tables, keys and access patterns by hand or choose PostgreSQL.`,
+    '',
+  ];
+}
