@@ -14,8 +14,15 @@ export async function loadPgParser(): Promise<void> {
   return loading;
 }
 
+/** The module is shared: libpg-query's own loadModule (as some tests call it) loads it for us too. */
 function assertLoaded(): void {
-  if (!loaded) throw new Error('the PostgreSQL parser is not loaded: await loadPgParser() first');
+  if (loaded) return;
+  try {
+    scanSync('x'); // throws until the WASM module is loaded (an empty string always throws)
+    loaded = true;
+  } catch {
+    throw new Error('the PostgreSQL parser is not loaded: await loadPgParser() first');
+  }
 }
 
 export type PgParse = { readonly ok: true; readonly result: ParseResult } | { readonly ok: false; readonly message: string; readonly offset: number };
