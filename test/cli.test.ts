@@ -33,6 +33,28 @@ describe('dbarchitect design (CLI)', () => {
     assert.match(readFileSync(join(out, 'README.md'), 'utf8'), /^# saas-shop: database design/);
   });
 
+  it('keeps the ADR numbers of the folder\'s adr/numbers.json, and refuses a damaged one with exit 2', () => {
+    const out = join(dir, 'numbers');
+    assert.equal(runCliProcess(['design', REFERENCE_SPEC, '-o', out, '--no-engine']).status, 0);
+    assert.ok(existsSync(join(out, 'adr', '0101-primary-store-postgresql.md')));
+    const ledgerFile = join(out, 'adr', 'numbers.json');
+    const ledger = JSON.parse(readFileSync(ledgerFile, 'utf8'));
+    assert.equal(ledger.numbers['technology/primary-store'], 101);
+    // As if an earlier run had given the primary store number 150: it keeps it.
+    writeFileSync(ledgerFile, JSON.stringify({ ...ledger, numbers: { ...ledger.numbers, 'technology/primary-store': 150 } }));
+    const again = runCliProcess(['design', REFERENCE_SPEC, '-o', out, '--no-engine', '--force']);
+    assert.equal(again.status, 0, again.stderr);
+    assert.ok(existsSync(join(out, 'adr', '0150-primary-store-postgresql.md')));
+    assert.ok(!existsSync(join(out, 'adr', '0101-primary-store-postgresql.md')), 'the old file is removed as stale');
+    assert.equal(JSON.parse(readFileSync(ledgerFile, 'utf8')).numbers['technology/primary-store'], 150);
+    writeFileSync(ledgerFile, '{ "numbers": ');
+    const damaged = runCliProcess(['design', REFERENCE_SPEC, '-o', out, '--no-engine', '--force']);
+    assert.equal(damaged.status, 2);
+    assert.match(damaged.stderr, /numbers\.json:1:1: error output\/bad-adr-numbers: the ADR number ledger is not valid JSON/);
+    assert.match(damaged.stderr, /delete it to renumber the ADRs from scratch/);
+    assert.doesNotMatch(damaged.stderr, /\n\s+at \S/, 'no stack trace');
+  });
+
   it('refuses a non-empty folder it did not write', () => {
     const out = join(dir, 'users-folder');
     mkdirSync(out);

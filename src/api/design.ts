@@ -19,11 +19,14 @@ import type { DdlCheck, Design } from '../model/design.js';
 import { parsePg } from '../sql/pg-parser.js';
 import { loadSpecFile, type LoadedSpec } from '../spec/load-spec.js';
 import { TOOL_VERSION } from '../version.js';
+import type { AdrNumbers } from '../writers/adr/adr-numbers.js';
 import { renderArtifacts, type Artifact } from '../writers/artifacts.js';
 
 export interface DesignOptions {
   /** A started engine to run the DDL on (PGlite by default in the CLI); omit to only parse it. */
   readonly engine?: Engine;
+  /** The ADR numbers an earlier run gave (its `adr/numbers.json`), kept for the same decisions. */
+  readonly adrNumbers?: AdrNumbers;
 }
 
 export type DesignResult =
@@ -100,7 +103,7 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
   };
   const erasure = dialect.emitErasure(schema, security.security);
   const scripts = { [file]: ddl, [securityFile]: securityDdl, ...(erasure ? { [`schema/${dialect.name}-erasure.sql`]: erasure } : {}) };
-  return { ok: true, design, artifacts: renderArtifacts(design, scripts), diagnostics };
+  return { ok: true, design, artifacts: renderArtifacts(design, scripts, undefined, options.adrNumbers), diagnostics };
 }
 
 async function checkDdl(ddl: string, file: string, dialect: string, engine: Engine | undefined, diagnostics: Diagnostic[]): Promise<DdlCheck> {

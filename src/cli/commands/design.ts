@@ -8,6 +8,7 @@ import { loadSpecFile } from '../../spec/load-spec.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { exitForFindings, FAIL_ON_HELP, isFailOn } from '../fail-on.js';
+import { readAdrNumbers } from '../read-adr-numbers.js';
 import { elapsed, summarizeFiles } from '../terminal.js';
 
 interface DesignFlags {
@@ -48,6 +49,13 @@ export function registerDesign(program: Command, context: CommandContext): void 
         terminal.info(`${file}: ${summarizeDiagnostics(loaded.diagnostics)}; nothing written`);
         return context.exit(EXIT.badInput);
       }
+      const folder = flags.out ?? `${loaded.loaded.spec.name}-design`;
+      // A folder written before keeps its ADR numbers; --print writes no ADRs.
+      const numbers = flags.print === undefined ? await readAdrNumbers(folder) : { ok: true as const };
+      if (!numbers.ok) {
+        terminal.diagnostics([numbers.diagnostic]);
+        return context.exit(EXIT.badInput);
+      }
 
       let engine: Engine | undefined;
       if (flags.engine) {
@@ -62,7 +70,7 @@ export function registerDesign(program: Command, context: CommandContext): void 
         terminal.info(`PGlite ready in ${elapsed(start)}`);
       }
       try {
-        const result = await designFromSpec(loaded.loaded, loaded.diagnostics, engine ? { engine } : {});
+        const result = await designFromSpec(loaded.loaded, loaded.diagnostics, { ...(engine ? { engine } : {}), ...(numbers.ledger ? { adrNumbers: numbers.ledger } : {}) });
         terminal.diagnostics(result.diagnostics.filter((d) => d.severity !== 'info'));
         if (!result.ok) return context.exit(EXIT.badInput);
         if (result.diagnostics.some((d) => d.code === 'design/ddl-failed')) return context.exit(EXIT.engine);
@@ -72,7 +80,6 @@ export function registerDesign(program: Command, context: CommandContext): void 
           terminal.output(artifact?.content ?? '');
           return context.exit(exitForFindings(terminal, result.diagnostics, failOn));
         }
-        const folder = flags.out ?? `${result.design.spec.name}-design`;
         const written = await writeOutputFolder(folder, result.artifacts, flags.force === true);
         if (!written.ok) {
           terminal.diagnostics([written.diagnostic]);

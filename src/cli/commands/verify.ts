@@ -14,6 +14,7 @@ import type { VerifyReport } from '../../verify/verify-report.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { exitForFindings, FAIL_ON_HELP, isFailOn, type FailOn } from '../fail-on.js';
+import { readAdrNumbers } from '../read-adr-numbers.js';
 import { elapsed, summarizeFiles, type Terminal } from '../terminal.js';
 
 interface VerifyFlags {
@@ -53,6 +54,12 @@ export function registerVerify(program: Command, context: CommandContext): void 
         terminal.info(`${file}: ${summarizeDiagnostics(loaded.diagnostics)}; nothing verified`);
         return context.exit(EXIT.badInput);
       }
+      const folder = flags.out ?? `${loaded.loaded.spec.name}-design`;
+      const adrNumbers = await readAdrNumbers(folder);
+      if (!adrNumbers.ok) {
+        terminal.diagnostics([adrNumbers.diagnostic]);
+        return context.exit(EXIT.badInput);
+      }
 
       const started = performance.now();
       let engine: Engine;
@@ -64,7 +71,7 @@ export function registerVerify(program: Command, context: CommandContext): void 
         return context.exit(EXIT.engine);
       }
       try {
-        const work = () => verifySpec(loaded.loaded!, loaded.diagnostics, engine, { ...numbers, sweep: flags.sweep === true, onProgress: progressPrinter(terminal, started) });
+        const work = () => verifySpec(loaded.loaded!, loaded.diagnostics, engine, { ...numbers, sweep: flags.sweep === true, onProgress: progressPrinter(terminal, started), ...(adrNumbers.ledger ? { adrNumbers: adrNumbers.ledger } : {}) });
         const result = flags.db ? await inScratchSchema(engine, work) : await work();
         if (!result.ok) {
           terminal.diagnostics(result.diagnostics);
@@ -73,7 +80,6 @@ export function registerVerify(program: Command, context: CommandContext): void 
         printSummary(terminal, result.report);
         // The design's own warnings as well as verify's findings: the list design.json holds.
         terminal.diagnostics(result.diagnostics.filter((f) => f.severity !== 'info'));
-        const folder = flags.out ?? `${result.design.spec.name}-design`;
         const written = await writeOutputFolder(folder, result.artifacts, flags.force === true);
         if (!written.ok) {
           terminal.diagnostics([written.diagnostic]);
