@@ -18,10 +18,11 @@ export function renderArtifacts(design: Design, ddlFiles: Readonly<Record<string
   // The report shows the schema script, not the security script beside it.
   const ddl = Object.entries(ddlFiles).find(([path]) => !/-(security|erasure)\.sql$/.test(path))?.[1] ?? '';
   const artifacts: Artifact[] = [
+    // README.md and report.html render the same sections (report-sections.ts).
     { path: 'README.md', content: renderMarkdownReport(design, { ddl, erd }, verification) },
     { path: 'design.json', content: JSON.stringify(design, null, 2) + '\n' },
     { path: 'erd.mmd', content: erd },
-    { path: 'report.html', content: renderHtmlReport(design, erd) },
+    { path: 'report.html', content: renderHtmlReport(design, { ddl, erd }, verification) },
     ...Object.entries(ddlFiles).map(([path, content]) => ({ path, content })),
     ...renderAdrs(design, adrNumbers),
     ...(verification ? [{ path: 'verify.json', content: JSON.stringify(verification, null, 2) + '\n' }] : []),
