@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { REFERENCE_SPEC, runCliProcess } from './helpers.js';
+import { minimalSpec, REFERENCE_SPEC, runCliProcess } from './helpers.js';
 
 describe('dbarchitect design (CLI)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'dbarchitect-cli-'));
@@ -33,6 +33,28 @@ describe('dbarchitect design (CLI)', () => {
     assert.match(readFileSync(join(out, 'README.md'), 'utf8'), /^# saas-shop: database design/);
   });
 
+  it('keeps the ADR numbers of the folder\'s adr/numbers.json, and refuses a damaged one with exit 2', () => {
+    const out = join(dir, 'numbers');
+    assert.equal(runCliProcess(['design', REFERENCE_SPEC, '-o', out, '--no-engine']).status, 0);
+    assert.ok(existsSync(join(out, 'adr', '0101-primary-store-postgresql.md')));
+    const ledgerFile = join(out, 'adr', 'numbers.json');
+    const ledger = JSON.parse(readFileSync(ledgerFile, 'utf8'));
+    assert.equal(ledger.numbers['technology/primary-store'], 101);
+    // As if an earlier run had given the primary store number 150: it keeps it.
+    writeFileSync(ledgerFile, JSON.stringify({ ...ledger, numbers: { ...ledger.numbers, 'technology/primary-store': 150 } }));
+    const again = runCliProcess(['design', REFERENCE_SPEC, '-o', out, '--no-engine', '--force']);
+    assert.equal(again.status, 0, again.stderr);
+    assert.ok(existsSync(join(out, 'adr', '0150-primary-store-postgresql.md')));
+    assert.ok(!existsSync(join(out, 'adr', '0101-primary-store-postgresql.md')), 'the old file is removed as stale');
+    assert.equal(JSON.parse(readFileSync(ledgerFile, 'utf8')).numbers['technology/primary-store'], 150);
+    writeFileSync(ledgerFile, '{ "numbers": ');
+    const damaged = runCliProcess(['design', REFERENCE_SPEC, '-o', out, '--no-engine', '--force']);
+    assert.equal(damaged.status, 2);
+    assert.match(damaged.stderr, /numbers\.json:1:1: error output\/bad-adr-numbers: the ADR number ledger is not valid JSON/);
+    assert.match(damaged.stderr, /delete it to renumber the ADRs from scratch/);
+    assert.doesNotMatch(damaged.stderr, /\n\s+at \S/, 'no stack trace');
+  });
+
   it('refuses a non-empty folder it did not write', () => {
     const out = join(dir, 'users-folder');
     mkdirSync(out);
@@ -56,6 +78,42 @@ describe('dbarchitect design (CLI)', () => {
     assert.equal(result.status, 0);
     assert.doesNotMatch(result.stderr, /wrote|DDL:|decisions/, 'no progress or summary');
     assert.match(result.stderr, /^warning design\/fold-over-expiring-events: /, 'the one warning of the reference spec is still shown');
+  });
+});
+
+describe('--fail-on counts what design.json holds, in design and verify alike', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dbarchitect-fail-on-'));
+  const failing = (designJson: string) => (JSON.parse(readFileSync(designJson, 'utf8')).diagnostics as { severity: string }[]).filter((d) => d.severity !== 'info').length;
+
+  it('design --fail-on warning exits 1 on the reference spec\'s warning, naming it; --fail-on error exits 0', () => {
+    const out = join(dir, 'design-warning');
+    const result = runCliProcess(['design', REFERENCE_SPEC, '-o', out, '--no-engine', '--fail-on', 'warning']);
+    assert.equal(result.status, 1, result.stderr);
+    const count = failing(join(out, 'design.json'));
+    assert.ok(count > 0, 'design.json holds a warning');
+    assert.match(result.stderr, new RegExp(`failing: ${count} findings? at or above --fail-on warning \\(design/fold-over-expiring-events`));
+    assert.equal(runCliProcess(['design', REFERENCE_SPEC, '-o', join(dir, 'design-error'), '--no-engine', '--fail-on', 'error']).status, 0);
+    assert.equal(runCliProcess(['design', REFERENCE_SPEC, '--no-engine', '--print', 'sql', '--fail-on', 'warning'], { cwd: dir }).status, 1, '--print honours it too');
+  });
+
+  it('design --fail-on warning exits 0 on a spec without warnings, and rejects an unknown level with exit 2', () => {
+    const spec = join(dir, 'clean.yaml');
+    writeFileSync(spec, minimalSpec('  customer:\n    fields:\n      email: string(120)'));
+    const clean = runCliProcess(['design', spec, '-o', join(dir, 'clean'), '--no-engine', '--fail-on', 'warning']);
+    assert.equal(clean.status, 0, clean.stderr);
+    assert.equal(failing(join(dir, 'clean', 'design.json')), 0);
+    const bad = runCliProcess(['design', spec, '--no-engine', '--fail-on', 'info']);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--fail-on must be warning, error or never, not `info`/);
+  });
+
+  it('verify --fail-on warning exits 1 when the design.json it writes holds a warning', () => {
+    const out = join(dir, 'verify-warning');
+    const result = runCliProcess(['verify', REFERENCE_SPEC, '-o', out, '--rows', '2000', '--runs', '1', '--fail-on', 'warning']);
+    assert.equal(result.status, 1, result.stderr);
+    const count = failing(join(out, 'design.json'));
+    assert.match(result.stderr, /^warning design\/fold-over-expiring-events: /m, 'the design\'s warning is shown, not only verify\'s findings');
+    assert.match(result.stderr, new RegExp(`failing: ${count} findings? at or above --fail-on warning \\(`));
   });
 });
 

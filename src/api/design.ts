@@ -11,6 +11,7 @@ import type { DdlCheck, Design } from '../model/design.js';
 import { parsePg } from '../sql/pg-parser.js';
 import { loadSpecFile, type LoadedSpec } from '../spec/load-spec.js';
 import { TOOL_VERSION } from '../version.js';
+import type { AdrNumbers } from '../writers/adr/adr-numbers.js';
 import { renderArtifacts, type Artifact } from '../writers/artifacts.js';
 
 export interface DesignOptions {
@@ -18,6 +19,8 @@ export interface DesignOptions {
   readonly engine?: Engine;
   /** Execution times verify measured: the load uses them instead of its estimates. */
   readonly measured?: ReadonlyMap<string, MeasuredPattern>;
+  /** The ADR numbers an earlier run gave (its `adr/numbers.json`), kept for the same decisions. */
+  readonly adrNumbers?: AdrNumbers;
 }
 
 export type DesignResult =
@@ -74,7 +77,7 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
     diagnostics.push({ code: 'design/inconsistent', severity: 'error', message: `the design contradicts itself: ${found.message}`, fix: 'this is a bug in dbarchitect: please report it with the spec' });
   const erasure = dialect.emitErasure(schema, security);
   const scripts = { [file]: ddl, [securityFile]: securityDdl, ...(erasure ? { [`schema/${dialect.name}-erasure.sql`]: erasure } : {}) };
-  return { ok: true, design, artifacts: renderArtifacts(design, scripts), diagnostics };
+  return { ok: true, design, artifacts: renderArtifacts(design, scripts, undefined, options.adrNumbers), diagnostics };
 }
 
 async function checkDdl(ddl: string, file: string, dialect: string, engine: Engine | undefined, diagnostics: Diagnostic[]): Promise<DdlCheck> {

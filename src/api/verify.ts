@@ -8,6 +8,7 @@ import type { LoadedSpec } from '../spec/load-spec.js';
 import { runVerification, type VerifyOptions } from '../verify/run-verify.js';
 import { runSweep } from '../verify/sweep.js';
 import type { VerifyReport } from '../verify/verify-report.js';
+import type { AdrNumbers } from '../writers/adr/adr-numbers.js';
 import { renderArtifacts, type Artifact } from '../writers/artifacts.js';
 import type { MeasuredPattern } from '../design/workload/plan-load.js';
 import { designFromSpec, workloadOf } from './design.js';
@@ -20,7 +21,7 @@ export type VerifyResult =
  * Designs the spec, then proves the design on the engine: DDL, seeded data, every access pattern
  * explained with and without the derived indexes. The engine's current schema must be empty.
  */
-export async function verifySpec(loaded: LoadedSpec, loadDiagnostics: readonly Diagnostic[], engine: Engine, options: VerifyOptions & { readonly sweep?: boolean } = {}): Promise<VerifyResult> {
+export async function verifySpec(loaded: LoadedSpec, loadDiagnostics: readonly Diagnostic[], engine: Engine, options: VerifyOptions & { readonly sweep?: boolean; readonly adrNumbers?: AdrNumbers } = {}): Promise<VerifyResult> {
   const designed = await designFromSpec(loaded, loadDiagnostics);
   if (!designed.ok) return designed;
   const dialect = getDialect('postgres')!;
@@ -40,7 +41,7 @@ export async function verifySpec(loaded: LoadedSpec, loadDiagnostics: readonly D
     diagnostics: [...base.diagnostics, ...report.findings],
   };
   const ddlFiles = Object.fromEntries(designed.artifacts.filter((a) => a.path.startsWith('schema/')).map((a) => [a.path, a.content]));
-  return { ok: true, design, report, artifacts: renderArtifacts(design, ddlFiles, report), diagnostics: design.diagnostics };
+  return { ok: true, design, report, artifacts: renderArtifacts(design, ddlFiles, report, options.adrNumbers), diagnostics: design.diagnostics };
 }
 
 /**

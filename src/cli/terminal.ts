@@ -23,6 +23,11 @@ export class Terminal {
     if (diagnostics.length) this.stderr.write(renderDiagnosticsText(diagnostics, { color: this.color }) + '\n');
   }
 
+  /** Why the run fails (--fail-on): shown even with --quiet, since CI logs need it. */
+  verdict(message: string): void {
+    this.stderr.write(message + '\n');
+  }
+
   error(message: string): void {
     this.stderr.write(`${this.color ? '\u001b[31merror\u001b[0m' : 'error'}: ${message}\n`);
   }

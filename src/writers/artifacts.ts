@@ -1,5 +1,6 @@
 import type { Design } from '../model/design.js';
 import type { VerifyReport } from '../verify/verify-report.js';
+import type { AdrNumbers } from './adr/adr-numbers.js';
 import { renderAdrs } from './adr/render-adrs.js';
 import { renderMermaidErd } from './erd/mermaid.js';
 import { renderMarkdownReport } from './report/markdown.js';
@@ -12,17 +13,18 @@ export interface Artifact {
 }
 
 /** Every file of the design folder, in a stable order. Pure: the same design gives the same bytes. */
-export function renderArtifacts(design: Design, ddlFiles: Readonly<Record<string, string>>, verification?: VerifyReport): Artifact[] {
+export function renderArtifacts(design: Design, ddlFiles: Readonly<Record<string, string>>, verification?: VerifyReport, adrNumbers?: AdrNumbers): Artifact[] {
   const erd = renderMermaidErd(design.schema);
   // The report shows the schema script, not the security script beside it.
   const ddl = Object.entries(ddlFiles).find(([path]) => !/-(security|erasure)\.sql$/.test(path))?.[1] ?? '';
   const artifacts: Artifact[] = [
+    // README.md and report.html render the same sections (report-sections.ts).
     { path: 'README.md', content: renderMarkdownReport(design, { ddl, erd }, verification) },
     { path: 'design.json', content: JSON.stringify(design, null, 2) + '\n' },
     { path: 'erd.mmd', content: erd },
-    { path: 'report.html', content: renderHtmlReport(design, erd) },
+    { path: 'report.html', content: renderHtmlReport(design, { ddl, erd }, verification) },
     ...Object.entries(ddlFiles).map(([path, content]) => ({ path, content })),
-    ...renderAdrs(design),
+    ...renderAdrs(design, adrNumbers),
     ...(verification ? [{ path: 'verify.json', content: JSON.stringify(verification, null, 2) + '\n' }] : []),
   ];
   return artifacts.sort((a, b) => (a.path < b.path ? -1 : 1));

@@ -7,6 +7,8 @@ import { startPglite } from '../../engines/pglite.js';
 import { loadSpecFile } from '../../spec/load-spec.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
+import { exitForFindings, FAIL_ON_HELP, isFailOn } from '../fail-on.js';
+import { readAdrNumbers } from '../read-adr-numbers.js';
 import { elapsed, summarizeFiles } from '../terminal.js';
 
 interface DesignFlags {
@@ -14,6 +16,7 @@ interface DesignFlags {
   force?: boolean;
   engine: boolean;
   print?: string;
+  failOn: string;
 }
 
 const PRINTABLE: Record<string, string> = { sql: 'schema/postgres.sql', json: 'design.json', erd: 'erd.mmd', report: 'README.md' };
@@ -27,17 +30,30 @@ export function registerDesign(program: Command, context: CommandContext): void 
     .option('--force', 'overwrite files in the output folder that dbarchitect did not write or that were changed since')
     .option('--no-engine', 'do not run the DDL on embedded PostgreSQL (PGlite); only parse it')
     .option('--print <artifact>', 'print one artifact to stdout instead of writing files: sql, json, erd or report')
-    .addHelpText('after', '\nExamples:\n  $ dbarchitect design examples/saas-shop.yaml\n  $ dbarchitect design spec.yaml -o build/db --force\n  $ dbarchitect design spec.yaml --print sql > schema.sql')
+    .option('--fail-on <severity>', FAIL_ON_HELP, 'never')
+    .addHelpText('after', '\nExamples:\n  $ dbarchitect design examples/saas-shop.yaml\n  $ dbarchitect design spec.yaml -o build/db --force\n  $ dbarchitect design spec.yaml --print sql > schema.sql\n  $ dbarchitect design spec.yaml --fail-on warning')
     .action(async (file: string, flags: DesignFlags) => {
       const terminal = context.terminal();
       if (flags.print !== undefined && !(flags.print in PRINTABLE)) {
         terminal.error(`unknown --print \`${flags.print}\`; use ${Object.keys(PRINTABLE).join(', ')}`);
         return context.exit(EXIT.badInput);
       }
+      const failOn = flags.failOn;
+      if (!isFailOn(failOn)) {
+        terminal.error(`--fail-on must be warning, error or never, not \`${failOn}\``);
+        return context.exit(EXIT.badInput);
+      }
       const loaded = await loadSpecFile(file);
       if (!loaded.loaded) {
         terminal.diagnostics(loaded.diagnostics);
         terminal.info(`${file}: ${summarizeDiagnostics(loaded.diagnostics)}; nothing written`);
+        return context.exit(EXIT.badInput);
+      }
+      const folder = flags.out ?? `${loaded.loaded.spec.name}-design`;
+      // A folder written before keeps its ADR numbers; --print writes no ADRs.
+      const numbers = flags.print === undefined ? await readAdrNumbers(folder) : { ok: true as const };
+      if (!numbers.ok) {
+        terminal.diagnostics([numbers.diagnostic]);
         return context.exit(EXIT.badInput);
       }
 
@@ -54,7 +70,7 @@ export function registerDesign(program: Command, context: CommandContext): void 
         terminal.info(`PGlite ready in ${elapsed(start)}`);
       }
       try {
-        const result = await designFromSpec(loaded.loaded, loaded.diagnostics, engine ? { engine } : {});
+        const result = await designFromSpec(loaded.loaded, loaded.diagnostics, { ...(engine ? { engine } : {}), ...(numbers.ledger ? { adrNumbers: numbers.ledger } : {}) });
         terminal.diagnostics(result.diagnostics.filter((d) => d.severity !== 'info'));
         if (!result.ok) return context.exit(EXIT.badInput);
         if (result.diagnostics.some((d) => d.code === 'design/ddl-failed')) return context.exit(EXIT.engine);
@@ -62,9 +78,8 @@ export function registerDesign(program: Command, context: CommandContext): void 
         if (flags.print !== undefined) {
           const artifact = result.artifacts.find((a) => a.path === PRINTABLE[flags.print!]);
           terminal.output(artifact?.content ?? '');
-          return context.exit(EXIT.ok);
+          return context.exit(exitForFindings(terminal, result.diagnostics, failOn));
         }
-        const folder = flags.out ?? `${result.design.spec.name}-design`;
         const written = await writeOutputFolder(folder, result.artifacts, flags.force === true);
         if (!written.ok) {
           terminal.diagnostics([written.diagnostic]);
@@ -74,7 +89,7 @@ export function registerDesign(program: Command, context: CommandContext): void 
         terminal.info(`DDL: ${check.statements} statements parsed by ${check.parsedBy}${check.executedOn ? `, executed on ${check.executedOn}` : ''}`);
         terminal.info(`wrote ${folder}/: ${summarizeFiles(written.written)}${written.removed.length ? ` (removed stale ${written.removed.join(', ')})` : ''}`);
         terminal.info(`${result.design.schema.tables.length} tables, ${result.design.decisions.length} decisions; ${summarizeDiagnostics(result.diagnostics)}`);
-        return context.exit(EXIT.ok);
+        return context.exit(exitForFindings(terminal, result.diagnostics, failOn));
       } finally {
         await engine?.close();
       }

@@ -13,6 +13,8 @@ import type { VerifyProgress } from '../../verify/run-verify.js';
 import type { VerifyReport } from '../../verify/verify-report.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
+import { exitForFindings, FAIL_ON_HELP, isFailOn, type FailOn } from '../fail-on.js';
+import { readAdrNumbers } from '../read-adr-numbers.js';
 import { elapsed, summarizeFiles, type Terminal } from '../terminal.js';
 
 interface VerifyFlags {
@@ -40,7 +42,7 @@ export function registerVerify(program: Command, context: CommandContext): void 
     .option('--seed <n>', 'seed for the synthetic data: same seed, same data', '1')
     .option('--runs <n>', 'EXPLAIN ANALYZE runs per parameter set', '3')
     .option('--sweep', 'also measure at three scales, fit how each pattern\'s latency grows and extrapolate to the spec\'s volume at its horizon')
-    .option('--fail-on <severity>', 'exit 1 when a finding is at least this severe: warning, error or never', 'never')
+    .option('--fail-on <severity>', FAIL_ON_HELP, 'never')
     .addHelpText('after', '\nExamples:\n  $ dbarchitect verify examples/saas-shop.yaml\n  $ dbarchitect verify spec.yaml --rows 50000 --fail-on warning\n  $ dbarchitect verify spec.yaml --db postgres://me@localhost/scratch')
     .action(async (file: string, flags: VerifyFlags) => {
       const terminal = context.terminal();
@@ -50,6 +52,12 @@ export function registerVerify(program: Command, context: CommandContext): void 
       if (!loaded.loaded) {
         terminal.diagnostics(loaded.diagnostics);
         terminal.info(`${file}: ${summarizeDiagnostics(loaded.diagnostics)}; nothing verified`);
+        return context.exit(EXIT.badInput);
+      }
+      const folder = flags.out ?? `${loaded.loaded.spec.name}-design`;
+      const adrNumbers = await readAdrNumbers(folder);
+      if (!adrNumbers.ok) {
+        terminal.diagnostics([adrNumbers.diagnostic]);
         return context.exit(EXIT.badInput);
       }
 
@@ -63,23 +71,22 @@ export function registerVerify(program: Command, context: CommandContext): void 
         return context.exit(EXIT.engine);
       }
       try {
-        const work = () => verifySpec(loaded.loaded!, loaded.diagnostics, engine, { ...numbers, sweep: flags.sweep === true, onProgress: progressPrinter(terminal, started) });
+        const work = () => verifySpec(loaded.loaded!, loaded.diagnostics, engine, { ...numbers, sweep: flags.sweep === true, onProgress: progressPrinter(terminal, started), ...(adrNumbers.ledger ? { adrNumbers: adrNumbers.ledger } : {}) });
         const result = flags.db ? await inScratchSchema(engine, work) : await work();
         if (!result.ok) {
           terminal.diagnostics(result.diagnostics);
           return context.exit(EXIT.badInput);
         }
         printSummary(terminal, result.report);
-        terminal.diagnostics(result.report.findings.filter((f) => f.severity !== 'info'));
-        const folder = flags.out ?? `${result.design.spec.name}-design`;
+        // The design's own warnings as well as verify's findings: the list design.json holds.
+        terminal.diagnostics(result.diagnostics.filter((f) => f.severity !== 'info'));
         const written = await writeOutputFolder(folder, result.artifacts, flags.force === true);
         if (!written.ok) {
           terminal.diagnostics([written.diagnostic]);
           return context.exit(EXIT.badInput);
         }
         terminal.info(`wrote ${folder}/: ${summarizeFiles(written.written)} in ${elapsed(started)}`);
-        const threshold = flags.failOn === 'warning' ? ['warning', 'error'] : flags.failOn === 'error' ? ['error'] : [];
-        return context.exit(result.report.findings.some((f) => threshold.includes(f.severity)) ? EXIT.findings : EXIT.ok);
+        return context.exit(exitForFindings(terminal, result.diagnostics, flags.failOn as FailOn));
       } catch (error) {
         const message = flags.db ? redactSecrets((error as Error).message, flags.db) : (error as Error).message;
         terminal.error(`verification failed on the engine: ${message}`);
@@ -104,7 +111,7 @@ function parseNumbers(flags: VerifyFlags, terminal: Terminal) {
   const scale = positive('scale', flags.scale, false);
   const seed = positive('seed', flags.seed, true);
   const runs = positive('runs', flags.runs, true);
-  if (!['warning', 'error', 'never'].includes(flags.failOn)) {
+  if (!isFailOn(flags.failOn)) {
     terminal.error(`--fail-on must be warning, error or never, not \`${flags.failOn}\``);
     return undefined;
   }

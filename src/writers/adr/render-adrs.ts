@@ -1,7 +1,9 @@
 import { decisionTier, type Decision, type EvidenceTier } from '../../model/decision.js';
 import type { Design } from '../../model/design.js';
+import { ADR_NUMBERS_PATH, assignAdrNumbers, renderAdrNumbers, type AdrNumbers } from './adr-numbers.js';
+import { DECISION_AREAS } from '../../design/registry.js';
 
-/** One ADR file, relative to the design folder (`adr/0001-primary-store-postgresql.md`). */
+/** One ADR file, relative to the design folder (`adr/0101-primary-store-postgresql.md`). */
 export interface AdrFile {
   readonly path: string;
   readonly content: string;
@@ -12,7 +14,7 @@ export const ADR_DIR = 'adr';
 export const ADR_INDEX_PATH = `${ADR_DIR}/README.md`;
 
 /** Areas whose decisions each get their own ADR, in the order the ADRs are numbered. */
-export const MAJOR_AREAS: readonly string[] = ['technology', 'tenancy', 'keys', 'normalization', 'denormalization', 'modeling', 'partitioning', 'scaling', 'caching', 'capacity', 'security'];
+export const MAJOR_AREAS: readonly string[] = ['technology', 'tenancy', 'keys', 'normalization', 'denormalization', 'modeling', 'partitioning', 'scaling', 'caching', 'capacity', 'security', 'availability'];
 
 /** Areas (and id prefixes) whose decisions are grouped into one ADR each. */
 const GROUPS = [
@@ -23,8 +25,8 @@ const GROUPS = [
 /** Areas the model knows that are neither major nor grouped: they get no ADR (the report lists them). */
 const MINOR_AREAS: readonly string[] = ['types'];
 
-/** Numbering order: known areas in the pipeline's order, groups at their area's place, unknown areas after, by name. */
-const AREA_ORDER: readonly string[] = ['technology', 'tenancy', 'keys', 'constraints', 'normalization', 'denormalization', 'modeling', 'partitioning', 'indexes', 'scaling', 'caching', 'capacity', 'security'];
+/** Listing order (the numbers come from adr-numbers.ts): known areas in the pipeline's order, groups at their area's place, unknown areas after, by name. */
+const AREA_ORDER: readonly string[] = DECISION_AREAS;
 
 const TIER_ORDER: readonly EvidenceTier[] = ['assumed', 'derived', 'parsed', 'executed'];
 
@@ -64,6 +66,8 @@ type Entry =
   | { readonly kind: 'group'; readonly group: (typeof GROUPS)[number]; readonly decisions: readonly Decision[] };
 
 interface PlannedAdr {
+  /** Decision id, or `indexes/*` for a group: what the number ledger remembers. */
+  readonly key: string;
   readonly number: number;
   readonly path: string;
   readonly title: string;
@@ -72,8 +76,11 @@ interface PlannedAdr {
   readonly entry: Entry;
 }
 
-/** The ADRs a design gets, numbered: the order depends only on the decisions' areas and their order in the design. */
-export function planAdrs(design: Design): PlannedAdr[] {
+/**
+ * The ADRs a design gets, in number order, and the number ledger to write back. Numbers come from
+ * the ledger of the previous run where it has them, else from the area's block (adr-numbers.ts).
+ */
+export function planAdrs(design: Design, ledger?: AdrNumbers): { planned: PlannedAdr[]; ledger: Map<string, number> } {
   const entries: { entry: Entry; area: string; index: number }[] = [];
   design.decisions.forEach((decision, index) => {
     if (isMajorDecision(decision)) entries.push({ entry: { kind: 'single', decision }, area: decision.area, index });
@@ -84,38 +91,48 @@ export function planAdrs(design: Design): PlannedAdr[] {
   }
   const rank = (area: string) => (AREA_ORDER.includes(area) ? AREA_ORDER.indexOf(area) : AREA_ORDER.length);
   entries.sort((a, b) => rank(a.area) - rank(b.area) || (rank(a.area) === AREA_ORDER.length && a.area !== b.area ? (a.area < b.area ? -1 : 1) : 0) || a.index - b.index);
-  return entries.map(({ entry, area }, i) => {
-    const number = i + 1;
+  const keyed = entries.map((e) => ({ ...e, key: e.entry.kind === 'single' ? e.entry.decision.id : `${e.entry.group.key}/*` }));
+  const assigned = assignAdrNumbers(keyed, ledger);
+  const planned = keyed.map(({ entry, area, key }) => {
+    const number = assigned.numbers.get(key)!;
     const title = entry.kind === 'single' ? entry.decision.title : entry.group.title;
     const tier = entry.kind === 'single' ? decisionTier(entry.decision) : weakest(entry.decisions.map(decisionTier));
-    return { number, path: `${ADR_DIR}/${pad(number)}-${kebabTitle(plain(title))}.md`, title, area, tier, entry };
+    return { key, number, path: `${ADR_DIR}/${pad(number)}-${kebabTitle(plain(title))}.md`, title, area, tier, entry };
   });
+  return { planned: planned.sort((a, b) => a.number - b.number), ledger: assigned.ledger };
 }
 
 /**
  * One Architecture Decision Record (MADR) per major decision, one each for the grouped index and
- * constraint decisions, and `adr/README.md` indexing them. Pure and deterministic: no dates.
+ * constraint decisions, `adr/README.md` indexing them and `adr/numbers.json`, the ledger that keeps
+ * their numbers on the next run. Pure and deterministic: no dates; the ledger is an input.
  */
-export function renderAdrs(design: Design): AdrFile[] {
-  const planned = planAdrs(design);
-  const files: AdrFile[] = planned.map((adr) => ({ path: adr.path, content: renderAdr(design, adr) }));
-  files.push({ path: ADR_INDEX_PATH, content: renderIndex(design, planned) });
+export function renderAdrs(design: Design, ledger?: AdrNumbers): AdrFile[] {
+  const plan = planAdrs(design, ledger);
+  const files: AdrFile[] = plan.planned.map((adr) => ({ path: adr.path, content: renderAdr(design, adr) }));
+  files.push({ path: ADR_INDEX_PATH, content: renderIndex(design, plan.planned, plan.ledger) });
+  files.push({ path: ADR_NUMBERS_PATH, content: renderAdrNumbers(plan.ledger) });
   return files;
 }
 
-function renderIndex(design: Design, planned: readonly PlannedAdr[]): string {
+function renderIndex(design: Design, planned: readonly PlannedAdr[], ledger: AdrNumbers): string {
   const out = [`# Architecture decision records: ${design.spec.name}`, ''];
-  out.push(`Proposed by dbarchitect ${design.tool.version} from the spec \`${design.spec.name}\`, in the [MADR](https://adr.github.io/madr/) format. Each record is accepted as generated; its evidence tier is the weakest tier of the evidence behind it: **executed**, **parsed**, **derived** or **assumed**.`, '');
+  out.push(`Proposed by dbarchitect ${design.tool.version} from the spec \`${design.spec.name}\`, in the [MADR](https://adr.github.io/madr/) format. Each record has the status **proposed**: the tool proposes, a reviewer accepts or rejects. Its evidence tier is the weakest tier of the evidence behind it: **executed**, **parsed**, **derived** or **assumed**.`, '');
+  out.push(`Numbers never change: each area owns a block of 100 (technology 01xx, tenancy 02xx, …), and \`numbers.json\` keeps every number given, so a later run keeps them and never reuses one. Commit it with the records.`, '');
   out.push('| number | title | area | evidence tier |', '|---|---|---|---|');
   for (const adr of planned) out.push(`| ${pad(adr.number)} | [${cell(adr.title)}](${adr.path.slice(ADR_DIR.length + 1)}) | ${adr.area} | ${adr.tier} |`);
   out.push('');
+  const current = new Set(planned.map((adr) => adr.key));
+  const retired = [...ledger].filter(([key]) => !current.has(key)).sort((a, b) => a[1] - b[1]);
+  if (retired.length) out.push(`Retired numbers (the decision is no longer proposed; the number is not reused): ${retired.map(([key, n]) => `${pad(n)} \`${key}\``).join(', ')}.`, '');
   return out.join('\n');
 }
 
 function renderAdr(design: Design, adr: PlannedAdr): string {
-  const out = ['---', 'status: accepted', '---', '', `# ${adr.title}`, ''];
+  // Proposed, never accepted: accepting a decision is a person's act, not the tool's.
+  const out = ['---', 'status: proposed', '---', '', `# ${adr.title}`, ''];
   const ids = adr.entry.kind === 'single' ? `decision \`${adr.entry.decision.id}\`` : `${adr.entry.decisions.length} decisions \`${adr.entry.group.key}/*\``;
-  out.push(`ADR ${pad(adr.number)}. Status: accepted. Proposed by dbarchitect ${design.tool.version} (area: ${adr.area}; ${ids}; evidence tier: ${adr.tier}).`, '');
+  out.push(`ADR ${pad(adr.number)}. Status: proposed. Proposed by dbarchitect ${design.tool.version} (area: ${adr.area}; ${ids}; evidence tier: ${adr.tier}).`, '');
   out.push(...(adr.entry.kind === 'single' ? renderSingle(design, adr.entry.decision) : renderGroup(design, adr.entry.group, adr.entry.decisions)));
   return out.join('\n');
 }
