@@ -159,7 +159,7 @@ test('a decision no longer proposed retires its number: listed in the index, kep
   assert.ok(without.find((f) => f.path === ADR_INDEX_PATH)!.content.includes(`Retired numbers (the decision is no longer proposed; the number is not reused): ${String(number).padStart(4, '0')} \`${dropped}\`.`));
   const kept = ledgerOf(without);
   assert.equal(kept.get(dropped), number);
-  const later = renderAdrs({ ...design, decisions: [decision('technology/zzz-new', 'technology'), ...design.decisions.filter((d) => d.id !== dropped)] }, kept);
+  const later = renderAdrs({ ...design, decisions: [decision('caching/zzz-new', 'caching'), ...design.decisions.filter((d) => d.id !== dropped)] }, kept);
   assert.ok(numberOf(adrsOnly(later).find((f) => f.content.includes('zzz-new'))!.path) > number, 'the retired number is not given again');
 });
 
