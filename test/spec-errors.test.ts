@@ -87,6 +87,12 @@ describe('spec errors point at the exact place', () => {
     assert.deepEqual(await problemsOf(yaml), ['14:18 sql/unknown-alias']);
   });
 
+  it('`excluded` in INSERT … ON CONFLICT DO UPDATE is the proposed row of the target table, its columns checked', async () => {
+    const upsert = (column: string) => `${base}access_patterns:\n  - name: q\n    sql: "insert into customer (id, email) values (:id, :e) on conflict (id) do update set email = excluded.${column}"\n    rate: 1/s\n`;
+    assert.deepEqual(await problemsOf(upsert('email')), []);
+    assert.deepEqual(await problemsOf(upsert('emial')), ['14:100 sql/unknown-column']);
+  });
+
   it('duplicate keys', async () => {
     const yaml = base.replace('      total: money!', '      total: money!\n      total: int');
     assert.deepEqual(await problemsOf(yaml), ['11:7 yaml/duplicate-key']);

@@ -44,6 +44,8 @@ export function resolveNames(stmt: Node, tables: SchemaNames): NameProblem[] {
   const known = facts.relations.filter((r) => tables.has(r.table));
   const byQualifier = new Map<string, string>();
   for (const r of known) byQualifier.set(r.alias ?? r.table, r.table);
+  // INSERT … ON CONFLICT DO UPDATE names the row it tried to insert `excluded`: a row of the target table.
+  if (facts.conflictTarget && tables.has(facts.conflictTarget)) byQualifier.set('excluded', facts.conflictTarget);
   const columnsOf = (table: string) => tables.get(table) ?? [];
   const allColumns = [...new Set(known.flatMap((r) => columnsOf(r.table)))];
   const opaque = facts.derivedNames.size > 0 || facts.relations.some((r) => !tables.has(r.table));
@@ -73,6 +75,8 @@ interface Facts {
   columns: ColumnUse[];
   /** CTE names and aliases of subqueries and functions: their columns are not the model's. */
   derivedNames: Set<string>;
+  /** The table of an INSERT with an ON CONFLICT clause, whose proposed row is `excluded`. */
+  conflictTarget?: string;
   /** Output column aliases, which ORDER BY and GROUP BY may name. */
   outputNames: Set<string>;
 }
@@ -106,6 +110,9 @@ function collect(stmt: Node): Facts {
           pushColumnRef(facts, inner);
           continue;
         case 'InsertStmt':
+          if (inner.onConflictClause) facts.conflictTarget = String((inner.relation as Json | undefined)?.relname ?? '');
+          pushWrittenTable(facts, key, inner);
+          break;
         case 'UpdateStmt':
         case 'DeleteStmt':
           pushWrittenTable(facts, key, inner);

@@ -93,7 +93,7 @@ export function planAvailability(spec: Spec, options: AvailabilityInput): { avai
   ];
   const { maxConnections } = options;
   const postgresOnly = <T,>(alerts: T[]): T[] => (native ? [] : alerts);
-  const slow = spec.accessPatterns.filter((p) => p.p99).map((p) => ({ name: `slow pattern: ${p.name}`, threshold: `p99 > ${p.p99!.text} for 5 minutes`, why: 'the spec\'s latency target for this pattern (pg_stat_statements by query id)' }));
+  const slow = spec.accessPatterns.filter((p) => p.p99).map((p) => ({ name: `slow pattern: ${p.name}`, threshold: `p99 > ${p.p99!.text} for 5 minutes`, why: `the spec's latency target for this pattern (${native ? `${options.engine.name}'s query log` : 'pg_stat_statements by query id'})` }));
   const alerts: Availability['alerts'] = [
     ...(standby === 'none' ? [] : [{ name: 'replication lag', threshold: synchronous ? 'any standby more than 10 s behind, or no synchronous standby connected' : `lag > ${Math.max(10, Math.round(rpoSeconds / 2))} s (half the RPO)`, why: 'lag is the data a failover would lose', ...(native ? {} : { query: 'SELECT application_name, replay_lag FROM pg_stat_replication' }) }]),
     ...postgresOnly([
