@@ -53,13 +53,13 @@ const exists = async (sql: string, params: unknown[]) => (await engine.query(sql
 const rowsOf = async (table: string) => (await engine.query<{ n: number }>(`select count(*)::int as n from ${quotePgIdentifier(table)}`))[0]!.n;
 
 describe('verify on PGlite: inserts that set keys', () => {
-  it('a join table keyed by two references, a unique one-to-one reference and a unique natural key: every insert is measured', async () => {
+  it('a join table keyed by two references, a unique one-to-one reference, a unique natural key and an upsert: every insert is measured', async () => {
     const loaded = await load('social-keys.yaml');
     const result = await verifyFresh(loaded);
     assert.deepEqual(result.report.findings.filter((f) => f.severity === 'error'), []);
     const byName = new Map(result.report.patterns.map((p) => [p.name, p]));
-    assert.deepEqual([...byName.keys()], ['follow_user', 'create_profile', 'sign_up', 'followers_of']);
-    for (const name of ['follow_user', 'create_profile', 'sign_up']) {
+    assert.deepEqual([...byName.keys()], ['follow_user', 'create_profile', 'sign_up', 'refollow', 'followers_of']);
+    for (const name of ['follow_user', 'create_profile', 'sign_up', 'refollow']) {
       const p = byName.get(name)!;
       assert.equal(p.kind, 'insert');
       assert.ok(p.nodeTypes.includes('ModifyTable') && p.without.nodeTypes.includes('ModifyTable'), `${name} ran with and without the indexes`);
@@ -68,7 +68,7 @@ describe('verify on PGlite: inserts that set keys', () => {
     assert.ok(seeded.get('profile')! < seeded.get('user')!, 'the seed leaves users without a profile');
     for (const table of ['user', 'follow', 'profile']) assert.equal(await rowsOf(table), seeded.get(table), `measuring left ${table} as seeded`);
 
-    for (const set of await drawnFor(loaded, 'follow_user')) {
+    for (const set of [...(await drawnFor(loaded, 'follow_user')), ...(await drawnFor(loaded, 'refollow'))]) {
       assert.ok(await exists(`select 1 from "user" where id = $1`, [set.follower]), 'the follower exists');
       assert.ok(await exists(`select 1 from "user" where id = $1`, [set.followee]), 'the followee exists');
       assert.ok(!(await exists(`select 1 from follow where follower_id = $1 and followee_id = $2`, [set.follower, set.followee])), `the pair ${set.follower}→${set.followee} is new`);
