@@ -9,6 +9,7 @@ import type { WorkloadPattern } from '../design/indexes/table-access.js';
 import type { AccessPatternSpec } from '../spec/spec.js';
 import { measurePattern, type Measurement } from './measure-pattern.js';
 import { parameterTargets } from './parameter-targets.js';
+import { patternFailure } from './pattern-failure.js';
 import { sampleParameters } from './sample-parameters.js';
 import type { PatternResult, VerifyReport } from './verify-report.js';
 import { compareWithEstimate } from '../design/capacity/compare-sizes.js';
@@ -48,6 +49,8 @@ export interface VerifyInput {
 /**
  * Applies the design without its derived indexes, seeds it, measures every pattern, adds the
  * indexes and measures again. The engine must be empty in its current schema (search_path).
+ * A pattern the engine will not run becomes that pattern's finding and the others are still
+ * measured; an error of the engine as a whole (or of the DDL or the seed) is thrown.
  */
 export async function runVerification(input: VerifyInput, options: VerifyOptions = {}): Promise<VerifyReport> {
   const { engine, dialect, schema } = input;
@@ -71,19 +74,35 @@ export async function runVerification(input: VerifyInput, options: VerifyOptions
   const partitionPages = await relationPages(engine);
   const sizes = await tableSizes(engine, parents);
 
+  const failures = new Map<string, Diagnostic>();
+  const orFinding = async <T>(pattern: string, stage: string, work: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await work();
+    } catch (error) {
+      const failure = patternFailure(pattern, error, stage);
+      if (!failure) throw error;
+      failures.set(pattern, failure);
+      return undefined;
+    }
+  };
+
   const parameterSets = new Map<string, unknown[][]>();
   for (const pattern of input.patterns) {
     const shape = input.workload.find((w) => w.name === pattern.name)!.shape;
     const targets = parameterTargets(shape, pattern.statement, pattern.params.length, schema);
-    parameterSets.set(pattern.name, await sampleParameters(engine, schema, shape, targets, setsPerPattern, dialect.quoteIdentifier));
+    const sets = await orFinding(pattern.name, 'while its parameters were drawn from the seeded rows', () => sampleParameters(engine, schema, shape, targets, setsPerPattern, dialect.quoteIdentifier));
+    if (sets) parameterSets.set(pattern.name, sets);
   }
 
   const measureAll = async (withIndexes: boolean) => {
     const out = new Map<string, Measurement>();
     for (const [i, pattern] of input.patterns.entries()) {
       progress({ phase: 'explain', withIndexes, pattern: pattern.name, index: i + 1, total: input.patterns.length });
+      if (failures.has(pattern.name)) continue;
       const writes = input.workload.find((w) => w.name === pattern.name)!.shape.kind !== 'select';
-      out.set(pattern.name, await measurePattern(engine, dialect, pattern.sql, parameterSets.get(pattern.name)!, runs, writes));
+      const stage = withIndexes ? "with the design's indexes" : "without the design's secondary indexes";
+      const measured = await orFinding(pattern.name, stage, () => measurePattern(engine, dialect, pattern.sql, parameterSets.get(pattern.name)!, runs, writes));
+      if (measured) out.set(pattern.name, measured);
     }
     return out;
   };
@@ -109,7 +128,7 @@ export async function runVerification(input: VerifyInput, options: VerifyOptions
   // An empty partition (one made ahead of time) is scanned in no time: it is not a finding.
   const scanned = (names: readonly string[]) => named(names.filter((n) => !parents.has(n) || (partitionPages.get(n) ?? 0) > 0));
   const run = (m: Measurement) => ({ indexesUsed: named(m.indexesUsed), seqScans: scanned(m.seqScans).map(scan), nodeTypes: [...m.plan.nodeTypes], totalCost: m.plan.totalCost, medianMs: m.medianMs, p90Ms: m.p90Ms, maxMs: m.maxMs });
-  const patterns: PatternResult[] = input.patterns.map((pattern) => {
+  const patterns: PatternResult[] = input.patterns.filter((pattern) => !failures.has(pattern.name)).map((pattern) => {
     const spec = input.specPatterns.find((p) => p.name === pattern.name)!;
     const kind = input.workload.find((w) => w.name === pattern.name)!.shape.kind;
     const after = withIndexes.get(pattern.name)!;
@@ -144,7 +163,7 @@ export async function runVerification(input: VerifyInput, options: VerifyOptions
     parameterSets: setsPerPattern,
     patterns,
     indexes,
-    findings: findings(patterns, indexes),
+    findings: [...input.patterns.flatMap((p) => failures.get(p.name) ?? []), ...findings(patterns, indexes)],
     capacity: {
       basis: 'row widths from pg_stats.avg_width and null_frac at the seeded counts; page layout from the model',
       tables: sizeCheck.tables.map((t) => ({ table: t.table, estimatedBytes: t.estimatedBytes, measuredBytes: t.measuredBytes, errorPct: t.errorPct })),

@@ -6,8 +6,9 @@ import { RATE_UNITS } from '../spec/quantities.js';
 import type { Spec } from '../spec/spec.js';
 import { rowsAtMonth } from '../design/capacity/projection.js';
 import { fitGrowth, predict, type GrowthModel } from './fit-growth.js';
-import { measurePattern } from './measure-pattern.js';
+import { measurePattern, type Measurement } from './measure-pattern.js';
 import { parameterTargets } from './parameter-targets.js';
+import { patternFailure } from './pattern-failure.js';
 import type { VerifyInput, VerifyProgress } from './run-verify.js';
 import { sampleParameters } from './sample-parameters.js';
 import type { VerifyReport } from './verify-report.js';
@@ -21,6 +22,7 @@ const DEFAULT_FRACTIONS = [0.25, 0.5, 1] as const;
  * Measures every pattern (with the design's indexes) at several scales, fits how its latency grows
  * and extrapolates to the spec's volume at the planning horizon. For a pattern that filters by
  * tenant, rows are counted per tenant: at full volume there are more tenants, not bigger ones.
+ * A pattern the engine will not run at some scale is left out (the main run reports it).
  */
 export async function runSweep(input: VerifyInput, spec: Spec, options: { largestRows?: number; seed?: number; runs?: number; onProgress?: (e: VerifyProgress) => void } = {}): Promise<SweepReport> {
   const { engine, dialect, schema } = input;
@@ -28,6 +30,7 @@ export async function runSweep(input: VerifyInput, spec: Spec, options: { larges
   const scales: { largestRows: number; totalRows: number; tenants?: number }[] = [];
   const samples = new Map<string, { x: number; medianMs: number; maxMs: number }[]>();
   const labels = new Map<string, string>();
+  const failed = new Set<string>();
 
   for (const fraction of DEFAULT_FRACTIONS) {
     const largestRows = Math.max(1000, Math.round(largest * fraction));
@@ -40,10 +43,18 @@ export async function runSweep(input: VerifyInput, spec: Spec, options: { larges
       scales.push({ largestRows, totalRows: seeded.totalRows, ...(tenants !== undefined ? { tenants } : {}) });
       for (const [i, pattern] of input.patterns.entries()) {
         options.onProgress?.({ phase: 'explain', withIndexes: true, pattern: `${pattern.name} at ${largestRows} rows`, index: i + 1, total: input.patterns.length });
+        if (failed.has(pattern.name)) continue;
         const shape = input.workload.find((w) => w.name === pattern.name)!.shape;
         const targets = parameterTargets(shape, pattern.statement, pattern.params.length, schema);
-        const sets = await sampleParameters(engine, schema, shape, targets, 3, dialect.quoteIdentifier);
-        const m = await measurePattern(engine, dialect, pattern.sql, sets, options.runs ?? 3, shape.kind !== 'select');
+        let m: Measurement;
+        try {
+          const sets = await sampleParameters(engine, schema, shape, targets, 3, dialect.quoteIdentifier);
+          m = await measurePattern(engine, dialect, pattern.sql, sets, options.runs ?? 3, shape.kind !== 'select');
+        } catch (error) {
+          if (!patternFailure(pattern.name, error, 'in the sweep')) throw error;
+          failed.add(pattern.name);
+          continue;
+        }
         const axis = patternAxis(schema, shape, (t) => rows.get(t) ?? 0, tenants);
         labels.set(pattern.name, axis.label);
         samples.set(pattern.name, [...(samples.get(pattern.name) ?? []), { x: axis.x, medianMs: m.medianMs, maxMs: m.maxMs }]);
@@ -53,7 +64,7 @@ export async function runSweep(input: VerifyInput, spec: Spec, options: { larges
 
   const horizonMonths = spec.requirements.horizon.seconds / RATE_UNITS.month;
   const tenantsAtHorizon = atHorizon(schema, 'tenant', horizonMonths) || spec.requirements.tenants;
-  const patterns = input.patterns.map((pattern): SweepPattern => {
+  const patterns = input.patterns.filter((pattern) => !failed.has(pattern.name)).map((pattern): SweepPattern => {
     const points = samples.get(pattern.name) ?? [];
     const shape = input.workload.find((w) => w.name === pattern.name)!.shape;
     const singleRowWrite = shape.kind === 'insert' && shape.source === 'values';

@@ -42,7 +42,8 @@ export function registerVerify(program: Command, context: CommandContext): void 
     .option('--seed <n>', 'seed for the synthetic data: same seed, same data', '1')
     .option('--runs <n>', 'EXPLAIN ANALYZE runs per parameter set', '3')
     .option('--sweep', 'also measure at three scales, fit how each pattern\'s latency grows and extrapolate to the spec\'s volume at its horizon')
-    .option('--fail-on <severity>', FAIL_ON_HELP, 'never')
+    // error by default: a pattern the engine would not run fails the run (exit 1), the other patterns still measured
+    .option('--fail-on <severity>', FAIL_ON_HELP, 'error')
     .addHelpText('after', '\nExamples:\n  $ dbarchitect verify examples/saas-shop.yaml\n  $ dbarchitect verify spec.yaml --rows 50000 --fail-on warning\n  $ dbarchitect verify spec.yaml --db postgres://me@localhost/scratch')
     .action(async (file: string, flags: VerifyFlags) => {
       const terminal = context.terminal();

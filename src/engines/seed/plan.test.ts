@@ -108,9 +108,26 @@ entities:
 
   it('caps a relation at the distinct combinations of its parents within a tenant', async () => {
     const plan = planSeed(await referenceSchema(), { largestRows: 20_000 });
-    // 44 products and 2 categories over 2 tenants: 22 × 1 combinations per tenant.
-    assert.equal(entry(plan, 'product_category').rows, 44);
-    assert.match(entry(plan, 'product_category').reason, /capped at 44: every distinct product × category combination within a tenant/);
+    // 44 products and 2 categories over 2 tenants: 22 × 1 combinations per tenant, one left free.
+    assert.equal(entry(plan, 'product_category').rows, 43);
+    assert.match(entry(plan, 'product_category').reason, /capped at 43: every distinct product × category combination within a tenant, less 1 left free for inserts$/);
+  });
+
+  it('leaves parents without their one-to-one row, so inserting one can be verified', async () => {
+    const schema = await schemaOf(`version: 1
+name: one-to-one
+entities:
+  user:
+    rows: 2k
+    fields:
+      handle: string(40)!
+  profile:
+    fields:
+      user: { type: ref(user), required: true, unique: true }
+`);
+    const profile = entry(planSeed(schema), 'profile');
+    assert.equal(profile.rows, 1980);
+    assert.match(profile.reason, /^as many as user .*, capped at 1980: every distinct user combination, less 20 left free for inserts$/);
   });
 
   it('seeds referenced tables first; a required cycle in any order, an optional one filled later', async () => {

@@ -84,10 +84,11 @@ export function planSeed(schema: Schema, options: SeedPlanOptions = {}): SeedPla
       reason = `${reason}, raised to ${floor}${shape.tenantColumn && floor === tenantCount ? ': one row per tenant' : ': the minimum'}`;
     }
     if (shape.linkForeignKeys.length) {
-      const capacity = linkCapacity(shape, planned, tenantCount);
+      const combinations = linkCapacity(shape, planned, tenantCount);
+      const capacity = combinations - keptFree(combinations);
       if (rows > capacity) {
         rows = capacity;
-        reason = `${reason}, capped at ${capacity}: every distinct ${shape.linkForeignKeys.map((fk) => fk.refTable).join(' × ')} combination${shape.tenantColumn ? ' within a tenant' : ''}`;
+        reason = `${reason}, capped at ${capacity}: every distinct ${shape.linkForeignKeys.map((fk) => fk.refTable).join(' × ')} combination${shape.tenantColumn ? ' within a tenant' : ''}${capacity < combinations ? `, less ${combinations - capacity} left free for inserts` : ''}`;
       }
     }
     planned.set(table.name, { rows, basis: base.basis, reason });
@@ -131,6 +132,14 @@ export function planSeed(schema: Schema, options: SeedPlanOptions = {}): SeedPla
 }
 
 const MONTH_SECONDS = 2_629_746;
+
+/**
+ * Combinations of parents a link table leaves unused (1%, at least one when there are two or
+ * more), so an insert pattern's new link or one-to-one row can be verified without a collision.
+ */
+function keptFree(combinations: number): number {
+  return combinations > 1 ? Math.max(1, Math.floor(combinations / 100)) : 0;
+}
 
 /**
  * The most rows a link table can have with every combination of parents distinct: row g of tenant

@@ -309,7 +309,8 @@ entities:
     await freshSchema(ddl);
     const result = await seedDatabase(engine, schema, { anchor: ANCHOR });
     const rows = Object.fromEntries(result.tables.map((t) => [t.table, t.rows]));
-    assert.deepEqual(rows, { tenant: 20, country: 200, customer: 1000, tag: 100, customer_tags: 2000, profile: 1000 });
+    // The 1:1 extension leaves 1% of customers without one, so an insert of a profile can be verified.
+    assert.deepEqual(rows, { tenant: 20, country: 200, customer: 1000, tag: 100, customer_tags: 2000, profile: 990 });
     assert.deepEqual(await integrityProblems(schema), []);
     assert.equal(await scalar(`SELECT count(DISTINCT tenant_id) FROM customer_tags`), 20);
   });
