@@ -4,6 +4,7 @@ import { deriveForeignKeyIndexes } from '../design/indexes/foreign-key-indexes.j
 import { deriveIndexes } from '../design/indexes/derive-indexes.js';
 import { partitionTables } from '../design/partitioning/partition-tables.js';
 import { chooseModelingPatterns } from '../design/modeling/modeling-patterns.js';
+import { withChosenStructures } from '../design/modeling/chosen-structures.js';
 import { designCaching } from '../design/caching/index.js';
 import { designScaling } from '../design/scaling/index.js';
 import { planCapacity } from '../design/capacity/plan-capacity.js';
@@ -50,7 +51,7 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
   decisions.push(...fromPatterns.decisions);
   const indexed = deriveForeignKeyIndexes(fromPatterns.schema);
   decisions.push(...indexed.decisions);
-  const schema = indexed.schema;
+  let schema = indexed.schema;
 
   const technology = selectTechnology(loaded.spec, schema, workload);
   decisions.push(...technology.decisions);
@@ -69,6 +70,8 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
   decisions.push(...normalization.decisions);
   for (const c of normalization.warnings)
     diagnostics.push({ code: 'design/copied-attribute', severity: 'warning', message: `\`${c.table}.${c.column}\` appears to copy \`${c.source}\` (through \`${c.via}\`), which can drift from it`, fix: `remove it and join through ${c.via}, or keep it if it is a snapshot taken at write time (say so in its description)` });
+
+  schema = withChosenStructures(modeling.schema, workload, scaling.scaling.idempotency, caching.caching);
 
   const security = designSecurity(loaded.spec, schema);
   decisions.push(...security.decisions);
