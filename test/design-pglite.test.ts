@@ -46,7 +46,11 @@ describe('designs run on PGlite', () => {
     assert.deepEqual(result.diagnostics.map((d) => d.code), ['design/fold-over-expiring-events'], 'only the snapshot warning');
     assert.match(result.design.ddl[0]!.executedOn ?? '', /^PostgreSQL 1[5-9]\.\d+ \(PGlite /);
     const tables = await engine.query<{ relname: string; relkind: string }>(`select relname, relkind from pg_class where relnamespace = 'reference'::regnamespace and relkind in ('r', 'p') and not relispartition order by 1`);
-    assert.deepEqual(tables.map((t) => t.relname), ['category', 'customer', 'inventory_event', 'order', 'order_line', 'payment', 'product', 'product_category', 'tenant']);
+    assert.deepEqual(
+      tables.map((t) => t.relname),
+      ['category', 'customer', 'customer_history', 'inventory_event', 'inventory_event_snapshot', 'order', 'order_history', 'order_line', 'order_line_history', 'payment', 'payment_history', 'product', 'product_category', 'product_history', 'tenant', 'tenant_history'],
+      'the spec\'s tables, plus the history and snapshot tables the modeling decisions choose',
+    );
     assert.equal(tables.find((t) => t.relname === 'inventory_event')!.relkind, 'p', 'the largest append-only table is partitioned');
     const partitions = await engine.query<{ n: number }>(`select count(*)::int as n from pg_inherits where inhparent = 'reference.inventory_event'::regclass`);
     assert.equal(partitions[0]!.n, 24 + 3 + 1, '24 months back, 3 ahead, and the default');

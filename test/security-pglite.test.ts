@@ -20,7 +20,7 @@ describe('security on PGlite', () => {
     assert.ok(result.ok);
     assert.match(result.design.ddl[1]!.executedOn ?? '', /PGlite/, 'the security script ran on the engine');
     const security = result.design.security;
-    assert.equal(security.rowLevelSecurity.length, 8, 'every tenant table has a policy');
+    assert.equal(security.rowLevelSecurity.length, 14, 'every tenant table has a policy (8 of the spec, 5 history tables, the snapshot)');
 
     // Two tenants' data, written as the superuser that owns the session.
     await engine.exec(`INSERT INTO tenant (name, slug, plan, billing_email) VALUES ('Acme', 'acme', 'pro', 'billing@acme.test'), ('Globex', 'globex', 'free', 'billing@globex.test');`);
@@ -50,7 +50,11 @@ describe('security on PGlite', () => {
     const result = await designFromFile(REFERENCE_SPEC);
     assert.ok(result.ok);
     const s = result.design.security;
-    assert.deepEqual(s.personalData.map((p) => `${p.table}.${p.column}`), ['tenant.billing_email', 'customer.email', 'customer.full_name', 'customer.phone', 'payment.card_last4']);
+    assert.deepEqual(s.personalData.map((p) => `${p.table}.${p.column}`), [
+      'tenant.billing_email', 'customer.email', 'customer.full_name', 'customer.phone', 'payment.card_last4',
+      // The history tables copy the personal data of the rows they keep.
+      'tenant_history.billing_email', 'customer_history.email', 'customer_history.full_name', 'customer_history.phone', 'payment_history.card_last4',
+    ]);
     assert.ok(s.personalData.find((p) => p.column === 'card_last4')!.handling.some((h) => /PCI-DSS: the last four digits may be stored/.test(h)));
     assert.equal(s.erasure?.subject, 'customer');
     assert.deepEqual(

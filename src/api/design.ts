@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { WorkloadPattern } from '../design/indexes/table-access.js';
 import { checkConsistency } from '../design/consistency/check-design.js';
+import { structuresMissingFromDdl } from '../design/consistency/structures.js';
 import { completeParts, runAnalyses, sortDecisions } from '../design/registry.js';
 import type { MeasuredPattern } from '../design/workload/plan-load.js';
 import { extractQueryShape } from '../sql/query-shape.js';
@@ -75,6 +76,8 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
   // The design must agree with itself; a contradiction is a bug in an analysis, reported, never hidden.
   for (const found of checkConsistency(design))
     diagnostics.push({ code: 'design/inconsistent', severity: 'error', message: `the design contradicts itself: ${found.message}`, fix: 'this is a bug in dbarchitect: please report it with the spec' });
+  for (const missing of structuresMissingFromDdl(design, ddl))
+    diagnostics.push({ code: 'design/structure-not-built', severity: 'error', message: `a decision names ${missing}, which ${file} does not build`, fix: 'this is a bug in dbarchitect: please report it with the spec' });
   const erasure = dialect.emitErasure(schema, security);
   const scripts = { [file]: ddl, [securityFile]: securityDdl, ...(erasure ? { [`schema/${dialect.name}-erasure.sql`]: erasure } : {}) };
   return { ok: true, design, artifacts: renderArtifacts(design, scripts, undefined, options.adrNumbers), diagnostics };

@@ -5,6 +5,7 @@ import { cachingAnalysis } from './caching/analysis.js';
 import { capacityAnalysis } from './capacity/analysis.js';
 import { indexesAnalysis } from './indexes/analysis.js';
 import { modelingAnalysis } from './modeling/analysis.js';
+import { structuresAnalysis } from './modeling/structures-analysis.js';
 import { normalizationAnalysis } from './normalize/analysis.js';
 import { partitioningAnalysis } from './partitioning/analysis.js';
 import { scalingAnalysis } from './scaling/analysis.js';
@@ -30,6 +31,7 @@ export const ANALYSES: readonly Analysis[] = [
   scalingAnalysis,
   availabilityAnalysis,
   cachingAnalysis,
+  structuresAnalysis,
   securityAnalysis,
 ];
 

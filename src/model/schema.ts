@@ -94,6 +94,55 @@ export const partitioningSchema = z.object({
   retentionSeconds: z.number().optional(),
 });
 
+// ---- Structures analyses choose beyond tables (history, snapshots, pre-aggregates): triggers and materialized views.
+
+/** What a trigger does, by purpose, so each dialect writes its own function body. */
+export const triggerSchema = z.discriminatedUnion('kind', [
+  /** Copies the old row into `historyTable` on UPDATE or DELETE, with the operation, the role and the time. */
+  z.object({ kind: z.literal('history'), name: z.string(), historyTable: z.string(), origin: z.string() }),
+  /** Adds each inserted row to running totals per key in `snapshotTable`, so reads need not fold every row. */
+  z.object({
+    kind: z.literal('running-total'),
+    name: z.string(),
+    snapshotTable: z.string(),
+    keyColumns: z.array(z.string()),
+    /** Snapshot column = sum of the source column (or count of rows when `source` is absent). */
+    totals: z.array(z.object({ column: z.string(), fn: z.enum(['sum', 'count']), source: z.string().optional() })),
+    /** The snapshot's column set to the time of the last change. */
+    asOfColumn: z.string(),
+    origin: z.string(),
+  }),
+]);
+
+/** One output column of an aggregate view: a group key (a column or an expression over columns, PostgreSQL syntax from a pattern) or an aggregate. */
+export const viewColumnSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('group'), name: z.string(), column: z.string().optional(), expression: z.string().optional() }),
+  z.object({ kind: z.literal('aggregate'), name: z.string(), fn: z.enum(['count', 'sum', 'avg', 'min', 'max']), column: z.string().optional() }),
+]);
+
+/**
+ * A materialized view that pre-aggregates one table, refreshed on a schedule; its unique index over
+ * the group keys lets the refresh run concurrently with reads.
+ */
+export const aggregateViewSchema = z.object({
+  name: z.string(),
+  table: z.string(),
+  columns: z.array(viewColumnSchema),
+  /** Rows aggregated, all conditions ANDed. */
+  where: z.array(indexConditionSchema),
+  /** Only rows whose `column` lies in the last `seconds` before the refresh. */
+  window: z.object({ column: z.string(), seconds: z.number() }).optional(),
+  uniqueIndex: z.string(),
+  refreshEverySeconds: z.number(),
+  origin: z.string(),
+});
+
+export type Trigger = z.infer<typeof triggerSchema>;
+export type ViewColumn = z.infer<typeof viewColumnSchema>;
+export type AggregateView = z.infer<typeof aggregateViewSchema>;
+
+// ---- end of the structures block
+
 export const tableSchema = z.object({
   name: z.string(),
   kind: z.enum(['entity', 'relation']),
@@ -108,6 +157,8 @@ export const tableSchema = z.object({
   tenantScoped: z.boolean(),
   volume: volumeSchema.optional(),
   partitioning: partitioningSchema.optional(),
+  /** Row triggers that keep derived tables (history, snapshots) in step. */
+  triggers: z.array(triggerSchema).optional(),
   origin: z.string(),
 });
 
@@ -116,6 +167,8 @@ export const enumTypeSchema = z.object({ name: z.string(), values: z.array(z.str
 export const schemaSchema = z.object({
   tables: z.array(tableSchema),
   enums: z.array(enumTypeSchema),
+  /** Pre-aggregates chosen by the analyses, created after the tables. */
+  views: z.array(aggregateViewSchema).optional(),
 });
 
 export type Column = z.infer<typeof columnSchema>;

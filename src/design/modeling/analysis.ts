@@ -1,6 +1,7 @@
 import type { Analysis } from '../analysis.js';
 import { chooseModelingPatterns } from './modeling-patterns.js';
 
+/** Modeling patterns, with the tables they need (history, snapshots) added before they are partitioned, indexed and sized. */
 export const modelingAnalysis: Analysis = {
   name: 'modeling',
   areas: ['modeling'],
@@ -8,6 +9,6 @@ export const modelingAnalysis: Analysis = {
   gives: [],
   run(state) {
     const result = chooseModelingPatterns(state.spec, state.schema, state.workload);
-    return { decisions: result.decisions, diagnostics: result.warnings.map((w) => ({ code: w.code, severity: 'warning' as const, message: w.message, fix: w.fix })) };
+    return { schema: result.schema, decisions: result.decisions, diagnostics: result.warnings.map((w) => ({ code: w.code, severity: 'warning' as const, message: w.message, fix: w.fix })) };
   },
 };

@@ -1,5 +1,8 @@
 import type { Decision } from '../../model/decision.js';
-import type { Schema, Table } from '../../model/schema.js';
+import type { AggregateView, Schema, Table, Trigger } from '../../model/schema.js';
+import { aggregateViewOf, REFRESH_SECONDS_PER_ROW, rowsInWindow } from '../caching/materialized-view.js';
+import { historyStructureOf } from './history-table.js';
+import { snapshotStructureOf } from './snapshot-table.js';
 import { formatCount } from '../../format.js';
 import type { Spec } from '../../spec/spec.js';
 import type { WorkloadPattern } from '../indexes/table-access.js';
@@ -8,7 +11,21 @@ export interface ModelingResult {
   readonly decisions: Decision[];
   /** Problems in the design the spec implies: reported as warnings. */
   readonly warnings: { readonly code: string; readonly message: string; readonly fix: string }[];
+  /** The input schema plus the structures these decisions choose: history and snapshot tables with their triggers, pre-aggregate views. */
+  readonly schema: Schema;
 }
+
+/** What one decision adds to the schema. */
+interface Structures {
+  readonly tables: readonly Table[];
+  readonly triggers: readonly { readonly table: string; readonly trigger: Trigger }[];
+  readonly views: readonly AggregateView[];
+}
+
+const NONE: Structures = { tables: [], triggers: [], views: [] };
+
+/** Without a staleness in the spec, a pre-aggregate is assumed to be refreshed hourly. */
+const ASSUMED_REFRESH_SECONDS = 3600;
 
 /**
  * The modeling patterns a spec calls for, each a decision from the access patterns: hierarchies,
@@ -18,21 +35,39 @@ export interface ModelingResult {
 export function chooseModelingPatterns(spec: Spec, schema: Schema, workload: readonly WorkloadPattern[]): ModelingResult {
   const decisions: Decision[] = [];
   const warnings: ModelingResult['warnings'] = [];
+  const added: Structures[] = [];
   for (const table of schema.tables) {
     const hierarchy = hierarchyDecision(table, workload);
     if (hierarchy) decisions.push(hierarchy);
     const events = eventLogDecision(table, workload);
     if (events) {
       decisions.push(events.decision);
+      added.push(events.structures);
       if (events.warning) warnings.push(events.warning);
     }
   }
   const history = historyDecision(spec, schema);
-  if (history) decisions.push(history);
-  decisions.push(...aggregateDecisions(schema, workload));
+  if (history) {
+    decisions.push(history.decision);
+    added.push(history.structures);
+  }
+  for (const aggregate of aggregateDecisions(spec, schema, workload)) {
+    decisions.push(aggregate.decision);
+    added.push(aggregate.structures);
+  }
   const tenancy = tenancyDecision(spec);
   if (tenancy) decisions.push(tenancy);
-  return { decisions, warnings };
+  return { decisions, warnings, schema: withStructures(schema, added) };
+}
+
+function withStructures(schema: Schema, added: readonly Structures[]): Schema {
+  const triggers = added.flatMap((s) => s.triggers);
+  const tables = schema.tables.map((t) => {
+    const own = triggers.filter((x) => x.table === t.name).map((x) => x.trigger);
+    return own.length ? { ...t, triggers: [...(t.triggers ?? []), ...own] } : t;
+  });
+  const views = added.flatMap((s) => s.views);
+  return { ...schema, tables: [...tables, ...added.flatMap((s) => s.tables)], ...(views.length ? { views: [...(schema.views ?? []), ...views] } : {}) };
 }
 
 /** A recursive CTE is how a pattern walks a tree: its presence decides between representations. */
@@ -50,7 +85,7 @@ function hierarchyDecision(table: Table, workload: readonly WorkloadPattern[]): 
     area: 'modeling',
     title: `\`${table.name}\` is a hierarchy: ${choice}`,
     choice: frequent
-      ? `keep \`${column}\` and add ${table.name}_closure(ancestor_id, descendant_id, depth), maintained by the writes, for subtree and ancestor reads`
+      ? `keep \`${column}\` and add ${table.name}_closure(ancestor_id, descendant_id, depth), maintained by the writes, for subtree and ancestor reads (recommended, not emitted: keeping it in step takes writes on every insert and subtree move, which depend on how the application moves nodes)`
       : `\`${column}\` referencing the parent (adjacency list); subtrees and ancestors by WITH RECURSIVE when needed`,
     rationale: [
       walkers.length
@@ -69,7 +104,7 @@ function hierarchyDecision(table: Table, workload: readonly WorkloadPattern[]): 
 }
 
 /** An append-only table is an event log; reads that fold it over all time need a snapshot, above all when retention drops events. */
-function eventLogDecision(table: Table, workload: readonly WorkloadPattern[]): { decision: Decision; warning?: ModelingResult['warnings'][number] } | undefined {
+function eventLogDecision(table: Table, workload: readonly WorkloadPattern[]): { decision: Decision; structures: Structures; warning?: ModelingResult['warnings'][number] } | undefined {
   if (!table.volume?.appendOnly) return undefined;
   const folds = workload.filter(
     (w) => w.shape.kind === 'select' && w.shape.tables.some((t) => t.table === table.name) && w.shape.aggregates.length > 0 && !w.shape.predicates.some((p) => p.table === table.name && p.op === 'range'),
@@ -78,18 +113,25 @@ function eventLogDecision(table: Table, workload: readonly WorkloadPattern[]): {
   const groupKeys = folds.flatMap((w) => w.shape.predicates.filter((p) => p.table === table.name && p.op === 'eq').map((p) => p.column));
   const key = [...new Set(groupKeys)];
   const snapshot = `${table.name}_snapshot`;
+  const plan = folds.length ? snapshotStructureOf(table, key, folds.flatMap((w) => w.shape.aggregates), folds.map((w) => w.name)) : undefined;
+  const readers = folds.map((w) => w.name).join(', ');
   const decision: Decision = {
     id: `modeling/event-log/${table.name}`,
     area: 'modeling',
     title: `\`${table.name}\` is an event log${folds.length ? ' with a running snapshot' : ''}`,
-    choice: folds.length
-      ? `append-only events, plus ${snapshot}(${key.join(', ')}, total, as_of) updated in the same transaction as each event (or folded every few minutes), which ${folds.map((w) => w.name).join(', ')} read instead of summing every event`
-      : 'append-only events; no snapshot, as no pattern folds the whole history',
+    choice: !plan
+      ? 'append-only events; no snapshot, as no pattern folds the whole history'
+      : plan.kind === 'snapshot'
+        ? `append-only events, plus ${snapshot}(${plan.columns.join(', ')}) kept by the trigger ${snapshot}_trigger in the same transaction as each event, which ${readers} read instead of summing every event`
+        : `append-only events, plus a snapshot of ${readers}'s totals per ${key.join(', ') || 'key'} kept by the writes (recommended, not emitted: ${plan.reason})`,
     rationale: [
       'Rows are never updated or deleted by the application: the table records what happened, and current state is a fold over it (event sourcing).',
       ...(folds.length ? [`${folds.map((w) => `${w.name} (${w.ratePerSecond}/s)`).join(', ')} aggregate all of an entity's events on every call; that cost grows without bound with the history.`] : []),
       ...(folds.length && retention !== undefined
         ? [`Retention drops events after ${Math.round(retention / 86_400)} days, so the sum over the remaining events becomes wrong: the snapshot is required for correctness, not only for speed.`]
+        : []),
+      ...(plan?.kind === 'snapshot'
+        ? ['The trigger adds each event as it is inserted; dropping an expired partition fires no trigger, so the totals keep the dropped events. On a table that already holds events, fill the snapshot once from them before relying on it.']
         : []),
     ],
     alternatives: [
@@ -107,19 +149,21 @@ function eventLogDecision(table: Table, workload: readonly WorkloadPattern[]): {
           fix: `keep a snapshot (${snapshot}) and read it instead, or remove the retention`,
         }
       : undefined;
-  return { decision, ...(warning ? { warning } : {}) };
+  const structures: Structures = plan?.kind === 'snapshot' ? { tables: [plan.table], triggers: [{ table: table.name, trigger: plan.trigger }], views: [] } : NONE;
+  return { decision, structures, ...(warning ? { warning } : {}) };
 }
 
-function historyDecision(spec: Spec, schema: Schema): Decision | undefined {
+function historyDecision(spec: Spec, schema: Schema): { decision: Decision; structures: Structures } | undefined {
   const audited = spec.requirements.compliance.filter((c) => c !== 'gdpr');
   if (audited.length === 0) return undefined;
   const mutable = schema.tables.filter((t) => t.kind === 'entity' && !t.volume?.appendOnly && t.columns.some((c) => c.pii || (c.type.kind === 'decimal' && c.type.scale === 4)));
   if (mutable.length === 0) return undefined;
-  return {
+  const built = mutable.map(historyStructureOf);
+  const decision: Decision = {
     id: 'modeling/history',
     area: 'modeling',
     title: 'History of changes for audited entities',
-    choice: `a <table>_history table per audited entity (${mutable.map((t) => t.name).join(', ')}): the old row, the operation, who and when, written by an AFTER UPDATE OR DELETE trigger`,
+    choice: `a history table per audited entity (${built.map((b) => b.table.name).join(', ')}): the old row, the operation, who and when, written by an AFTER UPDATE OR DELETE trigger on each (${built.map((b) => b.trigger.name).join(', ')})`,
     rationale: [
       `${audited.join(', ')} ask for a trail of changes to personal and financial data; these tables are updated in place.`,
       'History tables keep the live tables narrow and their indexes small; the trail is queried rarely and by time.',
@@ -131,31 +175,58 @@ function historyDecision(spec: Spec, schema: Schema): Decision | undefined {
     evidence: [{ tier: 'derived', source: 'rule:history-for-compliance', detail: `compliance: ${audited.join(', ')}` }],
     patterns: [],
   };
+  return { decision, structures: { tables: built.map((b) => b.table), triggers: built.map((b, i) => ({ table: mutable[i]!.name, trigger: b.trigger })), views: [] } };
 }
 
-/** A report that aggregates a large range at a rate is served by a pre-aggregated table. */
-function aggregateDecisions(schema: Schema, workload: readonly WorkloadPattern[]): Decision[] {
-  const out: Decision[] = [];
+/**
+ * A report that aggregates a large range at a rate is served by a pre-aggregate: a materialized
+ * view refreshed within the pattern's staleness when its window ends now(); otherwise a summary
+ * table the writes keep, recommended but not emitted (its upkeep depends on how the data arrives).
+ */
+function aggregateDecisions(spec: Spec, schema: Schema, workload: readonly WorkloadPattern[]): { decision: Decision; structures: Structures }[] {
+  const out: { decision: Decision; structures: Structures }[] = [];
   for (const w of workload) {
     if (w.shape.kind !== 'select' || w.shape.aggregates.length === 0 || w.shape.groupBy.length === 0) continue;
     const table = schema.tables.find((t) => w.shape.tables.some((x) => x.table === t.name) && (t.volume?.rows ?? 0) >= 10_000_000);
     if (!table) continue;
     const grain = w.shape.groupBy.map((g) => g.expression ?? g.column ?? '?').join(', ');
+    const keys = [...new Set(w.shape.predicates.filter((p) => p.op === 'eq' && p.value.kind === 'param').map((p) => p.column))];
+    const staleness = spec.accessPatterns.find((p) => p.name === w.name)?.staleness?.seconds;
+    const probe = aggregateViewOf(`${w.name}_mv`, w.shape, 1, `modeling/aggregate/${w.name}`);
+    const refreshSeconds = probe.kind === 'view' ? Number((rowsInWindow(table.volume, probe.view.window!.seconds) * REFRESH_SECONDS_PER_ROW).toPrecision(3)) : 0;
+    // The view's data is as old as the time between refresh starts plus one refresh: together within the staleness.
+    const refreshEvery = staleness === undefined ? ASSUMED_REFRESH_SECONDS : Math.max(1, Math.floor(staleness - refreshSeconds));
+    const plan = probe.kind === 'view' ? { kind: 'view' as const, view: { ...probe.view, refreshEverySeconds: refreshEvery } } : probe;
+    const summary = `${table.name}_${w.name}(${[...keys, grain, 'aggregates'].join(', ')})`;
     out.push({
-      id: `modeling/aggregate/${w.name}`,
-      area: 'modeling',
-      title: `Pre-aggregate ${w.name}`,
-      choice: `a summary table ${table.name}_${w.name}(${[...new Set(w.shape.predicates.filter((p) => p.op === 'eq' && p.value.kind === 'param').map((p) => p.column))].join(', ')}, ${grain}, aggregates) kept by the writes or refreshed within the pattern's staleness; the live query stays the fallback`,
-      rationale: [
-        `${w.name} groups by ${grain} over \`${table.name}\` (${formatCount(table.volume!.rows)} rows at the spec's volume); a summary at that grain holds one row per group instead of every source row.`,
-        'A star schema is not warranted: one fact table and one grouping, no dimensions beyond the tenant and the date.',
-      ],
-      alternatives: [
-        { option: 'query the live table each time', rejectedBecause: 'its cost grows with the range and the table; the index only narrows the rows to read' },
-        { option: 'a separate analytics store', rejectedBecause: 'one report does not pay for another system and its sync' },
-      ],
-      evidence: [{ tier: 'derived', source: 'rule:aggregate-large-range', detail: `GROUP BY ${grain}; ${formatCount(table.volume!.rows)} rows; ${w.ratePerSecond}/s` }],
-      patterns: [w.name],
+      decision: {
+        id: `modeling/aggregate/${w.name}`,
+        area: 'modeling',
+        title: `Pre-aggregate ${w.name}`,
+        choice:
+          plan.kind === 'view'
+            ? `a materialized view ${plan.view.name}(${plan.view.columns.map((c) => c.name).join(', ')}) over the pattern's window, with the unique index ${plan.view.uniqueIndex} so it refreshes concurrently every ${refreshEvery} s; the live query stays the fallback`
+            : `a summary table ${summary} kept by the writes; the live query stays the fallback (recommended, not emitted: ${plan.reason})`,
+        rationale: [
+          `${w.name} groups by ${grain} over \`${table.name}\` (${formatCount(table.volume!.rows)} rows at the spec's volume); a summary at that grain holds one row per group instead of every source row.`,
+          'A star schema is not warranted: one fact table and one grouping, no dimensions beyond the tenant and the date.',
+          ...(plan.kind === 'view'
+            ? [
+                `One refresh aggregates the window (~${refreshSeconds} s at about 1 µs a row); refreshing every ${refreshEvery} s keeps the view within ${staleness === undefined ? `an assumed hour (the spec states no staleness for ${w.name})` : `the staleness of ${staleness} s`}. REFRESH … CONCURRENTLY needs the unique index and lets reads continue during the refresh; the job runs from a scheduler such as pg_cron.`,
+              ]
+            : []),
+        ],
+        alternatives: [
+          { option: 'query the live table each time', rejectedBecause: 'its cost grows with the range and the table; the index only narrows the rows to read' },
+          { option: 'a separate analytics store', rejectedBecause: 'one report does not pay for another system and its sync' },
+        ],
+        evidence: [
+          { tier: 'derived', source: 'rule:aggregate-large-range', detail: `GROUP BY ${grain}; ${formatCount(table.volume!.rows)} rows; ${w.ratePerSecond}/s` },
+          ...(staleness === undefined && plan.kind === 'view' ? [{ tier: 'assumed' as const, source: 'default:refresh-hourly', detail: 'no staleness in the spec: an hourly refresh is assumed' }] : []),
+        ],
+        patterns: [w.name],
+      },
+      structures: plan.kind === 'view' ? { tables: [], triggers: [], views: [plan.view] } : NONE,
     });
   }
   return out;

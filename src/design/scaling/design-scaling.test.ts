@@ -153,7 +153,7 @@ describe('scaling', () => {
     assert.match(sharding.resharding, /citus_rebalance_start/);
     assert.equal(scaling.instance!.role, 'worker');
     // a retried ingest must not duplicate a reading; the key stays unique within a shard
-    assert.deepEqual(scaling.idempotency.find((i) => i.pattern === 'ingest_reading')?.columns, ['device_id', 'idempotency_key']);
+    assert.deepEqual(scaling.idempotency.find((i) => i.pattern === 'ingest_reading')?.columns, ['device_id', 'idempotency_key', 'taken_at']);
     assert.match(decisions.find((d) => d.id === 'scaling/sharding')!.title, /^Shard by device_id on Citus/);
   });
 
@@ -178,7 +178,7 @@ describe('scaling', () => {
     const sharding = scaling.sharding!;
     assert.equal(sharding.key, 'tenant_id');
     assert.equal(sharding.anchorTable, 'customer');
-    assert.deepEqual(sharding.referenceTables, ['tenant']);
+    assert.deepEqual(sharding.referenceTables, ['tenant', 'tenant_history']);
     assert.match(sharding.ddl, /SELECT create_reference_table\('tenant'\);/);
     assert.match(sharding.ddl, /SELECT create_distributed_table\('order', 'tenant_id', colocate_with => 'customer'\);/);
     assert.deepEqual(sharding.crossShardPatterns, []);

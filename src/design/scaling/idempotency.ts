@@ -1,6 +1,5 @@
 import { derivedName } from '../../model/naming.js';
 import type { Schema, Table } from '../../model/schema.js';
-import { quotePgIdentifier } from '../../dialects/postgres/quote.js';
 import type { WorkloadPattern } from '../indexes/table-access.js';
 import { isWriteShape } from './pattern-load.js';
 import type { Idempotency } from './scaling-schema.js';
@@ -12,8 +11,9 @@ const KEY_COLUMN = 'idempotency_key';
  * an insert must then not create a second row. An insert that sets every column of a unique key is
  * safe (the retry conflicts: ON CONFLICT DO NOTHING); one whose only key is a generated id needs an
  * idempotency key: a client-generated UUID column with a unique constraint, scoped by tenant or shard
- * key so it stays unique within one shard. Updates and deletes by key repeat harmlessly when they set
- * absolute values.
+ * key so it stays unique within one shard, and with the partition column on a partitioned table
+ * (PostgreSQL requires every unique constraint there to include it). Updates and deletes by key
+ * repeat harmlessly when they set absolute values.
  */
 export function planIdempotency(schema: Schema, workload: readonly WorkloadPattern[], distributionColumn: (table: string) => string | undefined): Idempotency[] {
   return workload.flatMap((pattern): Idempotency[] => {
@@ -29,10 +29,14 @@ export function planIdempotency(schema: Schema, workload: readonly WorkloadPatte
     if (natural)
       return [{ pattern: pattern.name, table: table.name, kind: 'natural-key', columns: natural, detail: `the insert sets every column of unique (${natural.join(', ')}): a retry conflicts; write it as INSERT … ON CONFLICT (${natural.join(', ')}) DO NOTHING` }];
     const scope = [...new Set([...(table.tenantScoped ? ['tenant_id'] : []), ...(distributionColumn(table.name) ? [distributionColumn(table.name)!] : [])])];
-    const columns = [...scope, KEY_COLUMN];
+    const partition = table.partitioning?.column;
+    const columns = [...new Set([...scope, KEY_COLUMN, ...(partition ? [partition] : [])])];
     const constraintName = derivedName(table.name, columns, 'key');
-    const quoted = quotePgIdentifier(table.name);
-    const ddl = `ALTER TABLE ${quoted} ADD COLUMN ${KEY_COLUMN} uuid;\nALTER TABLE ${quoted} ADD CONSTRAINT ${quotePgIdentifier(constraintName)} UNIQUE (${columns.map(quotePgIdentifier).join(', ')});\n`;
+    const partitionNote = !partition
+      ? ''
+      : shape.setColumns.includes(partition)
+        ? ` The table is partitioned by ${partition}, and a unique constraint there must include it: a retry must send the same ${partition} as the first attempt (a value the client chose, not now()), or it lands as a second row.`
+        : ` The table is partitioned by ${partition}, and a unique constraint there must include it; the insert does not set ${partition} (it comes from a default), so a retry gets a new ${partition} and this key does not catch it: send ${partition} from the client, or record the keys in an unpartitioned table of their own.`;
     const timestamp = table.columns.find((c) => shape.setColumns.includes(c.name) && c.type.kind === 'timestamp' && !c.default);
     const reference = table.foreignKeys.find((fk) => fk.columns.every((c) => shape.setColumns.includes(c)) && fk.columns.some((c) => c !== 'tenant_id'));
     const alternative =
@@ -46,11 +50,30 @@ export function planIdempotency(schema: Schema, workload: readonly WorkloadPatte
         kind: 'idempotency-key',
         columns,
         constraintName,
-        ddl,
-        detail: `no unique key the insert sets (only the generated ${table.primaryKey.columns.join(', ')}): a retried insert would add a second row. The client sends a UUID per logical write; insert with ON CONFLICT (${columns.join(', ')}) DO NOTHING RETURNING the row.${alternative}`,
+        detail: `no unique key the insert sets (only the generated ${table.primaryKey.columns.join(', ')}): a retried insert would add a second row. The client sends a UUID per logical write; insert with ON CONFLICT (${columns.join(', ')}) DO NOTHING RETURNING the row.${partitionNote}${alternative}`,
       },
     ];
   });
+}
+
+/**
+ * The schema with each chosen idempotency key: a nullable uuid column (writers that do not retry
+ * need not send one; NULLs never conflict) and its unique constraint.
+ */
+export function withIdempotencyKeys(schema: Schema, idempotency: readonly Idempotency[]): Schema {
+  const keys = idempotency.filter((i) => i.kind === 'idempotency-key' && i.constraintName);
+  if (keys.length === 0) return schema;
+  return {
+    ...schema,
+    tables: schema.tables.map((table) => {
+      const own = keys.filter((k) => k.table === table.name && !table.uniques.some((u) => u.name === k.constraintName));
+      if (own.length === 0) return table;
+      const column = table.columns.some((c) => c.name === KEY_COLUMN)
+        ? []
+        : [{ name: KEY_COLUMN, type: { kind: 'uuid' as const }, nullable: true, pii: false, comment: `Client-generated per logical write of ${own.map((k) => k.pattern).join(', ')}: a retry conflicts instead of adding a row.`, origin: own.map((k) => `scaling/idempotency/${k.pattern}`).join(', ') }];
+      return { ...table, columns: [...table.columns, ...column], uniques: [...table.uniques, ...own.map((k) => ({ name: k.constraintName!, columns: [...k.columns] }))] };
+    }),
+  };
 }
 
 /** A primary key or unique constraint whose columns the insert sets, not counting the tenant alone. */

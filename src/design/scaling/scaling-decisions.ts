@@ -172,7 +172,7 @@ export function idempotencyDecisions(idempotency: readonly Idempotency[]): Decis
       area: 'scaling',
       title: `${i.pattern}: idempotency key on \`${i.table}\``,
       choice: `column idempotency_key uuid, ${i.constraintName} UNIQUE (${i.columns.join(', ')}); INSERT … ON CONFLICT DO NOTHING`,
-      rationale: [`${i.detail}`, `DDL:\n${i.ddl ?? ''}`],
+      rationale: [`${i.detail}`, 'The column and its unique constraint are part of the schema the DDL creates.'],
       alternatives: [{ option: 'retry blindly', rejectedBecause: 'a timeout after the commit makes the retry insert a duplicate row' }],
       evidence: [{ tier: 'derived', source: 'rule:idempotency-key', detail: 'the insert sets no complete unique key of its table' }],
       patterns: [i.pattern],

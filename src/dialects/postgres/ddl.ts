@@ -1,11 +1,12 @@
 import type { DdlOptions } from '../dialect.js';
-import type { Check, Column, ForeignKey, Index, IndexCondition, IndexKey, Partitioning, Schema, Table } from '../../model/schema.js';
+import type { AggregateView, Check, Column, ForeignKey, Index, IndexCondition, IndexKey, Partitioning, Schema, Table, Trigger, ViewColumn } from '../../model/schema.js';
 import { quotePgIdentifier as q, quotePgLiteral } from './quote.js';
 import { postgresColumnType } from './types.js';
 
 /**
  * The whole schema as one PostgreSQL 15+ script, in one transaction: enum types, tables in
- * dependency order, foreign keys that point forward (cycles) added afterwards, indexes, comments.
+ * dependency order, foreign keys that point forward (cycles) added afterwards, indexes, the
+ * triggers that keep derived tables in step, materialized views with their unique indexes, comments.
  */
 export function emitPostgresDdl(schema: Schema, options: DdlOptions = {}): string {
   const out: string[] = ['BEGIN;', ''];
@@ -28,8 +29,11 @@ export function emitPostgresDdl(schema: Schema, options: DdlOptions = {}): strin
   for (const index of indexes) out.push(`${createIndex(index)};`);
   if (indexes.length) out.push('');
 
+  for (const table of schema.tables) for (const trigger of table.triggers ?? []) out.push(createTrigger(schema, table, trigger), '');
+  for (const view of schema.views ?? []) out.push(createView(view), '');
+
   if (options.comments !== false) {
-    const comments = schema.tables.flatMap(commentStatements);
+    const comments = [...schema.tables.flatMap(commentStatements), ...(schema.views ?? []).map(viewComment)];
     out.push(...comments);
     if (comments.length) out.push('');
   }
@@ -164,6 +168,71 @@ function condition(c: IndexCondition): string {
     case 'is-not-null':
       return `${column} IS NOT NULL`;
   }
+}
+
+/** The scheduled statements that keep the materialized views within their staleness, one per view. */
+export function emitPostgresRefreshJobs(schema: Schema): string {
+  return (schema.views ?? []).map((v) => `${refreshStatement(v)} -- every ${v.refreshEverySeconds} s\n`).join('');
+}
+
+const refreshStatement = (view: AggregateView) => `REFRESH MATERIALIZED VIEW CONCURRENTLY ${q(view.name)};`;
+
+/** A PL/pgSQL function per trigger, named like it, and the row trigger that calls it after the write. */
+function createTrigger(schema: Schema, table: Table, trigger: Trigger): string {
+  const body = trigger.kind === 'history' ? historyBody(schema, table, trigger.historyTable) : runningTotalBody(trigger);
+  const events = trigger.kind === 'history' ? 'UPDATE OR DELETE' : 'INSERT';
+  return [
+    `CREATE FUNCTION ${q(trigger.name)}() RETURNS trigger LANGUAGE plpgsql AS $fn$`,
+    'BEGIN',
+    `  ${body}`,
+    '  RETURN NULL;',
+    'END',
+    '$fn$;',
+    `CREATE TRIGGER ${q(trigger.name)} AFTER ${events} ON ${q(table.name)} FOR EACH ROW EXECUTE FUNCTION ${q(trigger.name)}();`,
+  ].join('\n');
+}
+
+/** The old row, column by column (the history table has the source's columns after its own), with the operation and the role. */
+function historyBody(schema: Schema, table: Table, historyTable: string): string {
+  const history = schema.tables.find((t) => t.name === historyTable);
+  const copied = table.columns.filter((c) => history?.columns.some((h) => h.name === c.name)).map((c) => c.name);
+  return `INSERT INTO ${q(historyTable)} (history_operation, history_by, ${list(copied)}) VALUES (TG_OP, current_user, ${copied.map((c) => `OLD.${q(c)}`).join(', ')});`;
+}
+
+function runningTotalBody(trigger: Extract<Trigger, { kind: 'running-total' }>): string {
+  const columns = [...trigger.keyColumns, ...trigger.totals.map((t) => t.column), trigger.asOfColumn];
+  const values = [...trigger.keyColumns.map((c) => `NEW.${q(c)}`), ...trigger.totals.map((t) => (t.fn === 'count' ? '1' : `coalesce(NEW.${q(t.source!)}, 0)`)), 'now()'];
+  const updates = [...trigger.totals.map((t) => `${q(t.column)} = s.${q(t.column)} + EXCLUDED.${q(t.column)}`), `${q(trigger.asOfColumn)} = EXCLUDED.${q(trigger.asOfColumn)}`];
+  return `INSERT INTO ${q(trigger.snapshotTable)} AS s (${list(columns)}) VALUES (${values.join(', ')})\n    ON CONFLICT (${list(trigger.keyColumns)}) DO UPDATE SET ${updates.join(', ')};`;
+}
+
+/** The view and the unique index over its group keys that REFRESH … CONCURRENTLY requires. */
+function createView(view: AggregateView): string {
+  const groups = view.columns.filter((c): c is Extract<ViewColumn, { kind: 'group' }> => c.kind === 'group');
+  const select = view.columns.map((c) => (c.kind === 'group' && c.column === c.name ? q(c.name) : `${viewExpression(c)} AS ${q(c.name)}`)).join(', ');
+  const conditions = [...view.where.map(condition), ...(view.window ? [`${q(view.window.column)} >= now() - interval '${intervalText(view.window.seconds)}'`] : [])];
+  const where = conditions.length ? `\n  WHERE ${conditions.join(' AND ')}` : '';
+  const groupBy = groups.length ? `\n  GROUP BY ${groups.map(viewExpression).join(', ')}` : '';
+  return [
+    `CREATE MATERIALIZED VIEW ${q(view.name)} AS\n  SELECT ${select}\n  FROM ${q(view.table)}${where}${groupBy};`,
+    `CREATE UNIQUE INDEX ${q(view.uniqueIndex)} ON ${q(view.name)} (${list(groups.map((g) => g.name))});`,
+  ].join('\n');
+}
+
+function viewExpression(c: ViewColumn): string {
+  if (c.kind === 'group') return c.expression !== undefined ? c.expression : q(c.column!);
+  return `${c.fn}(${c.column !== undefined ? q(c.column) : '*'})`;
+}
+
+/** Whole days or hours when the window is one, so the view reads like the pattern it serves. */
+function intervalText(seconds: number): string {
+  if (seconds % 86_400 === 0) return `${seconds / 86_400} days`;
+  if (seconds % 3600 === 0) return `${seconds / 3600} hours`;
+  return `${seconds} seconds`;
+}
+
+function viewComment(view: AggregateView): string {
+  return `COMMENT ON MATERIALIZED VIEW ${q(view.name)} IS ${quotePgLiteral(`Pre-aggregate (${view.origin}); refreshed every ${view.refreshEverySeconds} s by a scheduled ${refreshStatement(view)}`)};`;
 }
 
 function commentStatements(table: Table): string[] {

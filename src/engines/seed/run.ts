@@ -78,8 +78,12 @@ export async function seedDatabase(engine: Engine, schema: Schema, options: Seed
   const tables: SeededTable[] = [];
   let finishMs = 0;
   let step = 'starting';
+  // Every table, derived ones too, gets its own synthetic rows: the triggers that keep derived tables in step would write them twice.
+  const triggered = schema.tables.filter((t) => t.triggers?.length).map((t) => quotePgIdentifier(t.name));
   await engine.exec('BEGIN');
   try {
+    step = 'disabling triggers for the load';
+    for (const table of triggered) await engine.exec(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
     step = 'setting keys and indexes aside for the load';
     // Keys stay where inserts rely on them: ON CONFLICT needs them, the later UPDATE finds rows by them.
     const keep = new Set([...script.tables.filter((t) => t.mayConflict).map((t) => t.table), ...script.fillLater.map((f) => f.table)]);
@@ -111,6 +115,7 @@ export async function seedDatabase(engine: Engine, schema: Schema, options: Seed
 
     step = 'resetting identity sequences';
     for (const sql of script.resetIdentities) await engine.exec(sql);
+    for (const table of triggered) await engine.exec(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
     step = 'commit';
     await engine.exec('COMMIT');
   } catch (error) {

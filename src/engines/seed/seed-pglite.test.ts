@@ -122,7 +122,7 @@ describe('seeding on PGlite', () => {
     const progress: SeedProgress[] = [];
     const result = await seedDatabase(engine, reference.schema, { largestRows: 20_000, seed: 3, anchor: ANCHOR, onProgress: (p) => progress.push(p) });
 
-    assert.deepEqual(progress.map((p) => [p.table, p.index, p.total]), result.plan.tables.map((t, i) => [t.table, i + 1, 9]));
+    assert.deepEqual(progress.map((p) => [p.table, p.index, p.total]), result.plan.tables.map((t, i) => [t.table, i + 1, result.plan.tables.length]));
     assert.deepEqual(result.tables.map((t) => [t.table, t.rows]), result.plan.tables.map((t) => [t.table, t.rows]), 'every planned row was inserted');
     assert.equal(result.totalRows, result.tables.reduce((s, t) => s + t.rows, 0));
     for (const t of result.tables) assert.equal(await scalar(`SELECT count(*) FROM ${q(t.table)}`), t.rows);
