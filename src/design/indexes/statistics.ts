@@ -12,6 +12,8 @@ export interface ColumnDistinct {
   readonly basis: string;
 }
 
+/** Rows that share one value of a column leading a composite key (a stream's events, an order's lines): assumed. */
+const KEY_PREFIX_ROWS = 10;
 /** Distinct values of a table we know nothing about (an unknown table name). */
 const UNKNOWN_DISTINCT = 10;
 
@@ -54,8 +56,12 @@ export class VolumeStatistics {
     if (single) return { distinct: rows, basis: 'unique' };
     const stated = table.columns.find((c) => c.name === column)?.distinct;
     if (stated !== undefined) return { distinct: Math.max(1, Math.min(rows, stated)), basis: 'stated in the spec' };
+    const own = table.columns.find((c) => c.name === column);
+    if (own?.identity !== undefined || own?.default?.kind === 'random-uuid') return { distinct: rows, basis: 'a generated key: one row per value' };
     const fk = table.foreignKeys.find((f) => f.columns[f.columns.length - 1] === column);
     if (fk) return { distinct: Math.min(rows, this.rows(fk.refTable)), basis: `references ${fk.refTable}` };
+    const leads = [table.primaryKey.columns, ...table.uniques.map((u) => u.columns)].some((cols) => cols.filter((c) => c !== 'tenant_id')[0] === column && cols.length > 1);
+    if (leads) return { distinct: Math.max(1, Math.round(rows / KEY_PREFIX_ROWS)), basis: `leads a composite key: ~${KEY_PREFIX_ROWS} rows per value assumed (state its \`distinct\` to refine)` };
     const type = table.columns.find((c) => c.name === column)?.type;
     if (type?.kind === 'enum') {
       const values = this.schema.enums.find((e) => e.name === type.name)?.values.length ?? UNKNOWN_DISTINCT;

@@ -83,7 +83,12 @@ export function tableAccesses(pattern: WorkloadPattern, schema: Schema, stats: V
     const equality = role === 'lookup' ? unique([...d.equality, ...joinColumns(d.alias)]) : d.equality;
     const conditions = role === 'lookup' ? [] : d.conditions;
     const sort = role === 'driving' && d.inLists.length === 0 ? sortOn(shape, d.alias, d.table, equality) : [];
-    return { ...d, role, equality, conditions, sort, ...(shape.limit !== undefined && role === 'driving' ? { limit: shape.limit } : {}) };
+    // Rows per probe of a lookup: its own filters and the join columns it is probed by.
+    const joined = role === 'lookup' ? equality.filter((c) => !d.equality.includes(c)) : [];
+    const filters = (eq: readonly string[]) => [...eq, ...d.conditions.map((c) => c.column)];
+    const perProbe = joined.length ? Math.max(1, (d.estimatedRows * stats.matching(d.table, filters(equality))) / Math.max(1, stats.matching(d.table, filters(d.equality)))) : d.estimatedRows;
+    const rowsBasis = joined.length ? [...d.rowsBasis, `probed by ${joined.join(', ')} (${joined.map((c) => stats.distinct(d.table, c).basis).join('; ')})`] : d.rowsBasis;
+    return { ...d, role, equality, conditions, sort, estimatedRows: perProbe, rowsBasis, ...(shape.limit !== undefined && role === 'driving' ? { limit: shape.limit } : {}) };
   });
 }
 

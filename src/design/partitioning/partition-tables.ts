@@ -36,6 +36,11 @@ export function partitionTables(spec: Spec, schema: Schema, workload: readonly W
       return table;
     }
     if (!column) return table;
+    const weakened = weakenedKeys(table, column);
+    if (weakened.length) {
+      decisions.push(keyNotWidened(table, rowsAtHorizon, column, weakened));
+      return table;
+    }
     const interval = volume.growthPerMonth >= 300_000_000 ? 'day' : volume.growthPerMonth >= 50_000_000 ? 'week' : volume.growthPerMonth >= 500_000 ? 'month' : 'year';
     const history = Math.min(MAX_HISTORY, Math.max(1, Math.ceil(volume.retentionSeconds / INTERVAL_SECONDS[interval])));
     const partitioning: Partitioning = { method: 'range', column, interval, history, premake: PREMAKE, retentionSeconds: volume.retentionSeconds };
@@ -49,6 +54,41 @@ export function partitionTables(spec: Spec, schema: Schema, workload: readonly W
     };
   });
   return { schema: { ...schema, tables }, decisions };
+}
+
+/**
+ * The declared keys a time partition would weaken: PostgreSQL needs the partition column in every
+ * unique constraint of a partitioned table, and adding it turns "one per (stream, version)" into
+ * "one per (stream, version, instant)". A generated surrogate id is unique on its own, so widening
+ * it loses nothing; a natural key or a unique constraint the spec declared is a guarantee it would lose.
+ */
+function weakenedKeys(table: Table, column: string): string[] {
+  const generated = (name: string) => {
+    const c = table.columns.find((x) => x.name === name);
+    return c?.identity !== undefined || c?.default?.kind === 'random-uuid';
+  };
+  const surrogate = (columns: readonly string[]) => columns.some(generated);
+  const keys = [{ name: table.primaryKey.name, columns: table.primaryKey.columns }, ...table.uniques];
+  return keys.filter((k) => !k.columns.includes(column) && !surrogate(k.columns)).map((k) => `${k.name} (${k.columns.join(', ')})`);
+}
+
+function keyNotWidened(table: Table, rowsAtHorizon: number, column: string, weakened: readonly string[]): Decision {
+  return {
+    id: `partitioning/${table.name}`,
+    area: 'partitioning',
+    title: `\`${table.name}\` is not partitioned: its declared keys would be weakened`,
+    choice: 'one table; old rows removed by a batched retention job on an index led by the time column',
+    rationale: [
+      `${formatCount(rowsAtHorizon)} rows at the horizon with a retention period would favour time partitions on ${column}, but PostgreSQL requires the partition column in every unique constraint of a partitioned table.`,
+      `Adding ${column} to ${weakened.join(', ')} would let two rows share those columns at different instants: the guarantee the spec declared would be gone.`,
+    ],
+    alternatives: [
+      { option: `partition by ${column} and widen the keys`, rejectedBecause: 'the keys would no longer enforce what the spec declared (a second writer of one version, a retried command, a duplicate like would be accepted)' },
+      { option: `hash-partition by the key's leading column`, rejectedBecause: 'it spreads rows but does not make expiry cheap; consider it when the table outgrows one node\'s vacuum, not for retention' },
+    ],
+    evidence: [{ tier: 'derived', source: 'rule:time-partitioning', detail: `declared keys without ${column}: ${weakened.join('; ')}` }],
+    patterns: [],
+  };
 }
 
 /** A required time column from the spec's own fields: one a pattern ranges over first. */

@@ -7,8 +7,10 @@
 export const SIMPLE_QUERIES_PER_VCPU = 2000;
 /** Size for this CPU utilisation at the stated rates: headroom for spikes, vacuum, failover. */
 export const TARGET_CPU_UTILIZATION = 0.5;
-/** Memory-optimised instances (AWS r, GCP n2-highmem, Azure E): GiB per vCPU. */
+/** Memory-optimised instances (AWS r, GCP n2-highmem, Azure E): GiB per vCPU; the largest sizes are these. */
 export const GIB_PER_VCPU = 8;
+/** General-purpose instances (AWS m, GCP n2-standard, Azure D): GiB per vCPU, for a hot set that needs less. */
+export const GENERAL_PURPOSE_GIB_PER_VCPU = 4;
 /** Instance sizes in vCPUs, up to the largest common memory-optimised one. */
 export const VCPU_SIZES = [2, 4, 8, 16, 32, 48, 64, 96, 128] as const;
 /** Part of RAM the hot set may fill; the rest is for connections, work_mem, maintenance and the OS. */

@@ -36,7 +36,7 @@ export function instanceDecision(instance: Instance, loads: readonly PatternLoad
     id: 'scaling/instance',
     area: 'scaling',
     title: `${instance.vcpu} vCPU / ${instance.memoryGiB} GiB for ${who}`,
-    choice: `${instance.vcpu} vCPU, ${instance.memoryGiB} GiB RAM (memory-optimised) for ${who}`,
+    choice: `${instance.vcpu} vCPU, ${instance.memoryGiB} GiB RAM for ${who}`,
     rationale: [
       ...instance.basis.map((b) => `${b.charAt(0).toUpperCase()}${b.slice(1)}.`),
       `Heaviest patterns: ${heaviest.map((l) => `${l.name} (${formatRate(l.ratePerSecond)} × ${l.unitsPerCall} units)`).join(', ')}.`,

@@ -37,6 +37,9 @@ export function primaryStoreDisqualifiers(engine: EngineProfile, features: Workl
   if (features.multiRowTransactions.needed && engine.transactions !== 'multi-row-acid' && engine.transactions !== 'multi-item-limited')
     reasons.push(`no multi-row ACID transactions (${TRANSACTION_WORDS[engine.transactions]}): ${features.multiRowTransactions.why}`);
 
+  // Deduplication at merge time or last-write-wins is not a unique constraint: a retried or concurrent insert gets in.
+  if (features.enforcedUniqueness.needed && engine.transactions === 'none')
+    reasons.push(`enforces no unique key at write time (no transactions: duplicates are merged later, if at all): ${features.enforcedUniqueness.why}`);
   const peak = features.writes.perSecond;
   const ceiling = engine.singleNodeWritesPerSecond;
   if (engine.writeScaling === 'single-primary' && peak > FAR_ABOVE_CEILING * ceiling) {

@@ -73,6 +73,8 @@ export interface WorkloadFeatures {
   readonly timeSeries: readonly TimeSeriesFeature[];
   readonly volume: { readonly horizon: string; readonly rows: number; readonly bytes: number; readonly tables: readonly TableVolume[] };
   readonly multiRowTransactions: { readonly needed: boolean; readonly why: string };
+  /** Inserts into tables whose declared keys must reject a duplicate at write time (natural keys, uniques, ON CONFLICT). */
+  readonly enforcedUniqueness: { readonly needed: boolean; readonly why: string };
   readonly requirements: Requirements;
 }
 
@@ -119,6 +121,7 @@ export function deriveWorkloadFeatures(spec: Spec, schema: Schema, workload: rea
     timeSeries: timeSeries(schema, volumes),
     volume: { horizon: spec.requirements.horizon.text, rows: sum(volumes.map((v) => v.rowsAtHorizon)), bytes: sum(volumes.map((v) => v.bytesAtHorizon)), tables: volumes },
     multiRowTransactions: multiRowTransactions(spec, schema, writes),
+    enforcedUniqueness: enforcedUniqueness(schema, workload),
     requirements: spec.requirements,
   };
 }
@@ -247,4 +250,27 @@ function multiRowTransactions(spec: Spec, schema: Schema, writes: readonly Table
   if (references.length === 0) return { needed: false, why: 'no written table references another' };
   const shown = references.slice(0, 3).join(', ');
   return { needed: true, why: `consistency is strong and written tables reference others (${shown}${references.length > 3 ? `, ${references.length - 3} more` : ''}): rows and the rows they depend on change together` };
+}
+
+/**
+ * A write relies on the engine rejecting a duplicate when it inserts into a table with a declared key
+ * that is not a generated id (a natural or composite key, a unique field), or upserts by one (ON
+ * CONFLICT). Engines that deduplicate later (at merge) or overwrite silently cannot keep that promise.
+ */
+function enforcedUniqueness(schema: Schema, workload: readonly WorkloadPattern[]): WorkloadFeatures['enforcedUniqueness'] {
+  const reasons: string[] = [];
+  for (const pattern of workload) {
+    const shape = pattern.shape;
+    if (shape.kind !== 'insert') continue;
+    const table = schema.tables.find((t) => t.name === shape.writesTable);
+    if (!table) continue;
+    const generated = (name: string) => {
+      const c = table.columns.find((x) => x.name === name);
+      return c?.identity !== undefined || c?.default?.kind === 'random-uuid';
+    };
+    const declared = [table.primaryKey.columns, ...table.uniques.map((u) => u.columns)].map((cols) => ownColumns(cols)).filter((cols) => cols.length > 0 && !cols.some(generated));
+    if (declared.length) reasons.push(`${pattern.name} inserts into \`${table.name}\`, whose key (${declared[0]!.join(', ')}) must reject a duplicate`);
+  }
+  if (reasons.length === 0) return { needed: false, why: 'no insert relies on a declared key to reject a duplicate' };
+  return { needed: true, why: `${reasons.slice(0, 2).join('; ')}${reasons.length > 2 ? `; ${reasons.length - 2} more` : ''}` };
 }

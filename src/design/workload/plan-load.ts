@@ -109,9 +109,12 @@ function rowsRead(pattern: WorkloadPattern, schema: Schema, stats: VolumeStatist
   const accesses = tableAccesses(pattern, schema, stats);
   const driving = accesses.find((a) => a.role === 'driving');
   if (!driving) return { rows: 0, basis: ['reads no table of the schema'] };
-  const limit = typeof shape.limit === 'number' && shape.aggregates.length === 0 && shape.groupBy.length === 0 ? shape.limit : undefined;
-  const drivingRows = limit !== undefined ? Math.min(driving.estimatedRows, limit) : driving.estimatedRows;
   const lookups = accesses.filter((a) => a.role === 'lookup');
+  // A LIMIT stops the driving scan early only when nothing after it reorders the rows: no aggregate,
+  // and no ORDER BY on a joined table (that needs every joined row before the top ones are known).
+  const sortsOnLookup = shape.orderBy.some((o) => o.alias !== undefined && lookups.some((l) => l.alias === o.alias));
+  const limit = typeof shape.limit === 'number' && shape.aggregates.length === 0 && shape.groupBy.length === 0 && !sortsOnLookup ? shape.limit : undefined;
+  const drivingRows = limit !== undefined ? Math.min(driving.estimatedRows, limit) : driving.estimatedRows;
   const rows = drivingRows + lookups.reduce((sum, a) => sum + drivingRows * a.estimatedRows, 0);
   return {
     rows,
