@@ -9,6 +9,7 @@ import { designScaling } from '../design/scaling/index.js';
 import { planCapacity } from '../design/capacity/plan-capacity.js';
 import { selectTechnology } from '../design/technology/index.js';
 import { designSecurity } from '../design/security/design-security.js';
+import { deriveRetentionIndexes } from '../design/security/retention-indexes.js';
 import { planAvailability } from '../design/availability/plan-availability.js';
 import type { WorkloadPattern } from '../design/indexes/table-access.js';
 import { extractQueryShape } from '../sql/query-shape.js';
@@ -50,7 +51,9 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
   decisions.push(...fromPatterns.decisions);
   const indexed = deriveForeignKeyIndexes(fromPatterns.schema);
   decisions.push(...indexed.decisions);
-  const schema = indexed.schema;
+  const retentionIndexed = deriveRetentionIndexes(indexed.schema);
+  decisions.push(...retentionIndexed.decisions);
+  const schema = retentionIndexed.schema;
 
   const technology = selectTechnology(loaded.spec, schema, workload);
   decisions.push(...technology.decisions);
@@ -82,6 +85,10 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
   const check: DdlCheck = await checkDdl(ddl, file, dialect.name, options.engine, diagnostics);
   // Roles are cluster-wide: run the security script only on an engine of our own (PGlite), never on a user's server.
   const securityCheck: DdlCheck = await checkDdl(securityDdl, securityFile, dialect.name, options.engine?.kind === 'pglite' && check.executedOn ? options.engine : undefined, diagnostics);
+  const jobs = dialect.emitJobs(schema, security.security);
+  const jobsFile = `schema/${dialect.name}-jobs.sql`;
+  // Like the security script, the jobs (routines, schedules) run only on an engine of our own, after it.
+  const jobsCheck: DdlCheck | undefined = jobs === undefined ? undefined : await checkDdl(jobs, jobsFile, dialect.name, securityCheck.executedOn ? options.engine : undefined, diagnostics);
   if (check.executedOn) attachExecutedEvidence(decisions, check.executedOn);
 
   const design: Design = {
@@ -95,11 +102,11 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
     capacity: capacity.capacity,
     security: security.security,
     availability: availability.availability,
-    ddl: [check, securityCheck],
+    ddl: [check, securityCheck, ...(jobsCheck ? [jobsCheck] : [])],
     diagnostics,
   };
   const erasure = dialect.emitErasure(schema, security.security);
-  const scripts = { [file]: ddl, [securityFile]: securityDdl, ...(erasure ? { [`schema/${dialect.name}-erasure.sql`]: erasure } : {}) };
+  const scripts = { [file]: ddl, [securityFile]: securityDdl, ...(erasure ? { [`schema/${dialect.name}-erasure.sql`]: erasure } : {}), ...(jobs ? { [jobsFile]: jobs } : {}) };
   return { ok: true, design, artifacts: renderArtifacts(design, scripts), diagnostics };
 }
 

@@ -19,7 +19,7 @@ describe('time partitioning', () => {
     assert.match(order.rationale.join(' '), /order_line, payment reference order by foreign key/);
     const events_ = decisions.find((d) => d.id === 'partitioning/inventory_event')!;
     assert.match(events_.rationale.join(' '), /stock_level \(300\/s\) do not filter on occurred_at and probe the index of each of about 28 live partitions/);
-    assert.match(events_.rationale.join(' '), /partman\.create_parent\('inventory_event', 'occurred_at', '1 month', p_premake => 3\)/);
+    assert.match(events_.rationale.join(' '), /jobs script \(`schema\/postgres-jobs\.sql`\) hands inventory_event to it, adopting these partitions, with 3 made ahead and a retention of 730 days/);
   });
 
   it('leaves small tables, tables without retention and tables without a time field alone', async () => {
