@@ -61,7 +61,7 @@ describe('jobs script on PGlite', () => {
       await engine.exec(`INSERT INTO product (tenant_id, sku, title, price) VALUES (1, 'p1', 'Pen', 2);`);
       // 1: expired, no payment; 2: expired, its payment still kept; 3: fresh; 4-8: expired, to test the batch.
       const placed = ["now() - interval '8 years'", "now() - interval '8 years'", "now() - interval '1 day'", ...Array(5).fill("now() - interval '9 years'")];
-      for (const at of placed) await engine.exec(`INSERT INTO "order" (tenant_id, customer_id, status, total, currency, placed_at) VALUES (1, 1, 'paid', 10, 'USD', ${at});`);
+      for (const at of placed) await engine.exec(`INSERT INTO "order" (tenant_id, customer_id, status, total, currency, placed_at, created_at) VALUES (1, 1, 'paid', 10, 'USD', ${at}, ${at});`);
       await engine.exec(`INSERT INTO order_line (tenant_id, order_id, product_id, quantity, unit_price) SELECT 1, id, 1, 1, 10 FROM "order";`);
       await engine.exec(`INSERT INTO payment (tenant_id, order_id, provider, provider_ref, amount, status) VALUES (1, 2, 'stripe', 'ch_2', 10, 'captured');`);
       const ids = async (table: string) => (await engine.query<{ id: number }>(`SELECT id FROM ${table} ORDER BY id`)).map((r) => r.id);
@@ -100,11 +100,11 @@ describe('jobs script on PGlite', () => {
       const result = await designFromFile(REFERENCE_SPEC, { engine });
       assert.ok(result.ok);
       const order = result.design.security.retention.find((r) => r.table === 'order')!;
-      assert.equal(order.index, 'order_placed_at_idx');
+      assert.equal(order.index, 'order_created_at_idx');
       await engine.exec('SET enable_seqscan = off;');
       try {
-        const plan = await engine.query<{ 'QUERY PLAN': string }>(`EXPLAIN SELECT ctid FROM "order" t WHERE t.placed_at < now() - interval '2557 days' LIMIT 10000`);
-        assert.match(plan.map((r) => r['QUERY PLAN']).join('\n'), /order_placed_at_idx/);
+        const plan = await engine.query<{ 'QUERY PLAN': string }>(`EXPLAIN SELECT ctid FROM "order" t WHERE t.created_at < now() - interval '2557 days' LIMIT 10000`);
+        assert.match(plan.map((r) => r['QUERY PLAN']).join('\n'), /order_created_at_idx/);
       } finally {
         await engine.exec('RESET enable_seqscan;');
       }

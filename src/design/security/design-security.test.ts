@@ -57,7 +57,7 @@ describe('security design', () => {
     const indexed = deriveRetentionIndexes(schema).schema;
     const { security, decisions } = designSecurity(spec, indexed);
     const order = security.retention.find((r) => r.table === 'order')!;
-    assert.deepEqual(order, { table: 'order', days: 2557, column: 'placed_at', method: 'batched-delete', job: 'dbarchitect_retention_order', batchRows: 10_000, index: 'order_placed_at_idx', keptWhileReferencedBy: [{ table: 'payment', foreignKey: 'payment_order_id_fkey' }] });
+    assert.deepEqual(order, { table: 'order', days: 2557, column: 'created_at', method: 'batched-delete', job: 'dbarchitect_retention_order', batchRows: 10_000, index: 'order_created_at_idx', keptWhileReferencedBy: [{ table: 'payment', foreignKey: 'payment_order_id_fkey' }] });
     const text = decisions.find((d) => d.id === 'security/retention')!.rationale.join(' ');
     assert.match(text, /schema\/postgres-jobs\.sql/);
     assert.match(text, /payment \(payment_order_id_fkey\) has its own retention of 2557 days: its job removes those rows first/);
@@ -92,6 +92,6 @@ describe('retention indexes', () => {
     const { schema } = await loadForAnalysis(referenceYaml());
     const partitioned = { ...schema, tables: schema.tables.map((t) => (t.name === 'inventory_event' ? { ...t, partitioning: { method: 'range' as const, column: 'occurred_at', interval: 'month' as const, history: 24, premake: 3 } } : t)) };
     const names = deriveRetentionIndexes(partitioned).decisions.map((d) => d.id);
-    assert.deepEqual(names, ['indexes/order_placed_at_idx', 'indexes/order_line_created_at_idx', 'indexes/payment_created_at_idx']);
+    assert.deepEqual(names, ['indexes/order_created_at_idx', 'indexes/order_line_created_at_idx', 'indexes/payment_created_at_idx']);
   });
 });

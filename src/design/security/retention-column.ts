@@ -7,12 +7,15 @@ export const RETENTION_BATCH_ROWS = 10_000;
 export const RETENTION_CALLS_PER_MONTH = 30 * 24 * 60;
 
 /**
- * The time column retention compares with its cutoff: the partition key of a partitioned table,
- * otherwise the first required timestamp (the spec's own time field before created_at). None when
- * the table has no required timestamp, and then retention cannot be enforced by the database.
+ * The time column retention compares with its cutoff: the partition key of a partitioned table;
+ * otherwise created_at, when the row was written, set by the database (a business time such as
+ * placed_at is the application's to set, and its index would compete with the access patterns'
+ * own); otherwise the first required timestamp. None when the table has no required timestamp,
+ * and then retention cannot be enforced by the database.
  */
 export function retentionColumn(table: Table): string | undefined {
-  return table.partitioning?.column ?? table.columns.find((c) => c.type.kind === 'timestamp' && !c.nullable)?.name;
+  const required = table.columns.filter((c) => c.type.kind === 'timestamp' && !c.nullable);
+  return table.partitioning?.column ?? (required.find((c) => c.name === 'created_at') ?? required[0])?.name;
 }
 
 /** The retention job's routine name, `dbarchitect_retention_<table>`, kept within PostgreSQL's 63 bytes. */

@@ -3,7 +3,7 @@
 -- pg_cron schedules them and pg_partman keeps the partitions; either is skipped, with a NOTICE, where absent.
 BEGIN;
 
--- order: rows with placed_at older than 2557 days, at most 10000 a call; rows still referenced by payment (payment_order_id_fkey) wait for it.
+-- order: rows with created_at older than 2557 days, at most 10000 a call; rows still referenced by payment (payment_order_id_fkey) wait for it.
 CREATE OR REPLACE FUNCTION dbarchitect_retention_order(batch_rows integer DEFAULT 10000) RETURNS bigint
 LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 DECLARE
@@ -14,7 +14,7 @@ BEGIN
   END IF;
   DELETE FROM "order" WHERE ctid = ANY (ARRAY(
     SELECT t.ctid FROM "order" t
-    WHERE t.placed_at < now() - interval '2557 days'
+    WHERE t.created_at < now() - interval '2557 days'
       AND NOT EXISTS (SELECT 1 FROM payment c WHERE c.tenant_id = t.tenant_id AND c.order_id = t.id)
     LIMIT batch_rows FOR UPDATE SKIP LOCKED));
   GET DIAGNOSTICS deleted = ROW_COUNT;
