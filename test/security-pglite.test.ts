@@ -46,6 +46,63 @@ describe('security on PGlite', () => {
     assert.equal((await engine.query(`SELECT email FROM customer WHERE tenant_id = 2`))[0]!.email, 'g@globex.test', 'tenant 2 untouched');
   });
 
+  it('privileges follow each table: append-only for the application, no personal columns for reporting, forced RLS for the owner, defaults for later tables', async () => {
+    await engine.exec('CREATE SCHEMA grants; SET search_path TO grants;');
+    try {
+      const result = await designFromFile(REFERENCE_SPEC, { engine });
+      assert.ok(result.ok);
+      assert.ok(result.design.ddl.every((c) => /PGlite/.test(c.executedOn ?? '')), 'schema, security and jobs scripts ran');
+      await engine.exec(`INSERT INTO tenant (name, slug, plan, billing_email) VALUES ('Acme', 'acme', 'pro', 'billing@acme.test');`);
+      await engine.exec(`INSERT INTO customer (tenant_id, email, full_name) VALUES (1, 'a@acme.test', 'Ann');`);
+      await engine.exec(`INSERT INTO product (tenant_id, sku, title, price) VALUES (1, 'p1', 'Pen', 2);`);
+      const forced = await engine.query<{ relname: string }>(`SELECT relname FROM pg_class WHERE relnamespace = 'grants'::regnamespace AND relrowsecurity AND relforcerowsecurity AND NOT relispartition ORDER BY relname`);
+      // every tenant table but the trigger-written history tables (their owner writes cascaded history, see design-security.ts)
+      assert.deepEqual(forced.map((r) => r.relname).filter((n) => n.endsWith('_history')), []);
+      assert.equal(forced.length, 9, 'every tenant entity table, and the inventory snapshot, has RLS enabled and forced');
+      const history = await engine.query<{ relname: string }>(`SELECT relname FROM pg_class WHERE relnamespace = 'grants'::regnamespace AND relrowsecurity AND NOT relforcerowsecurity AND NOT relispartition ORDER BY relname`);
+      assert.ok(history.length > 0 && history.every((r) => r.relname.endsWith('_history')), 'history tables are under the policy too, not forced');
+
+      await engine.exec(`SET ROLE saas_shop_app; SET app.tenant_id = '1';`);
+      try {
+        await engine.exec(`INSERT INTO inventory_event (tenant_id, product_id, delta, reason, occurred_at) VALUES (1, 1, 5, 'restock', now())`);
+        assert.equal((await engine.query('SELECT * FROM inventory_event')).length, 1, 'the application adds and reads events');
+        await assert.rejects(engine.exec('UPDATE inventory_event SET delta = 6'), /permission denied/, 'but cannot rewrite them');
+        await assert.rejects(engine.exec('DELETE FROM inventory_event'), /permission denied/, 'nor erase them');
+        await engine.exec(`UPDATE customer SET full_name = 'Anne'`);
+      } finally {
+        await engine.exec('RESET ROLE; RESET app.tenant_id;');
+      }
+
+      await engine.exec(`SET ROLE saas_shop_readonly; SET app.tenant_id = '1';`);
+      try {
+        await assert.rejects(engine.query('SELECT email FROM customer'), /permission denied/, 'GDPR: no personal column for reporting');
+        await assert.rejects(engine.query('SELECT * FROM customer'), /permission denied/);
+        assert.deepEqual(await engine.query('SELECT id, marketing_opt_in FROM customer'), [{ id: 1, marketing_opt_in: false }], 'the other columns, of its tenant');
+        assert.equal((await engine.query('SELECT * FROM product')).length, 1, 'tables without personal data are readable whole');
+      } finally {
+        await engine.exec('RESET ROLE; RESET app.tenant_id;');
+      }
+
+      await engine.exec('SET ROLE saas_shop_owner;');
+      try {
+        assert.equal((await engine.query('SELECT * FROM customer')).length, 0, 'forced: the owner without a tenant sees nothing');
+        await engine.exec('CREATE TABLE later (x int); INSERT INTO later VALUES (1);');
+      } finally {
+        await engine.exec('RESET ROLE;');
+      }
+      for (const role of ['saas_shop_app', 'saas_shop_readonly']) {
+        await engine.exec(`SET ROLE ${role};`);
+        try {
+          assert.deepEqual(await engine.query('SELECT x FROM later'), [{ x: 1 }], `${role} reads a table the owner created later`);
+        } finally {
+          await engine.exec('RESET ROLE;');
+        }
+      }
+    } finally {
+      await engine.exec('SET search_path TO public;');
+    }
+  });
+
   it('personal data, erasure plan and retention for the reference spec', async () => {
     const result = await designFromFile(REFERENCE_SPEC);
     assert.ok(result.ok);

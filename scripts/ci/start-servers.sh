@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Start the PostgreSQL 15 (+ hypopg) and MariaDB servers that dbarchitect's
-# server tests use, on loopback only, and create the test user and database.
+# Start the PostgreSQL 15 (+ hypopg, pg_partman, pg_cron) and MariaDB servers that
+# dbarchitect's server tests use, on loopback only, and create the test user and database.
 #
 #   bash scripts/ci/start-servers.sh [ENV_FILE]
 #
 # Idempotent: safe to run again while the servers are up. Needs root and the
-# Debian packages postgresql-15, postgresql-15-hypopg and mariadb-server
-# (.ci/run installs them). Works without systemd: PostgreSQL is started with
+# Debian packages postgresql-15, postgresql-15-hypopg, postgresql-15-partman,
+# postgresql-15-cron and mariadb-server (.ci/run installs them). Works without systemd: PostgreSQL is started with
 # pg_ctlcluster, MariaDB by running mariadbd in the background.
 #
 # If ENV_FILE is given, `export DBARCHITECT_PG_URL=...` and
@@ -25,6 +25,7 @@ DB_USER=dbarchitect
 DB_PASSWORD=ci-Pw-7f3k9q
 DB_NAME=dbarchitect_test
 WAIT_SECONDS=${DBARCHITECT_SERVER_WAIT_SECONDS:-60}
+PG_PRELOAD=pg_cron
 
 MYSQL_LOG=/var/log/mysql/dbarchitect-mariadbd.log
 MYSQL_RUN_DIR=/run/mysqld
@@ -48,10 +49,13 @@ die() {
 [[ $(id -u) -eq 0 ]] || die "must run as root (it starts system database servers)"
 for cmd in pg_ctlcluster pg_lsclusters pg_conftool pg_isready psql mariadbd mariadb mariadb-admin; do
   command -v "$cmd" >/dev/null 2>&1 ||
-    die "'$cmd' not found: apt-get install postgresql-$PG_VERSION postgresql-$PG_VERSION-hypopg mariadb-server"
+    die "'$cmd' not found: apt-get install postgresql-$PG_VERSION postgresql-$PG_VERSION-hypopg postgresql-$PG_VERSION-partman postgresql-$PG_VERSION-cron mariadb-server"
 done
-[[ -f /usr/share/postgresql/$PG_VERSION/extension/hypopg.control ]] ||
-  die "hypopg extension not installed: apt-get install postgresql-$PG_VERSION-hypopg"
+# extension control file -> Debian package
+for ext in hypopg:hypopg pg_partman:partman pg_cron:cron; do
+  [[ -f /usr/share/postgresql/$PG_VERSION/extension/${ext%%:*}.control ]] ||
+    die "${ext%%:*} extension not installed: apt-get install postgresql-$PG_VERSION-${ext##*:}"
+done
 
 # psql as the postgres superuser over the local socket; SQL on stdin so that
 # nothing secret shows up in a process listing.
@@ -125,6 +129,14 @@ start_postgres() {
   if [[ $(pg_conftool -s "$PG_VERSION" "$PG_CLUSTER" show port 2>/dev/null || true) != "$PG_PORT" ]]; then
     pg_conftool "$PG_VERSION" "$PG_CLUSTER" set port "$PG_PORT"
   fi
+  # pg_cron schedules the jobs script's retention and partition maintenance: it must be preloaded,
+  # it lives in one database (the test one), and background workers spare it a password.
+  local setting
+  for setting in "shared_preload_libraries=$PG_PRELOAD" "cron.database_name=$DB_NAME" cron.use_background_workers=on; do
+    if [[ $(pg_conftool -s "$PG_VERSION" "$PG_CLUSTER" show "${setting%%=*}" 2>/dev/null || true) != "${setting#*=}" ]]; then
+      pg_conftool "$PG_VERSION" "$PG_CLUSTER" set "${setting%%=*}" "${setting#*=}"
+    fi
+  done
 
   local datadir pglog status
   datadir=$(pg_lsclusters -h | awk -v v="$PG_VERSION" -v c="$PG_CLUSTER" '$1 == v && $2 == c { print $6 }')
@@ -134,8 +146,8 @@ start_postgres() {
 
   if [[ $status == online* ]]; then
     local running
-    running=$(pg_super -d postgres -c "select current_setting('listen_addresses') || ' ' || current_setting('port')" 2>/dev/null || true)
-    if [[ $running == "$PG_HOST $PG_PORT" ]]; then
+    running=$(pg_super -d postgres -c "select concat_ws(' ', current_setting('listen_addresses'), current_setting('port'), current_setting('shared_preload_libraries'), current_setting('cron.database_name', true))" 2>/dev/null || true)
+    if [[ $running == "$PG_HOST $PG_PORT $PG_PRELOAD $DB_NAME" ]]; then
       log "PostgreSQL $PG_VERSION/$PG_CLUSTER already running"
     else
       log "PostgreSQL $PG_VERSION/$PG_CLUSTER running with other listen settings (${running:-unknown}): restarting"
@@ -178,8 +190,20 @@ select format('create database %I owner %I', :'d', :'u')
  where not exists (select from pg_database where datname = :'d') \gexec
 select format('alter database %I owner to %I', :'d', :'u') \gexec
 SQL
-  # hypopg is not a trusted extension: create it as superuser.
-  pg_super -d "$DB_NAME" <<<'set client_min_messages = warning; create extension if not exists hypopg;'
+  # hypopg, pg_partman and pg_cron are not trusted extensions: create them as superuser. The test
+  # user runs the jobs script, so it may use partman's functions and tables and schedule cron jobs.
+  pg_super -d "$DB_NAME" -v "u=$DB_USER" <<'SQL'
+set client_min_messages = warning;
+create extension if not exists hypopg;
+create schema if not exists partman;
+create extension if not exists pg_partman schema partman;
+create extension if not exists pg_cron;
+grant all on schema partman to :"u";
+grant all on all tables in schema partman to :"u";
+grant execute on all functions in schema partman to :"u";
+grant execute on all procedures in schema partman to :"u";
+grant usage on schema cron to :"u";
+SQL
 
   # Check as the test user, over TCP with the password, that hypopg works and
   # that the user can create schemas.
@@ -195,7 +219,7 @@ rollback;
 SQL
   ) || die "PostgreSQL check as $DB_USER failed: $out"
   [[ $(head -n 1 <<<"$out") == 1 ]] || die "hypopg_create_index returned no row: $out"
-  log "PostgreSQL ready in $((SECONDS - t0))s: hypopg $(pg_super -d "$DB_NAME" -c "select extversion from pg_extension where extname = 'hypopg'") works for $DB_USER"
+  log "PostgreSQL ready in $((SECONDS - t0))s: hypopg works for $DB_USER; $(pg_super -d "$DB_NAME" -c "select string_agg(extname || ' ' || extversion, ', ' order by extname) from pg_extension where extname in ('hypopg', 'pg_partman', 'pg_cron')")"
 }
 
 ###############################################################################

@@ -56,6 +56,10 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
   const check: DdlCheck = await checkDdl(ddl, file, dialect.name, options.engine, diagnostics);
   // Roles are cluster-wide: run the security script only on an engine of our own (PGlite), never on a user's server.
   const securityCheck: DdlCheck = await checkDdl(securityDdl, securityFile, dialect.name, options.engine?.kind === 'pglite' && check.executedOn ? options.engine : undefined, diagnostics);
+  const jobs = dialect.emitJobs(schema, security);
+  const jobsFile = `schema/${dialect.name}-jobs.sql`;
+  // Like the security script, the jobs (routines, schedules) run only on an engine of our own, after it.
+  const jobsCheck: DdlCheck | undefined = jobs === undefined ? undefined : await checkDdl(jobs, jobsFile, dialect.name, securityCheck.executedOn ? options.engine : undefined, diagnostics);
   if (check.executedOn) attachExecutedEvidence(decisions, check.executedOn);
 
   const design: Design = {
@@ -70,7 +74,7 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
     capacity: parts.capacity,
     security,
     availability: parts.availability,
-    ddl: [check, securityCheck],
+    ddl: [check, securityCheck, ...(jobsCheck ? [jobsCheck] : [])],
     diagnostics,
   };
   // The design must agree with itself; a contradiction is a bug in an analysis, reported, never hidden.
@@ -79,7 +83,7 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
   for (const missing of structuresMissingFromDdl(design, ddl))
     diagnostics.push({ code: 'design/structure-not-built', severity: 'error', message: `a decision names ${missing}, which ${file} does not build`, fix: 'this is a bug in dbarchitect: please report it with the spec' });
   const erasure = dialect.emitErasure(schema, security);
-  const scripts = { [file]: ddl, [securityFile]: securityDdl, ...(erasure ? { [`schema/${dialect.name}-erasure.sql`]: erasure } : {}) };
+  const scripts = { [file]: ddl, [securityFile]: securityDdl, ...(erasure ? { [`schema/${dialect.name}-erasure.sql`]: erasure } : {}), ...(jobs ? { [jobsFile]: jobs } : {}) };
   return { ok: true, design, artifacts: renderArtifacts(design, scripts, undefined, options.adrNumbers), diagnostics };
 }
 

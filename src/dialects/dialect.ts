@@ -37,4 +37,6 @@ export interface Dialect {
   emitSecurity(schema: Schema, security: Security): string;
   /** The erasure of one data subject as parameterized statements, when the design has a plan. */
   emitErasure(schema: Schema, security: Security): string | undefined;
+  /** Retention and partition-upkeep jobs with their schedule, when the design has any. */
+  emitJobs(schema: Schema, security: Security): string | undefined;
 }

@@ -19,7 +19,7 @@ describe('time partitioning', () => {
     assert.match(order.rationale.join(' '), /order_line, payment reference order by foreign key/);
     const events_ = decisions.find((d) => d.id === 'partitioning/inventory_event')!;
     assert.match(events_.rationale.join(' '), /stock_level \(300\/s\) do not filter on occurred_at and probe the index of each of about 28 live partitions/);
-    assert.match(events_.rationale.join(' '), /partman\.create_parent\('inventory_event', 'occurred_at', '1 month', p_premake => 3\)/);
+    assert.match(events_.rationale.join(' '), /jobs script \(`schema\/postgres-jobs\.sql`\) hands inventory_event to it, adopting these partitions, with 3 made ahead and a retention of 730 days/);
   });
 
   it('leaves small tables, tables without retention and tables without a time field alone', async () => {
@@ -28,11 +28,20 @@ describe('time partitioning', () => {
     assert.deepEqual(decisions, []);
   });
 
-  it('a fast-growing table gets weekly or daily partitions, and its uniques carry the key', async () => {
-    const { schema } = await partition(`version: 1\nname: t\nentities:\n  click:\n    rows: 2B\n    growth: 400M/month\n    retention: 90d\n    unique: [[ref]]\n    fields:\n      ref: string(40)!\n      at: timestamp!\n`);
+  it('a fast-growing table gets daily partitions, its surrogate key carrying the partition column', async () => {
+    const { schema } = await partition(`version: 1\nname: t\nentities:\n  click:\n    rows: 2B\n    growth: 400M/month\n    retention: 90d\n    fields:\n      ref: string(40)!\n      at: timestamp!\n`);
     const click = schema.tables[0]!;
     assert.equal(click.partitioning?.interval, 'day');
     assert.equal(click.partitioning?.history, 90);
-    assert.deepEqual(click.uniques.map((u) => u.columns), [['ref', 'at']]);
+    assert.deepEqual(click.primaryKey.columns, ['id', 'at']);
+  });
+
+  it('never widens a declared unique to partition: the table stays whole and the decision says why', async () => {
+    const { schema, decisions } = await partition(`version: 1\nname: t\nentities:\n  click:\n    rows: 2B\n    growth: 400M/month\n    retention: 90d\n    unique: [[ref]]\n    fields:\n      ref: string(40)!\n      at: timestamp!\n`);
+    const click = schema.tables[0]!;
+    assert.equal(click.partitioning, undefined);
+    assert.deepEqual(click.uniques.map((u) => u.columns), [['ref']]);
+    assert.match(decisions[0]!.title, /not partitioned: its declared keys would be weakened/);
+    assert.match(decisions[0]!.rationale.join(' '), /click_ref_key \(ref\)/);
   });
 });

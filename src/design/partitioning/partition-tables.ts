@@ -113,7 +113,7 @@ function partitionedDecision(table: Table, p: Partitioning, rowsAtHorizon: numbe
       `The partition key joins the primary key${table.uniques.length ? ' and the unique constraints' : ''}, as PostgreSQL requires of a partitioned table.`,
       pruned.length ? `Partition pruning serves ${pruned.map((w) => w.name).join(', ')}: they filter on ${p.column}.` : `No access pattern filters on ${p.column}, so none is pruned.`,
       ...(unpruned.length ? [`Cost: ${unpruned.map((w) => `${w.name} (${w.ratePerSecond}/s)`).join(', ')} do not filter on ${p.column} and probe the index of each of about ${live} live partitions per call; a rollup or snapshot table would spare them that.`] : []),
-      `pg_partman keeps the window moving: \`SELECT partman.create_parent('${table.name}', '${p.column}', '1 ${p.interval}', p_premake => ${p.premake});\` and \`UPDATE partman.part_config SET retention = '${Math.round((p.retentionSeconds ?? 0) / 86_400)} days', retention_keep_table = false WHERE parent_table = '${table.name}';\`, run by its background worker.`,
+      `pg_partman keeps the window moving: the jobs script (\`schema/postgres-jobs.sql\`) hands ${table.name} to it, adopting these partitions, with ${p.premake} made ahead and a retention of ${Math.round((p.retentionSeconds ?? 0) / 86_400)} days, and pg_cron runs its maintenance every hour.`,
     ],
     alternatives: [
       { option: 'no partitioning, DELETE old rows in batches', rejectedBecause: 'each purge rewrites pages and indexes and leaves bloat for vacuum at this volume' },

@@ -15,6 +15,8 @@ export function emitPostgresErasure(schema: Schema, security: Security): string 
   const out = [
     `-- Erase one ${subject.name}: ${subject.primaryKey.columns.map((c, i) => `$${i + 1} = ${c}`).join(', ')}.`,
     '-- Rows are kept (references and legal retention need them); personal columns are overwritten.',
+    // Row-level security is forced, so even the owner sees only the tenant it has set.
+    ...security.rowLevelSecurity.slice(0, 1).map((r) => `-- Run as a role that bypasses row-level security, or set the tenant ($1) first: SET LOCAL ${r.setting} = '<tenant>'.`),
     'BEGIN;',
   ];
   for (const step of plan.steps.filter((s) => s.action === 'anonymize')) {

@@ -3,6 +3,7 @@ import { loadPgParser } from '../../sql/pg-parser.js';
 import { emitPostgresDdl, emitPostgresIndexes } from './ddl.js';
 import { explainStatement, parsePostgresPlan } from './explain.js';
 import { emitPostgresErasure } from './erasure.js';
+import { emitPostgresJobs } from './jobs.js';
 import { emitPostgresSecurity } from './security.js';
 import { quotePgIdentifier } from './quote.js';
 import { postgresColumnType } from './types.js';
@@ -20,4 +21,5 @@ export const postgresDialect: Dialect = {
   parsePlan: parsePostgresPlan,
   emitSecurity: emitPostgresSecurity,
   emitErasure: emitPostgresErasure,
+  emitJobs: emitPostgresJobs,
 };

@@ -267,9 +267,12 @@ CREATE INDEX product_category_tenant_id_category_id_idx ON product_category (ten
 CREATE INDEX order_tenant_id_customer_id_placed_at_idx ON "order" (tenant_id, customer_id, placed_at DESC) INCLUDE (id, status, total);
 CREATE INDEX order_tenant_id_placed_at_paid_idx ON "order" (tenant_id, placed_at) WHERE status = 'paid';
 CREATE INDEX order_tenant_id_placed_at_idx ON "order" (tenant_id, placed_at) WHERE status IN ('paid', 'shipped', 'delivered');
+CREATE INDEX order_created_at_idx ON "order" (created_at);
 CREATE INDEX order_line_tenant_id_order_id_idx ON order_line (tenant_id, order_id) INCLUDE (product_id, quantity, unit_price);
 CREATE INDEX order_line_tenant_id_product_id_idx ON order_line (tenant_id, product_id);
+CREATE INDEX order_line_created_at_idx ON order_line (created_at);
 CREATE INDEX payment_tenant_id_order_id_idx ON payment (tenant_id, order_id);
+CREATE INDEX payment_created_at_idx ON payment (created_at);
 CREATE INDEX inventory_event_tenant_id_product_id_idx ON inventory_event (tenant_id, product_id) INCLUDE (delta);
 
 CREATE FUNCTION tenant_history_trigger() RETURNS trigger LANGUAGE plpgsql AS $fn$
