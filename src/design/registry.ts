@@ -4,6 +4,7 @@ import { availabilityAnalysis } from './availability/analysis.js';
 import { cachingAnalysis } from './caching/analysis.js';
 import { capacityAnalysis } from './capacity/analysis.js';
 import { indexesAnalysis } from './indexes/analysis.js';
+import { identityAnalysis } from './keys/analysis.js';
 import { modelingAnalysis } from './modeling/analysis.js';
 import { structuresAnalysis } from './modeling/structures-analysis.js';
 import { normalizationAnalysis } from './normalize/analysis.js';
@@ -21,6 +22,7 @@ import type { Schema } from '../model/schema.js';
  * file in its folder and one line here; `checkRegistryOrder` proves each part is made before it is read.
  */
 export const ANALYSES: readonly Analysis[] = [
+  identityAnalysis,
   normalizationAnalysis,
   modelingAnalysis,
   partitioningAnalysis,

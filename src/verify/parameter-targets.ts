@@ -12,6 +12,8 @@ export interface ParameterTarget {
   readonly range?: boolean;
   /** Written by an INSERT: drawn from the referenced row when the column is a foreign key. */
   readonly written?: boolean;
+  /** `column = ANY($n)`: the parameter is an array of the column's values. */
+  readonly array?: boolean;
 }
 
 /**
@@ -32,7 +34,7 @@ export function parameterTargets(shape: QueryShape, statement: Node, paramCount:
   for (const p of shape.predicates) {
     const table = p.table ?? (p.alias ? aliasTable.get(p.alias) : undefined);
     if (!table || p.expression) continue;
-    visitValue(p.value, { table, column: p.column, ...(p.op === 'range' ? { range: true } : {}) });
+    visitValue(p.value, { table, column: p.column, ...(p.op === 'range' ? { range: true } : {}), ...(p.op === 'in' && p.value.kind === 'param' ? { array: true } : {}) });
   }
   if (shape.kind === 'insert') {
     const insert = (statement as { InsertStmt?: InsertAst }).InsertStmt;
@@ -44,10 +46,21 @@ export function parameterTargets(shape: QueryShape, statement: Node, paramCount:
       if (number !== undefined && column && !found.has(number)) found.set(number, { index: number, table: shape.writesTable, column, written: true });
     });
   }
+  if (shape.kind === 'update') {
+    // `SET column = $n`: a value of that column (an existing one is a fair value to write).
+    const update = (statement as { UpdateStmt?: UpdateAst }).UpdateStmt;
+    for (const target of update?.targetList ?? []) {
+      const number = target.ResTarget?.val?.ParamRef?.number;
+      const column = target.ResTarget?.name;
+      if (number !== undefined && column && !found.has(number)) found.set(number, { index: number, table: shape.writesTable, column });
+    }
+  }
   const out: ParameterTarget[] = [];
   for (let index = 1; index <= paramCount; index++) out.push(found.get(index) ?? { index });
   return out.map((t) => (t.table && !schema.tables.some((x) => x.name === t.table) ? { index: t.index } : t));
 }
+
+type UpdateAst = { targetList?: { ResTarget?: { name?: string; val?: { ParamRef?: { number?: number } } } }[] };
 
 type InsertAst = {
   cols?: { ResTarget?: { name?: string } }[];

@@ -40,6 +40,10 @@ export async function sampleParameters(engine: Engine, schema: Schema, shape: Qu
     const table = schema.tables.find((t) => t.name === target.table);
     sets.forEach((set, r) => (set[position] = drawn ? drawn[r] : madeUpValue(schema, table, target.column)));
   });
+  // `= ANY($n)` takes an array: the drawn value, as a one-element array (the engine serialises it as the column's array type).
+  targets.forEach((target, position) => {
+    if (target.array) for (const set of sets) set[position] = set[position] === null ? [] : [set[position]];
+  });
   return sets;
 }
 

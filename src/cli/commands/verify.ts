@@ -91,6 +91,8 @@ export function registerVerify(program: Command, context: CommandContext): void 
       } catch (error) {
         const message = flags.db ? redactSecrets((error as Error).message, flags.db) : (error as Error).message;
         terminal.error(`verification failed on the engine: ${message}`);
+        // The stack of a tool bug, for a bug report; a URL's secret never reaches it (the message was redacted above, the stack is not printed by default).
+        if (process.env.DBARCHITECT_DEBUG && !flags.db) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
         return context.exit(EXIT.engine);
       } finally {
         await engine.close().catch(() => undefined);

@@ -11,6 +11,14 @@ const APP_POOL_PER_INSTANCE = 10;
 const MAX_CLIENT_CONNECTIONS = 1000;
 /** A pattern without a p99 is assumed to spend this long in the database. */
 const DEFAULT_P99_SECONDS = 0.05;
+/**
+ * rule:pooler-when-it-pays. Below this many queries a second, and with fewer application connections
+ * than PostgreSQL serves comfortably, a pooler is one more process to run, fail over and monitor for
+ * nothing: the applications connect directly.
+ */
+export const POOLER_MIN_QUERIES_PER_SECOND = 100;
+/** Assumed application instances when the spec states none: with APP_POOL_PER_INSTANCE, the client connections. */
+const APP_INSTANCES = 4;
 
 /**
  * rule:pool-size. PgBouncer in transaction mode multiplexes many client connections onto a few server
@@ -22,6 +30,24 @@ export function planPooling(vcpu: number, loads: readonly PatternLoad[]): Poolin
   const serverPoolSize = vcpu * 2 + EFFECTIVE_SPINDLES;
   const peak = loads.filter((l) => !l.implied).reduce((sum, l) => sum + l.ratePerSecond * (l.p99Seconds ?? DEFAULT_P99_SECONDS), 0);
   const peakConcurrentQueries = Math.ceil(peak);
+  const queriesPerSecond = loads.filter((l) => !l.implied).reduce((sum, l) => sum + l.ratePerSecond, 0);
+  if (queriesPerSecond < POOLER_MIN_QUERIES_PER_SECOND) {
+    const clients = APP_INSTANCES * APP_POOL_PER_INSTANCE;
+    return {
+      pooler: 'none',
+      mode: 'direct',
+      serverPoolSize,
+      maxConnections: clients + RESERVED_CONNECTIONS,
+      appPoolPerInstance: APP_POOL_PER_INSTANCE,
+      maxClientConnections: clients,
+      peakConcurrentQueries,
+      basis: [
+        `no pooler: ${Number(queriesPerSecond.toPrecision(3))} queries/s is under ${POOLER_MIN_QUERIES_PER_SECOND}/s, where a pooler pays for the process it adds; the applications connect directly`,
+        `max_connections = ${clients + RESERVED_CONNECTIONS} (${APP_INSTANCES} application instances × ${APP_POOL_PER_INSTANCE}, assumed, + ${RESERVED_CONNECTIONS} reserved); at most ~${peakConcurrentQueries} queries in flight at peak (Σ rate × p99)`,
+        `add PgBouncer in transaction mode when the rate passes ${POOLER_MIN_QUERIES_PER_SECOND}/s or the application instances multiply`,
+      ],
+    };
+  }
   return {
     pooler: 'PgBouncer',
     mode: 'transaction',

@@ -77,6 +77,20 @@ export function replicasDecision(replicas: Replicas, sharded: boolean): Decision
 }
 
 export function poolingDecision(pooling: Pooling, sharding: Sharding | undefined): Decision {
+  if (pooling.pooler === 'none')
+    return {
+      id: 'scaling/connection-pooling',
+      area: 'scaling',
+      title: 'No connection pooler: the applications connect directly',
+      choice: `direct connections, max_connections = ${pooling.maxConnections}; ${pooling.appPoolPerInstance} connections per application instance`,
+      rationale: pooling.basis.map((b) => `${b.charAt(0).toUpperCase()}${b.slice(1)}.`),
+      alternatives: [{ option: 'PgBouncer in transaction mode', rejectedBecause: 'at this rate it adds a process to run and fail over without relieving anything' }],
+      evidence: [
+        { tier: 'derived', source: 'rule:pooler-when-it-pays', detail: pooling.basis[0]! },
+        { tier: 'assumed', source: 'default:app-pool', detail: `${pooling.appPoolPerInstance} client connections per application instance` },
+      ],
+      patterns: [],
+    };
   return {
     id: 'scaling/connection-pooling',
     area: 'scaling',

@@ -34,8 +34,9 @@ export const replicasSchema = z.object({
 });
 
 export const poolingSchema = z.object({
-  pooler: z.literal('PgBouncer'),
-  mode: z.literal('transaction'),
+  /** `none`: the load is too small for a pooler to pay for itself; the applications connect directly. */
+  pooler: z.enum(['PgBouncer', 'none']),
+  mode: z.enum(['transaction', 'direct']),
   /** Server connections per node: (cores × 2) + effective spindles. */
   serverPoolSize: z.number(),
   maxConnections: z.number(),

@@ -75,5 +75,5 @@ function scalingSummary(scaling: Design['scaling']): string {
   }
   const { instance, pooling, replicas, sharding } = scaling;
   const who = sharding ? `Each of ${sharding.workers} Citus workers` : 'Primary';
-  return `${who}: ${instance?.vcpu} vCPU, ${instance?.memoryGiB} GiB. Read replicas: ${replicas.count}. Pool: ${pooling?.serverPoolSize} server connections (${pooling?.pooler}, ${pooling?.mode} mode), max_connections ${pooling?.maxConnections}. ${sharding ? `Sharded by \`${sharding.key}\`.` : 'No sharding: one primary suffices.'}`;
+  return `${who}: ${instance?.vcpu} vCPU, ${instance?.memoryGiB} GiB. Read replicas: ${replicas.count}. ${pooling?.pooler === 'none' ? 'No pooler (direct connections)' : `Pool: ${pooling?.serverPoolSize} server connections (${pooling?.pooler}, ${pooling?.mode} mode)`}, max_connections ${pooling?.maxConnections}. ${sharding ? `Sharded by \`${sharding.key}\`.` : 'No sharding: one primary suffices.'}`;
 }
