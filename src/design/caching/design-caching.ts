@@ -36,13 +36,25 @@ export interface CachingDesign {
  * staleness, invalidation from the writes, stampede protection and an estimated hit rate; and one
  * decision listing what is not cached and why. Pure: the same inputs give the same output.
  */
-export function designCaching(spec: Spec, schema: Schema, workload: readonly WorkloadPattern[]): CachingDesign {
+export interface CachingOptions {
+  /**
+   * Set when one primary serves the whole load with room to spare (the scaling plan's vCPU need):
+   * then no read is worth a cache, which would be another store to run and a staleness to explain.
+   */
+  readonly primaryHasRoom?: string;
+}
+
+export function designCaching(spec: Spec, schema: Schema, workload: readonly WorkloadPattern[], options: CachingOptions = {}): CachingDesign {
   const cached: CachedPattern[] = [];
   const decisions: Decision[] = [];
   const notWorthCaching = new Map<string, Omit<NeverCached, 'pattern'>>();
   for (const pattern of workload) {
     const stated = spec.accessPatterns.find((p) => p.name === pattern.name);
     if (!stated?.staleness || pattern.shape.kind !== 'select') continue;
+    if (options.primaryHasRoom) {
+      notWorthCaching.set(pattern.name, { reason: 'primary-has-room', detail: options.primaryHasRoom });
+      continue;
+    }
     const parameters = patternParameters(stated.sql, pattern.shape);
     const keys = estimateKeySpace(parameters, schema, spec.requirements.tenants);
     if (keys.unbounded) {

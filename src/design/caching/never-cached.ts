@@ -37,7 +37,7 @@ export function neverCachedPatterns(spec: Spec, workload: readonly WorkloadPatte
 export function neverCachedDecision(spec: Spec, never: readonly NeverCached[]): Decision | undefined {
   if (never.length === 0) return undefined;
   const reads = never.filter((n) => n.reason === 'read-your-writes' || n.reason === 'no-staleness-bound');
-  const unreusable = never.filter((n) => n.reason === 'keys-never-repeat' || n.reason === 'low-hit-rate');
+  const unreusable = never.filter((n) => n.reason === 'keys-never-repeat' || n.reason === 'low-hit-rate' || n.reason === 'primary-has-room');
   const writes = never.filter((n) => n.reason === 'write');
   const readYourWrites = reads.some((n) => n.reason === 'read-your-writes');
   const names = (items: readonly NeverCached[]) => items.map((n) => n.pattern).join(', ');
@@ -63,7 +63,10 @@ export function neverCachedDecision(spec: Spec, never: readonly NeverCached[]): 
       ...(writes.length ? ['Writes go to the primary; they only invalidate or expire the cached reads of the tables they write.'] : []),
     ],
     alternatives: reads.length ? [{ option: 'cache them with a short TTL', rejectedBecause: 'any TTL lets a reader miss its own write: the spec asks for the latest value' }] : [],
-    evidence: [{ tier: 'derived', source: 'rule:never-cache-without-staleness', detail: `requirements.consistency = ${spec.requirements.consistency}; access patterns without \`staleness\`` }],
+    evidence: [
+      { tier: 'derived', source: 'rule:never-cache-without-staleness', detail: `requirements.consistency = ${spec.requirements.consistency}; access patterns without \`staleness\`` },
+      ...(never.some((n) => n.reason === 'primary-has-room') ? [{ tier: 'derived' as const, source: 'rule:cache-when-the-primary-is-busy', detail: never.find((n) => n.reason === 'primary-has-room')!.detail }] : []),
+    ],
     patterns: never.map((n) => n.pattern),
   };
 }
