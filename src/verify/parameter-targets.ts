@@ -10,6 +10,8 @@ export interface ParameterTarget {
   readonly column?: string;
   /** Compared with a range operator: any existing value is a fair bound. */
   readonly range?: boolean;
+  /** Which end of a range the parameter bounds (`>=`/`>`: lower; `<`/`<=`: upper). */
+  readonly bound?: 'lower' | 'upper';
   /** Written by an INSERT: drawn from the referenced row when the column is a foreign key. */
   readonly written?: boolean;
   /** `column = ANY($n)`: the parameter is an array of the column's values. */
@@ -27,14 +29,15 @@ export function parameterTargets(shape: QueryShape, statement: Node, paramCount:
     if (value.kind === 'param' && !found.has(value.index)) found.set(value.index, { index: value.index, ...target });
     else if (value.kind === 'list') value.items.forEach((item) => visitValue(item, target));
     else if (value.kind === 'between') {
-      visitValue(value.low, { ...target, range: true });
-      visitValue(value.high, { ...target, range: true });
+      visitValue(value.low, { ...target, range: true, bound: 'lower' });
+      visitValue(value.high, { ...target, range: true, bound: 'upper' });
     }
   };
   for (const p of shape.predicates) {
     const table = p.table ?? (p.alias ? aliasTable.get(p.alias) : undefined);
     if (!table || p.expression) continue;
-    visitValue(p.value, { table, column: p.column, ...(p.op === 'range' ? { range: true } : {}), ...(p.op === 'in' && p.value.kind === 'param' ? { array: true } : {}) });
+    const bound = p.operator === '>' || p.operator === '>=' ? 'lower' : p.operator === '<' || p.operator === '<=' ? 'upper' : undefined;
+    visitValue(p.value, { table, column: p.column, ...(p.op === 'range' ? { range: true, ...(bound ? { bound } : {}) } : {}), ...(p.op === 'in' && p.value.kind === 'param' ? { array: true } : {}) });
   }
   if (shape.kind === 'insert') {
     const insert = (statement as { InsertStmt?: InsertAst }).InsertStmt;

@@ -13,7 +13,7 @@ type Quote = (name: string) => string;
  * belong together. An INSERT's written values reference existing rows and collide with no key
  * (written-values.ts); other values are made up from the column type.
  */
-export async function sampleParameters(engine: Engine, schema: Schema, shape: QueryShape, targets: readonly ParameterTarget[], count: number, quote: Quote): Promise<unknown[][]> {
+export async function sampleParameters(engine: Engine, schema: Schema, shape: QueryShape, targets: readonly ParameterTarget[], count: number, quote: Quote, windowSeconds?: number): Promise<unknown[][]> {
   const sets: unknown[][] = Array.from({ length: count }, () => targets.map(() => null));
   const sources = sourceColumns(schema, shape, targets);
   const byTable = new Map<string, { position: number; column: string }[]>();
@@ -40,6 +40,7 @@ export async function sampleParameters(engine: Engine, schema: Schema, shape: Qu
     const table = schema.tables.find((t) => t.name === target.table);
     sets.forEach((set, r) => (set[position] = drawn ? drawn[r] : madeUpValue(schema, table, target.column)));
   });
+  widenRanges(sets, targets, windowSeconds);
   // `= ANY($n)` takes an array: the drawn value, as a one-element array (the engine serialises it as the column's array type).
   targets.forEach((target, position) => {
     if (target.array) for (const set of sets) set[position] = set[position] === null ? [] : [set[position]];
@@ -68,4 +69,25 @@ function sourceColumns(schema: Schema, shape: QueryShape, targets: readonly Para
     }
     return s;
   });
+}
+
+/**
+ * A range whose two bounds come from one row is empty (`at >= v AND at < v`): the plan would read
+ * nothing and the pattern would look fast. The upper bound is the lower plus the pattern's stated
+ * `window`, or, without one, the two bounds are the earlier and later of two sampled rows' values.
+ */
+function widenRanges(sets: unknown[][], targets: readonly ParameterTarget[], windowSeconds: number | undefined): void {
+  for (const lower of targets.filter((t) => t.bound === 'lower')) {
+    const upper = targets.find((t) => t.bound === 'upper' && t.table === lower.table && t.column === lower.column);
+    if (!upper) continue;
+    const [lo, hi] = [targets.indexOf(lower), targets.indexOf(upper)];
+    sets.forEach((set, r) => {
+      const start = set[lo];
+      const other = sets[(r + 1) % sets.length]![lo];
+      if (windowSeconds !== undefined && start instanceof Date) set[hi] = new Date(start.getTime() + windowSeconds * 1000);
+      else if (windowSeconds !== undefined && typeof start === 'number') set[hi] = start + windowSeconds;
+      else if (start instanceof Date && other instanceof Date) [set[lo], set[hi]] = start <= other ? [start, other] : [other, start];
+      else if (typeof start === 'number' && typeof other === 'number') [set[lo], set[hi]] = start <= other ? [start, other] : [other, start];
+    });
+  }
 }
