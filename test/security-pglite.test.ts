@@ -116,7 +116,7 @@ describe('security on PGlite', () => {
     assert.equal(s.erasure?.subject, 'customer');
     assert.deepEqual(
       s.erasure!.steps.map((st) => [st.table, st.action, st.columns.join(',')]),
-      [['customer', 'anonymize', 'email,full_name,phone'], ['order', 'keep', ''], ['order_line', 'keep', ''], ['payment', 'anonymize', 'card_last4']],
+      [['customer', 'anonymize', 'email,full_name,phone'], ['order', 'keep', ''], ['order_line', 'keep', ''], ['payment', 'anonymize', 'card_last4'], ['customer_history', 'anonymize', 'email,full_name,phone'], ['payment_history', 'anonymize', 'card_last4']],
     );
     assert.deepEqual(s.retention.map((r) => [r.table, r.days, r.method]), [['order', 2557, 'batched-delete'], ['order_line', 2557, 'batched-delete'], ['payment', 2557, 'batched-delete'], ['inventory_event', 730, 'drop-partitions']]);
   });
@@ -135,7 +135,11 @@ describe('security on PGlite', () => {
     assert.ok(victim, 'a customer with orders and payments');
     const others = await engine.query(`SELECT md5(string_agg(c::text, ',' ORDER BY id)) AS h FROM customer c WHERE NOT (tenant_id = $1 AND id = $2)`, [victim.tenant_id, victim.id]);
     const statements = erasure.split('\n').filter((line) => line.startsWith('UPDATE '));
-    assert.equal(statements.length, 2, 'customer and payment');
+    assert.equal(statements.length, 4, 'customer and payment, and their history tables');
+    // an old version of the victim's row, with its personal data, in customer_history (written by the trigger)
+    await engine.query('UPDATE customer SET full_name = full_name || $3 WHERE tenant_id = $1 AND id = $2', [victim.tenant_id, victim.id, ' (renamed)']);
+    const kept = await engine.query<{ n: number }>('SELECT count(*)::int AS n FROM customer_history WHERE tenant_id = $1 AND id = $2 AND email IS NOT NULL AND email NOT LIKE $3', [victim.tenant_id, victim.id, 'erased-%']);
+    assert.equal(kept[0]!.n, 1, 'the history holds the old version');
     await engine.exec('BEGIN');
     for (const statement of statements) await engine.query(statement.replace(/;$/, ''), [victim.tenant_id, victim.id]);
     await engine.exec('COMMIT');
@@ -146,6 +150,8 @@ describe('security on PGlite', () => {
       [victim.tenant_id, victim.id],
     );
     assert.equal(cards[0]!.n, 0, 'no card digits left on the customer\'s payments');
+    const history = await engine.query<{ email: string; full_name: string | null }>('SELECT email, full_name FROM customer_history WHERE tenant_id = $1 AND id = $2', [victim.tenant_id, victim.id]);
+    assert.ok(history.length >= 1 && history.every((h) => h.full_name === null && h.email.startsWith('erased-')), `the old versions are erased too: ${JSON.stringify(history)}`);
     assert.deepEqual(await engine.query(`SELECT md5(string_agg(c::text, ',' ORDER BY id)) AS h FROM customer c WHERE NOT (tenant_id = $1 AND id = $2)`, [victim.tenant_id, victim.id]), others, 'other customers untouched');
     await engine.exec('SET search_path TO public;');
   });

@@ -27,6 +27,8 @@ export function designSecurity(spec: Spec, schema: Schema): { security: Security
     { name: app, login: true, purpose: 'the application', privileges: 'SELECT, INSERT, UPDATE, DELETE on tables, only SELECT and INSERT on append-only ones; USAGE on sequences; subject to row-level security', memberOf: [] },
     { name: readonly, login: true, purpose: 'reporting and support', privileges: `SELECT on tables${columnLevel ? ', personal columns excepted' : ''}; subject to row-level security`, memberOf: [] },
   ];
+  // No grants on materialized views: PostgreSQL applies no row-level security to them, so a grant
+  // would show every tenant's totals; they stay the owner's until a tenant-filtering view wraps them.
   const grants = schema.tables.flatMap((t) => tableGrants(spec, t, { app, readonly }, columnLevel, schema));
   const defaultGrants: Security['defaultGrants'] = [
     { role: app, owner, privileges: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'] },
@@ -138,6 +140,18 @@ function erasurePlan(schema: Schema): NonNullable<Security['erasure']> | undefin
       }
     }
     frontier = next;
+  }
+  // A history table copies its table's personal columns: the subject's old versions are erased with them.
+  for (const step of [...steps]) {
+    if (step.action !== 'anonymize') continue;
+    const table = schema.tables.find((t) => t.name === step.table)!;
+    for (const trigger of table.triggers ?? []) {
+      if (trigger.kind !== 'history') continue;
+      const history = schema.tables.find((t) => t.name === trigger.historyTable);
+      const columns = history ? piiOf(history).filter((c) => step.columns.includes(c)) : [];
+      if (!history || columns.length === 0 || steps.some((x) => x.table === history.name)) continue;
+      steps.push({ table: history.name, via: `the history of ${table.name}`, action: 'anonymize', columns, why: `the old versions of the subject's ${table.name} rows carry the same personal columns` });
+    }
   }
   return { subject: subject.name, steps };
 }

@@ -19,14 +19,18 @@ export function emitPostgresErasure(schema: Schema, security: Security): string 
     ...security.rowLevelSecurity.slice(0, 1).map((r) => `-- Run as a role that bypasses row-level security, or set the tenant ($1) first: SET LOCAL ${r.setting} = '<tenant>'.`),
     'BEGIN;',
   ];
+  // A history table holds copies of its table's rows, columns and all: it is reached as that table is.
+  const historyOf = new Map(schema.tables.flatMap((t) => (t.triggers ?? []).flatMap((tr) => (tr.kind === 'history' ? [[tr.historyTable, t] as const] : []))));
   for (const step of plan.steps.filter((s) => s.action === 'anonymize')) {
     const table = schema.tables.find((t) => t.name === step.table)!;
-    const set = step.columns.map((c) => `${q(c)} = ${replacement(table, table.columns.find((x) => x.name === c)!)}`).join(', ');
-    if (table.name === subject.name) {
+    const source = historyOf.get(table.name) ?? table;
+    // The source's checks (an email format) decide the replacement, so a history row reads like its erased original.
+    const set = step.columns.map((c) => `${q(c)} = ${replacement(source, source.columns.find((x) => x.name === c) ?? table.columns.find((x) => x.name === c)!)}`).join(', ');
+    if (source.name === subject.name) {
       out.push(`UPDATE ${q(table.name)} SET ${set} WHERE ${[...keyParams].map(([c, p]) => `${q(c)} = ${p}`).join(' AND ')};`);
       continue;
     }
-    const chain = pathTo(schema, table, subject.name);
+    const chain = pathTo(schema, source, subject.name);
     if (!chain) continue;
     // chain[i] is the foreign key from hop i to hop i + 1; the last one points at the subject.
     const aliases = chain.map((_, i) => (i === 0 ? q(table.name) : `h${i}`));

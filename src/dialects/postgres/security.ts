@@ -25,6 +25,8 @@ export function emitPostgresSecurity(schema: Schema, security: Security): string
     if (owner) out.push(`ALTER TABLE ${q(table.name)} OWNER TO ${q(owner)};`);
     for (const grant of security.grants.filter((g) => g.table === table.name)) out.push(grantStatement(grant));
   }
+  // A materialized view is refreshed by its owner: the owner role, like the tables it reads.
+  if (owner) for (const view of schema.views ?? []) out.push(`ALTER MATERIALIZED VIEW ${q(view.name)} OWNER TO ${q(owner)};`);
   if (owner) for (const e of schema.enums) out.push(`ALTER TYPE ${q(e.name)} OWNER TO ${q(owner)};`);
   if (security.defaultGrants.length) {
     // Tables created later in this schema by the owner (migrations SET ROLE to it) get the same grants.
