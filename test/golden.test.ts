@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { designFromFile } from '../src/api/design.js';
 import { designSchema } from '../src/model/design.js';
-import { verifyReportSchema } from '../src/verify/verify-report.js';
+import { verifyReportSchema } from '../src/model/parts/verify-report.js';
 import { REFERENCE_SPEC } from './helpers.js';
 
 /**

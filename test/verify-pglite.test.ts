@@ -5,7 +5,7 @@ import type { Engine } from '../src/engines/engine.js';
 import { startPglite } from '../src/engines/pglite.js';
 import { loadSpecFile, loadSpecText } from '../src/spec/load-spec.js';
 import { LARGE_TABLE_PAGES } from '../src/verify/run-verify.js';
-import { verifyReportSchema } from '../src/verify/verify-report.js';
+import { verifyReportSchema } from '../src/model/parts/verify-report.js';
 import { REFERENCE_SPEC } from './helpers.js';
 
 let engine: Engine;

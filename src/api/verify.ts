@@ -7,7 +7,7 @@ import type { Design } from '../model/design.js';
 import type { LoadedSpec } from '../spec/load-spec.js';
 import { runVerification, type VerifyOptions } from '../verify/run-verify.js';
 import { runSweep } from '../verify/sweep.js';
-import type { VerifyReport } from '../verify/verify-report.js';
+import type { VerifyReport } from '../model/parts/verify-report.js';
 import type { AdrNumbers } from '../writers/adr/adr-numbers.js';
 import { renderArtifacts, type Artifact } from '../writers/artifacts.js';
 import type { MeasuredPattern } from '../design/workload/plan-load.js';

@@ -1,7 +1,7 @@
 import type { LogicalType } from '../model/logical-type.js';
 import type { Schema } from '../model/schema.js';
 import type { PlanFacts } from './plan-facts.js';
-import type { Security } from '../design/security/security-schema.js';
+import type { Security } from '../model/parts/security.js';
 
 /** What a dialect can do, so writers and analyses ask instead of testing the dialect's name. */
 export interface DialectCapabilities {

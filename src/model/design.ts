@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { specSchema } from '../spec/spec.js';
 import { decisionSchema } from './decision.js';
 import { schemaSchema } from './schema.js';
-import { cachingSchema } from '../design/caching/index.js';
-import { scalingSchema } from '../design/scaling/index.js';
-import { capacitySchema } from '../design/capacity/capacity-schema.js';
-import { technologySchema } from '../design/technology/technology-schema.js';
-import { securitySchema } from '../design/security/security-schema.js';
-import { availabilitySchema } from '../design/availability/plan-availability.js';
+import { cachingSchema } from './parts/caching.js';
+import { scalingSchema } from './parts/scaling.js';
+import { capacitySchema } from './parts/capacity.js';
+import { technologySchema } from './parts/technology.js';
+import { securitySchema } from './parts/security.js';
+import { availabilitySchema } from './parts/availability.js';
 import { loadSchema } from './parts/load.js';
 
 export const diagnosticSchema = z.object({

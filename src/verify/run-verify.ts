@@ -11,7 +11,7 @@ import { measurePattern, type Measurement } from './measure-pattern.js';
 import { parameterTargets } from './parameter-targets.js';
 import { patternFailure } from './pattern-failure.js';
 import { sampleParameters } from './sample-parameters.js';
-import type { PatternResult, VerifyReport } from './verify-report.js';
+import type { PatternResult, VerifyReport } from '../model/parts/verify-report.js';
 import { compareWithEstimate } from '../design/capacity/compare-sizes.js';
 import { measureColumnStats, measureTableSizes } from '../design/capacity/measure-sizes.js';
 import { estimateTableSizes } from '../design/capacity/table-size.js';

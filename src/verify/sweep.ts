@@ -11,7 +11,7 @@ import { parameterTargets } from './parameter-targets.js';
 import { patternFailure } from './pattern-failure.js';
 import type { VerifyInput, VerifyProgress } from './run-verify.js';
 import { sampleParameters } from './sample-parameters.js';
-import type { VerifyReport } from './verify-report.js';
+import type { VerifyReport } from '../model/parts/verify-report.js';
 
 export type SweepReport = NonNullable<VerifyReport['sweep']>;
 export type SweepPattern = SweepReport['patterns'][number];

@@ -1,5 +1,5 @@
 import type { Design } from '../model/design.js';
-import type { VerifyReport } from '../verify/verify-report.js';
+import type { VerifyReport } from '../model/parts/verify-report.js';
 import type { AdrNumbers } from './adr/adr-numbers.js';
 import { renderAdrs } from './adr/render-adrs.js';
 import { renderMermaidErd } from './erd/mermaid.js';

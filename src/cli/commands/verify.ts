@@ -10,7 +10,7 @@ import { redactSecrets, redactUrl } from '../../engines/redact.js';
 import { inScratchSchema } from '../../engines/scratch-schema.js';
 import { loadSpecFile } from '../../spec/load-spec.js';
 import type { VerifyProgress } from '../../verify/run-verify.js';
-import type { VerifyReport } from '../../verify/verify-report.js';
+import type { VerifyReport } from '../../model/parts/verify-report.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { exitForFindings, FAIL_ON_HELP, isFailOn, type FailOn } from '../fail-on.js';

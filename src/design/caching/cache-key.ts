@@ -1,4 +1,4 @@
-import type { CacheLayer, MaterializedView } from './caching-schema.js';
+import type { CacheLayer, MaterializedView } from '../../model/parts/caching.js';
 import type { PatternParameter } from './pattern-parameters.js';
 
 /** Bump when the cached value's shape changes: old entries are then simply never read again. */

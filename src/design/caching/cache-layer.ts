@@ -1,7 +1,7 @@
 import { formatCount } from '../../format.js';
 import { approximateCount } from './approximate.js';
 import { formatBytes } from '../capacity/postgres-sizes.js';
-import type { CacheLayer } from './caching-schema.js';
+import type { CacheLayer } from '../../model/parts/caching.js';
 import type { HitRateEstimate } from './hit-rate.js';
 import type { KeySpace } from './key-space.js';
 import type { MaterializedViewAssessment } from './materialized-view.js';

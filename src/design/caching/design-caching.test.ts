@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadForAnalysis, referenceYaml } from '../../../test/helpers.js';
-import { cachingSchema } from './caching-schema.js';
+import { cachingSchema } from '../../model/parts/caching.js';
 import { designCaching } from './design-caching.js';
 import { estimateHitRate } from './hit-rate.js';
 

@@ -8,7 +8,7 @@ import type { WorkloadPattern } from '../indexes/table-access.js';
 import { approximateCount } from './approximate.js';
 import { cacheKeyTemplate, type CacheKeyPlan } from './cache-key.js';
 import { chooseCacheLayer, type LayerChoice } from './cache-layer.js';
-import type { CachedPattern, Caching, NeverCached } from './caching-schema.js';
+import type { CachedPattern, Caching, NeverCached } from '../../model/parts/caching.js';
 import { estimateHitRate } from './hit-rate.js';
 import { planInvalidation } from './invalidation.js';
 import { estimateKeySpace, type KeySpace } from './key-space.js';

@@ -11,4 +11,4 @@ export {
   type CacheWriteInvalidation,
   type MaterializedView,
   type NeverCached,
-} from './caching-schema.js';
+} from '../../model/parts/caching.js';

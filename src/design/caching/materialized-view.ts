@@ -4,7 +4,7 @@ import type { AggregateView, IndexCondition, Schema, Table, ViewColumn } from '.
 import { quotePgIdentifier } from '../../dialects/postgres/quote.js';
 import type { ColumnPredicate, QueryShape } from '../../sql/query-shape.js';
 import type { KeySpace } from './key-space.js';
-import type { MaterializedView } from './caching-schema.js';
+import type { MaterializedView } from '../../model/parts/caching.js';
 import type { PatternParameter } from './pattern-parameters.js';
 import { fixedRangeWindow, type RangeWindow } from './range-window.js';
 

@@ -1,4 +1,4 @@
-import type { CacheLayer } from './caching-schema.js';
+import type { CacheLayer } from '../../model/parts/caching.js';
 
 /**
  * rule:cache-stampede-protection. When a popular entry expires, every concurrent reader would

@@ -1,4 +1,4 @@
-import type { CacheLayer, CachedPattern } from './caching-schema.js';
+import type { CacheLayer, CachedPattern } from '../../model/parts/caching.js';
 
 /** Share of the TTL taken off at random per entry (assumed default). */
 export const TTL_JITTER_FRACTION = 0.1;

@@ -1,6 +1,6 @@
 import { formatCount } from '../../format.js';
 import type { Decision, Evidence } from '../../model/decision.js';
-import type { Capacity } from './capacity-schema.js';
+import type { Capacity } from '../../model/parts/capacity.js';
 import { formatBytes } from './postgres-sizes.js';
 
 const PAGE_LAYOUT: Evidence = {

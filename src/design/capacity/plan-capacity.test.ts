@@ -3,7 +3,7 @@ import { before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { designFromFile } from '../../api/design.js';
 import type { Design } from '../../model/design.js';
-import { capacitySchema } from './capacity-schema.js';
+import { capacitySchema } from '../../model/parts/capacity.js';
 import { planCapacity } from './plan-capacity.js';
 
 const REFERENCE_SPEC = fileURLToPath(new URL('../../../examples/saas-shop.yaml', import.meta.url));

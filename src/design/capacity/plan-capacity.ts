@@ -2,7 +2,7 @@ import type { Decision } from '../../model/decision.js';
 import type { Schema } from '../../model/schema.js';
 import type { Spec } from '../../spec/spec.js';
 import { capacityDecisions } from './capacity-decisions.js';
-import type { Capacity, MonthCapacity, TableCapacity } from './capacity-schema.js';
+import type { Capacity, MonthCapacity, TableCapacity } from '../../model/parts/capacity.js';
 import type { ColumnStats } from './column-widths.js';
 import { APPEND_ONLY_HOT_SECONDS, HOT_SET_RULE, hotBytes } from './hot-set.js';
 import { keyDomain, TENANT_COLUMN } from './key-domain.js';

@@ -1,8 +1,8 @@
 import type { Schema } from '../../model/schema.js';
-import type { Caching } from '../caching/caching-schema.js';
+import type { Caching } from '../../model/parts/caching.js';
 import { aggregateViewOf } from '../caching/materialized-view.js';
 import type { WorkloadPattern } from '../indexes/table-access.js';
-import type { Idempotency } from '../scaling/scaling-schema.js';
+import type { Idempotency } from '../../model/parts/scaling.js';
 import { withIdempotencyKeys } from '../scaling/idempotency.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Schema, Table } from '../../model/schema.js';
 import { quotePgLiteral } from '../../dialects/postgres/quote.js';
 import type { ShardKeyEvaluation } from './shard-key.js';
-import type { Sharding } from './scaling-schema.js';
+import type { Sharding } from '../../model/parts/scaling.js';
 
 /**
  * rule:citus-colocation. Tables that carry the key are distributed by it and colocated, so joins and

@@ -1,5 +1,5 @@
 import type { PatternLoad } from './pattern-load.js';
-import type { Pooling } from './scaling-schema.js';
+import type { Pooling } from '../../model/parts/scaling.js';
 
 /** SSD or NVMe storage with the hot set in RAM: counts as one effective spindle. */
 const EFFECTIVE_SPINDLES = 1;

@@ -1,6 +1,6 @@
 import type { Spec } from '../../spec/spec.js';
 import type { StandbyPlan } from '../availability/plan-availability.js';
-import type { Scaling } from './scaling-schema.js';
+import type { Scaling } from '../../model/parts/scaling.js';
 
 /**
  * rule:consistency-routing. The spec's consistency says where reads may go: strong and causal keep

@@ -4,7 +4,7 @@ import { analyzeThrough, referenceYaml } from '../../../test/helpers.js';
 import { loadPgParser, parsePg } from '../../sql/pg-parser.js';
 import { TECHNOLOGY_CATALOG } from '../technology/catalog.js';
 import { designScaling } from './design-scaling.js';
-import { scalingSchema } from './scaling-schema.js';
+import { scalingSchema } from '../../model/parts/scaling.js';
 
 const reference = referenceYaml();
 

@@ -3,7 +3,7 @@ import type { Load } from '../../model/parts/load.js';
 import type { Schema } from '../../model/schema.js';
 import type { Spec } from '../../spec/spec.js';
 import { standbyFor } from '../availability/plan-availability.js';
-import type { Capacity } from '../capacity/capacity-schema.js';
+import type { Capacity } from '../../model/parts/capacity.js';
 import type { WorkloadPattern } from '../indexes/table-access.js';
 import type { EngineProfile } from '../technology/engine-profile.js';
 import { planCitus } from './citus-plan.js';
@@ -25,7 +25,7 @@ import {
   replicasDecision,
   shardingDecision,
 } from './scaling-decisions.js';
-import type { Scaling, ShardKeyCandidate, Sharding } from './scaling-schema.js';
+import type { Scaling, ShardKeyCandidate, Sharding } from '../../model/parts/scaling.js';
 import { DEFAULT_SHARD_COUNT, evaluateShardKeys, type ShardKeyEvaluation } from './shard-key.js';
 import { assessSingleNode } from './single-node.js';
 import { isolationPerWrite } from './transaction-isolation.js';

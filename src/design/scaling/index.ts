@@ -19,4 +19,4 @@ export {
   type IsolationLevel,
   type WriteIsolation,
   type Idempotency,
-} from './scaling-schema.js';
+} from '../../model/parts/scaling.js';

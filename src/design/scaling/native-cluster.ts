@@ -1,10 +1,10 @@
 import { formatBytes, formatCount } from '../../format.js';
 import type { Load } from '../../model/parts/load.js';
 import type { Availability } from '../availability/plan-availability.js';
-import type { Capacity } from '../capacity/capacity-schema.js';
+import type { Capacity } from '../../model/parts/capacity.js';
 import type { EngineProfile } from '../technology/engine-profile.js';
 import { MAX_DATA_BYTES_PER_NODE, maxHotSetBytesPerNode } from './node-limits.js';
-import type { Cluster } from './scaling-schema.js';
+import type { Cluster } from '../../model/parts/scaling.js';
 
 /**
  * Copies of each shard a natively replicated engine keeps when the availability needs a standby:

@@ -1,6 +1,6 @@
 import type { Spec } from '../../spec/spec.js';
 import type { PatternLoad } from './pattern-load.js';
-import type { Replicas } from './scaling-schema.js';
+import type { Replicas } from '../../model/parts/scaling.js';
 import { SIMPLE_QUERIES_PER_VCPU, TARGET_CPU_UTILIZATION } from './node-limits.js';
 
 /** Asynchronous streaming replicas usually replay within a second; alert on more (assumed bound). */

@@ -5,7 +5,7 @@ import { formatBytes, formatRate } from '../../format.js';
 import { MS_PER_UNIT, ROWS_PER_UNIT, UNITS_PER_INDEX, WRITE_BASE_UNITS } from '../workload/plan-load.js';
 import type { PatternLoad } from './pattern-load.js';
 import type { EngineProfile } from '../technology/engine-profile.js';
-import type { Cluster, Idempotency, Instance, Pooling, Replicas, Scaling, Sharding, SingleNode, WriteIsolation } from './scaling-schema.js';
+import type { Cluster, Idempotency, Instance, Pooling, Replicas, Scaling, Sharding, SingleNode, WriteIsolation } from '../../model/parts/scaling.js';
 import type { ShardKeyEvaluation } from './shard-key.js';
 
 /** Decisions for the report: each states the choice, the rule behind it and what it assumed. */

@@ -4,7 +4,7 @@ import type { Spec } from '../../spec/spec.js';
 import type { WorkloadPattern } from '../indexes/table-access.js';
 import { bindingsOf } from './bound-columns.js';
 import type { Load } from '../../model/parts/load.js';
-import type { ShardKeyCandidate } from './scaling-schema.js';
+import type { ShardKeyCandidate } from '../../model/parts/scaling.js';
 
 /** Tables up to this many rows at the horizon can be copied to every worker as reference tables. */
 export const REFERENCE_TABLE_MAX_ROWS = 1_000_000;

@@ -1,6 +1,6 @@
 import { formatBytes, formatCount } from '../../format.js';
 import { MAX_DATA_BYTES_PER_NODE, largestVcpu, maxHotSetBytesPerNode } from './node-limits.js';
-import type { SingleNode } from './scaling-schema.js';
+import type { SingleNode } from '../../model/parts/scaling.js';
 
 export interface SingleNodeInput {
   /** Writes per second at peak, from the load part. */

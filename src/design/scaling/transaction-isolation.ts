@@ -2,7 +2,7 @@ import type { QueryShape } from '../../sql/query-shape.js';
 import type { Spec } from '../../spec/spec.js';
 import type { WorkloadPattern } from '../indexes/table-access.js';
 import { isWriteShape, type WriteShape } from './pattern-load.js';
-import type { WriteIsolation } from './scaling-schema.js';
+import type { WriteIsolation } from '../../model/parts/scaling.js';
 
 /**
  * rule:isolation-from-read-then-write. Each write runs at READ COMMITTED unless a read that needs the

@@ -1,4 +1,4 @@
-import type { Security } from '../../design/security/security-schema.js';
+import type { Security } from '../../model/parts/security.js';
 import type { Column, ForeignKey, Schema, Table } from '../../model/schema.js';
 import { quotePgIdentifier as q, quotePgLiteral } from './quote.js';
 

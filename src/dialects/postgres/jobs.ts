@@ -1,4 +1,4 @@
-import type { Security } from '../../design/security/security-schema.js';
+import type { Security } from '../../model/parts/security.js';
 import type { Partitioning, Schema, Table } from '../../model/schema.js';
 import { quotePgIdentifier as q, quotePgLiteral as lit } from './quote.js';
 import type { AggregateView } from '../../model/schema.js';

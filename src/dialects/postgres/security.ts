@@ -1,4 +1,4 @@
-import type { Security, SecurityGrant } from '../../design/security/security-schema.js';
+import type { Security, SecurityGrant } from '../../model/parts/security.js';
 import type { Schema } from '../../model/schema.js';
 import { quotePgIdentifier as q, quotePgLiteral } from './quote.js';
 import { postgresColumnType } from './types.js';

@@ -1,6 +1,6 @@
 import type { Design } from '../../model/design.js';
 import { formatBytes } from '../../design/capacity/postgres-sizes.js';
-import type { VerifyReport } from '../../verify/verify-report.js';
+import type { VerifyReport } from '../../model/parts/verify-report.js';
 import { escapeHtml as escape, inlineHtml, markdownLinesToHtml } from './markdown-html.js';
 import { mermaidBundle } from './mermaid-asset.js';
 import { buildReportSections } from './report-sections.js';

@@ -1,5 +1,5 @@
 import type { Design } from '../../model/design.js';
-import type { VerifyReport } from '../../verify/verify-report.js';
+import type { VerifyReport } from '../../model/parts/verify-report.js';
 import { buildReportSections } from './report-sections.js';
 
 /** README.md of the design folder: what a reviewer reads first. */

@@ -3,7 +3,7 @@ import { decisionTier, type Decision } from '../../model/decision.js';
 import type { Design } from '../../model/design.js';
 import { describeType } from '../../model/logical-type.js';
 import type { Check, Column, Table } from '../../model/schema.js';
-import type { VerifyReport } from '../../verify/verify-report.js';
+import type { VerifyReport } from '../../model/parts/verify-report.js';
 import { renderVerificationSection } from './verification-section.js';
 import { renderArchitectureSections } from './architecture-sections.js';
 import { engineScope } from './engine-scope.js';

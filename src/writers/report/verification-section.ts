@@ -1,5 +1,5 @@
 import { formatCount } from '../../format.js';
-import type { VerifyReport } from '../../verify/verify-report.js';
+import type { VerifyReport } from '../../model/parts/verify-report.js';
 
 const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { diagnosticSchema } from '../model/design.js';
+import { diagnosticSchema } from '../design.js';
 
 const seqScanSchema = z.object({ table: z.string(), rows: z.number(), pages: z.number() });
 

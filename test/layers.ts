@@ -1,0 +1,49 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+
+/**
+ * The layers of src/, bottom up: the one place they are written down (docs/architecture.md shows
+ * this table). A file may import from its own layer and the layers below it, never from above.
+ */
+export const LAYERS: readonly { readonly name: string; readonly paths: readonly string[] }[] = [
+  { name: 'support', paths: ['format.ts', 'version.ts', 'diagnostics'] },
+  { name: 'model', paths: ['model'] },
+  { name: 'sql', paths: ['sql'] },
+  { name: 'readers', paths: ['spec'] },
+  { name: 'dialects', paths: ['dialects'] },
+  { name: 'analyses', paths: ['design'] },
+  { name: 'writers', paths: ['writers'] },
+  { name: 'engines', paths: ['engines'] },
+  { name: 'verify', paths: ['verify'] },
+  { name: 'api', paths: ['api'] },
+  { name: 'cli', paths: ['cli', 'index.ts'] },
+];
+
+export interface Import {
+  /** Relative to src/: `design/registry.ts`. */
+  readonly from: string;
+  readonly to: string;
+}
+
+export const layerOf = (path: string): number => LAYERS.findIndex((l) => l.paths.some((p) => path === p || path.startsWith(`${p}/`)));
+
+/** Imports that go up the table, each named with the file and the rule it breaks. */
+export function layerViolations(imports: readonly Import[]): string[] {
+  return imports.flatMap(({ from, to }) => {
+    const [a, b] = [layerOf(from), layerOf(to)];
+    if (a < 0) return [`${from}: not in any layer of test/layers.ts`];
+    if (b < 0 || b <= a) return [];
+    return [`${from} imports ${to}: ${LAYERS[a]!.name} may not import ${LAYERS[b]!.name} (a layer above it)`];
+  });
+}
+
+/** Every relative import of every non-test .ts file under `src`. */
+export function importsOf(src: string): Import[] {
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [join(dir, e.name)] : []));
+  return files(src).flatMap((file) => {
+    const text = readFileSync(file, 'utf8');
+    const specifiers = [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map((m) => m[1]!);
+    return specifiers.map((s) => ({ from: relative(src, file), to: relative(src, resolve(dirname(file), s)).replace(/\.js$/, '.ts') }));
+  });
+}
