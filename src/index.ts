@@ -2,7 +2,7 @@
 export { designFromFile, designFromSpec, type DesignOptions, type DesignResult } from './api/design.js';
 export { writeOutputFolder, type WriteResult } from './api/output-folder.js';
 export { loadSpecFile, loadSpecText, type LoadedSpec, type LoadResult } from './spec/load-spec.js';
-export type { Spec, EntitySpec, FieldSpec, AccessPatternSpec, Requirements } from './spec/spec.js';
+export type { Spec, EntitySpec, FieldSpec, AccessPatternSpec, Requirements } from './model/spec.js';
 export type { Schema, Table, Column, ForeignKey, Index, Check, EnumType } from './model/schema.js';
 export type { LogicalType } from './model/logical-type.js';
 export type { Decision, Evidence, EvidenceTier } from './model/decision.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { specSchema } from '../spec/spec.js';
+import { specSchema } from './spec.js';
 import { decisionSchema } from './decision.js';
 import { schemaSchema } from './schema.js';
 import { cachingSchema } from './parts/caching.js';

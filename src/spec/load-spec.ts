@@ -1,13 +1,13 @@
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { buildModel } from '../model/build-model.js';
+import { buildModel } from './build-model.js';
 import type { Decision } from '../model/decision.js';
 import type { Schema } from '../model/schema.js';
-import { checkAccessPatterns, type ParsedPattern } from '../sql/check-patterns.js';
+import { checkAccessPatterns, type ParsedPattern } from './check-patterns.js';
 import { loadPgParser } from '../sql/pg-parser.js';
 import { normalizeSpec } from './normalize-spec.js';
 import { ProblemList, type SpecProblem } from './problem.js';
 import { readSourceFile } from './read-source.js';
-import type { Spec } from './spec.js';
+import type { Spec } from '../model/spec.js';
 import { rawSpecSchema } from './spec-schema.js';
 import { parseYaml, type ParsedYaml } from './yaml-document.js';
 import { reportZodIssues } from './zod-problems.js';

@@ -2,7 +2,7 @@ import { suggestion } from '../diagnostics/did-you-mean.js';
 import { parseFieldType } from './field-type.js';
 import type { ProblemList } from './problem.js';
 import { parseDuration, parsePercentage, parseQuantity, parseRate, type Parsed } from './quantities.js';
-import type { AccessPatternSpec, EntitySpec, FieldSpec, Requirements, Spec } from './spec.js';
+import type { AccessPatternSpec, EntitySpec, FieldSpec, Requirements, Spec } from '../model/spec.js';
 import type { DocPath } from './yaml-document.js';
 
 /**

@@ -3,7 +3,7 @@ import type { Engine } from '../engines/engine.js';
 import { seedDatabase } from '../engines/seed/run.js';
 import type { Schema } from '../model/schema.js';
 import { RATE_UNITS } from '../spec/quantities.js';
-import type { Spec } from '../spec/spec.js';
+import type { Spec } from '../model/spec.js';
 import { rowsAtMonth } from '../design/capacity/projection.js';
 import { fitGrowth, predict, type GrowthModel } from './fit-growth.js';
 import { measurePattern, type Measurement } from './measure-pattern.js';

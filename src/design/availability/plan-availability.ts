@@ -1,5 +1,5 @@
 import type { Decision } from '../../model/decision.js';
-import type { Spec } from '../../spec/spec.js';
+import type { Spec } from '../../model/spec.js';
 import type { Cluster, ScalingEngine } from '../../model/parts/scaling.js';
 
 export { availabilitySchema, type Availability } from '../../model/parts/availability.js';

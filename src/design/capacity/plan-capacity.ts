@@ -1,6 +1,6 @@
 import type { Decision } from '../../model/decision.js';
 import type { Schema } from '../../model/schema.js';
-import type { Spec } from '../../spec/spec.js';
+import type { Spec } from '../../model/spec.js';
 import { capacityDecisions } from './capacity-decisions.js';
 import type { Capacity, MonthCapacity, TableCapacity } from '../../model/parts/capacity.js';
 import type { ColumnStats } from './column-widths.js';

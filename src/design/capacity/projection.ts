@@ -1,6 +1,6 @@
 import type { Schema, Table } from '../../model/schema.js';
 import { RATE_UNITS } from '../../spec/quantities.js';
-import type { Spec } from '../../spec/spec.js';
+import type { Spec } from '../../model/spec.js';
 import { TENANT_COLUMN } from './key-domain.js';
 import { defaultMonthsOfRows } from './partition-rows.js';
 

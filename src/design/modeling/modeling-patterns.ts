@@ -4,7 +4,7 @@ import { aggregateViewOf, REFRESH_SECONDS_PER_ROW, rowsInWindow } from '../cachi
 import { historyStructureOf } from './history-table.js';
 import { snapshotStructureOf } from './snapshot-table.js';
 import { formatCount } from '../../format.js';
-import type { Spec } from '../../spec/spec.js';
+import type { Spec } from '../../model/spec.js';
 import type { WorkloadPattern } from '../indexes/table-access.js';
 
 export interface ModelingResult {

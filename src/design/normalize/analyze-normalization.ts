@@ -2,7 +2,7 @@ import type { Node } from 'libpg-query';
 import type { Decision } from '../../model/decision.js';
 import type { Schema, Table } from '../../model/schema.js';
 import { walkNodes } from '../../sql/ast-walk.js';
-import type { ParsedPattern } from '../../sql/check-patterns.js';
+import type { ParsedPattern } from '../../spec/check-patterns.js';
 
 /**
  * States the normal form the design reaches and records each place it departs from it, with the

@@ -2,7 +2,7 @@ import type { Decision } from '../../model/decision.js';
 import type { Partitioning, Schema, Table } from '../../model/schema.js';
 import { formatCount } from '../../format.js';
 import { RATE_UNITS } from '../../spec/quantities.js';
-import type { Spec } from '../../spec/spec.js';
+import type { Spec } from '../../model/spec.js';
 import type { WorkloadPattern } from '../indexes/table-access.js';
 import { rowsAtMonth } from '../capacity/projection.js';
 

@@ -1,4 +1,4 @@
-import type { Spec } from '../../spec/spec.js';
+import type { Spec } from '../../model/spec.js';
 import type { StandbyPlan } from '../availability/plan-availability.js';
 import type { Scaling } from '../../model/parts/scaling.js';
 

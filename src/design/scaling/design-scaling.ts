@@ -1,7 +1,7 @@
 import type { Decision } from '../../model/decision.js';
 import type { Load } from '../../model/parts/load.js';
 import type { Schema } from '../../model/schema.js';
-import type { Spec } from '../../spec/spec.js';
+import type { Spec } from '../../model/spec.js';
 import { standbyFor } from '../availability/plan-availability.js';
 import type { Capacity } from '../../model/parts/capacity.js';
 import type { WorkloadPattern } from '../indexes/table-access.js';

@@ -1,6 +1,6 @@
 import { formatCount } from '../../format.js';
 import type { Decision } from '../../model/decision.js';
-import type { Spec } from '../../spec/spec.js';
+import type { Spec } from '../../model/spec.js';
 import { formatBytes, formatRate } from '../../format.js';
 import { MS_PER_UNIT, ROWS_PER_UNIT, UNITS_PER_INDEX, WRITE_BASE_UNITS } from '../workload/plan-load.js';
 import type { PatternLoad } from './pattern-load.js';

@@ -1,6 +1,6 @@
 import { formatCount } from '../../format.js';
 import type { Schema, Table } from '../../model/schema.js';
-import type { Spec } from '../../spec/spec.js';
+import type { Spec } from '../../model/spec.js';
 import type { WorkloadPattern } from '../indexes/table-access.js';
 import { bindingsOf } from './bound-columns.js';
 import type { Load } from '../../model/parts/load.js';

@@ -1,5 +1,5 @@
 import type { QueryShape } from '../../sql/query-shape.js';
-import type { Spec } from '../../spec/spec.js';
+import type { Spec } from '../../model/spec.js';
 import type { WorkloadPattern } from '../indexes/table-access.js';
 import { isWriteShape, type WriteShape } from './pattern-load.js';
 import type { WriteIsolation } from '../../model/parts/scaling.js';

@@ -1,6 +1,6 @@
 import type { Decision } from '../../model/decision.js';
 import type { Schema, Table } from '../../model/schema.js';
-import type { Spec } from '../../spec/spec.js';
+import type { Spec } from '../../model/spec.js';
 import type { Security, SecurityGrant } from '../../model/parts/security.js';
 import { RETENTION_BATCH_ROWS, RETENTION_CALLS_PER_MONTH, retentionColumn, retentionJobName } from './retention-column.js';
 import { indexLeadingWith } from './retention-indexes.js';

@@ -1,4 +1,4 @@
-import type { Requirements } from '../../spec/spec.js';
+import type { Requirements } from '../../model/spec.js';
 import type { CloudProvider, EngineProfile, Level, ManagedOffering } from './engine-profile.js';
 
 /** How an engine would run under the spec's cloud and managed-service requirements. */

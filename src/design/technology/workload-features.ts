@@ -1,6 +1,6 @@
 import type { Load } from '../../model/parts/load.js';
 import type { Schema, Table } from '../../model/schema.js';
-import type { Requirements, Spec } from '../../spec/spec.js';
+import type { Requirements, Spec } from '../../model/spec.js';
 import type { ValueRef } from '../../sql/query-shape.js';
 import { RATE_UNITS } from '../../spec/quantities.js';
 import { storedWidth } from '../capacity/postgres-sizes.js';

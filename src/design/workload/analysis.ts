@@ -1,6 +1,6 @@
 import type { Load } from '../../model/parts/load.js';
 import type { Schema } from '../../model/schema.js';
-import type { Spec } from '../../spec/spec.js';
+import type { Spec } from '../../model/spec.js';
 import type { Analysis } from '../analysis.js';
 import { horizonMonths, projectRows } from '../capacity/projection.js';
 import type { WorkloadPattern } from '../indexes/table-access.js';

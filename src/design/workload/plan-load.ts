@@ -3,7 +3,7 @@ import type { Load, PatternLoad, TableLoad } from '../../model/parts/load.js';
 import type { Schema, Table } from '../../model/schema.js';
 import type { QueryShape } from '../../sql/query-shape.js';
 import { RATE_UNITS } from '../../spec/quantities.js';
-import type { Spec } from '../../spec/spec.js';
+import type { Spec } from '../../model/spec.js';
 import { VolumeStatistics } from '../indexes/statistics.js';
 import { tableAccesses, type WorkloadPattern } from '../indexes/table-access.js';
 

@@ -60,6 +60,7 @@ GRANT SELECT ON order_line_history TO saas_shop_readonly;
 ALTER TABLE payment_history OWNER TO saas_shop_owner;
 GRANT SELECT, INSERT ON payment_history TO saas_shop_app;
 GRANT SELECT (history_id, history_operation, history_by, history_at, id, tenant_id, order_id, provider, provider_ref, amount, status, created_at, updated_at) ON payment_history TO saas_shop_readonly;
+ALTER MATERIALIZED VIEW daily_revenue_mv OWNER TO saas_shop_owner;
 ALTER TYPE tenant_plan OWNER TO saas_shop_owner;
 ALTER TYPE product_status OWNER TO saas_shop_owner;
 ALTER TYPE order_status OWNER TO saas_shop_owner;

@@ -1,13 +1,13 @@
 import { suggestion } from '../diagnostics/did-you-mean.js';
-import type { ProblemList } from '../spec/problem.js';
-import type { EntitySpec, FieldSpec, Spec } from '../spec/spec.js';
-import { RATE_UNITS } from '../spec/quantities.js';
-import type { Decision } from './decision.js';
+import type { ProblemList } from './problem.js';
+import type { EntitySpec, FieldSpec, Spec } from '../model/spec.js';
+import { RATE_UNITS } from './quantities.js';
+import type { Decision } from '../model/decision.js';
 import { scalarColumnType } from './field-column-type.js';
-import type { LogicalType } from './logical-type.js';
-import { derivedName } from './naming.js';
-import { deferrableForeignKeys } from './reference-cycles.js';
-import type { Check, Column, EnumType, ForeignKey, Schema, Table } from './schema.js';
+import type { LogicalType } from '../model/logical-type.js';
+import { derivedName } from '../model/naming.js';
+import { deferrableForeignKeys } from '../model/reference-cycles.js';
+import type { Check, Column, EnumType, ForeignKey, Schema, Table } from '../model/schema.js';
 
 export interface ModelResult {
   readonly schema: Schema;

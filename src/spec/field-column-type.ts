@@ -1,5 +1,5 @@
-import type { FieldSpec } from '../spec/spec.js';
-import type { LogicalType } from './logical-type.js';
+import type { FieldSpec } from '../model/spec.js';
+import type { LogicalType } from '../model/logical-type.js';
 
 /** RFC 5321 caps an address at 254 characters; E.164 numbers have at most 15 digits plus `+`. */
 export const EMAIL_LENGTH = 254;

@@ -1,10 +1,10 @@
 import type { Node } from 'libpg-query';
 import type { Schema } from '../model/schema.js';
-import type { ProblemList } from '../spec/problem.js';
-import type { AccessPatternSpec } from '../spec/spec.js';
-import { bindNamedParams, byteToCharOffsets } from './named-params.js';
-import { parsePg } from './pg-parser.js';
-import { resolveNames, schemaNames } from './resolve-names.js';
+import type { ProblemList } from './problem.js';
+import type { AccessPatternSpec } from '../model/spec.js';
+import { bindNamedParams, byteToCharOffsets } from '../sql/named-params.js';
+import { parsePg } from '../sql/pg-parser.js';
+import { resolveNames, schemaNames } from '../sql/resolve-names.js';
 
 export interface ParsedPattern {
   readonly name: string;
