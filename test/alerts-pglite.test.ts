@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { designFromFile } from '../src/api/design.js';
+import type { Engine } from '../src/engines/engine.js';
+import { startPglite } from '../src/engines/pglite.js';
+import { REFERENCE_SPEC } from './helpers.js';
+
+let engine: Engine;
+before(async () => {
+  engine = await startPglite();
+});
+after(async () => {
+  await engine.close();
+});
+
+/** The monitoring queries the design hands to an operator are SQL the tool emits: each runs on an engine. */
+describe('alert queries', () => {
+  it('every alert query of the reference design runs on PostgreSQL (PGlite)', async () => {
+    const result = await designFromFile(REFERENCE_SPEC, { engine });
+    assert.ok(result.ok);
+    const queries = result.design.availability.alerts.filter((a) => a.query);
+    assert.ok(queries.length >= 6, `${queries.length} alert queries`);
+    for (const alert of queries) await assert.doesNotReject(engine.query(alert.query!), `${alert.name}: ${alert.query}`);
+  });
+});
