@@ -187,6 +187,12 @@ export const findTable = (schema: Schema, name: string): Table | undefined => sc
 export const findColumn = (table: Table, name: string): Column | undefined => table.columns.find((c) => c.name === name);
 
 /** The leading plain columns of an index, up to its first expression: what an equality lookup can use. */
+/** A column the database fills with a value of its own for each row (an identity or a random UUID): unique by itself. */
+export function isGeneratedColumn(table: Pick<Table, 'columns'>, name: string): boolean {
+  const column = table.columns.find((c) => c.name === name);
+  return column?.identity !== undefined || column?.default?.kind === 'random-uuid';
+}
+
 export function leadingColumns(index: Pick<Index, 'keys'>): string[] {
   const out: string[] = [];
   for (const key of index.keys) {

@@ -1,4 +1,4 @@
-import type { Schema, Table } from '../../model/schema.js';
+import { isGeneratedColumn, type Schema, type Table } from '../../model/schema.js';
 import { RATE_UNITS } from '../../spec/quantities.js';
 import { DEFAULT_NUM_DISTINCT } from '../workload/selectivity.js';
 
@@ -56,8 +56,7 @@ export class VolumeStatistics {
     if (single) return { distinct: rows, basis: 'unique' };
     const stated = table.columns.find((c) => c.name === column)?.distinct;
     if (stated !== undefined) return { distinct: Math.max(1, Math.min(rows, stated)), basis: 'stated in the spec' };
-    const own = table.columns.find((c) => c.name === column);
-    if (own?.identity !== undefined || own?.default?.kind === 'random-uuid') return { distinct: rows, basis: 'a generated key: one row per value' };
+    if (isGeneratedColumn(table, column)) return { distinct: rows, basis: 'a generated key: one row per value' };
     const fk = table.foreignKeys.find((f) => f.columns[f.columns.length - 1] === column);
     if (fk) return { distinct: Math.min(rows, this.rows(fk.refTable)), basis: `references ${fk.refTable}` };
     const leads = [table.primaryKey.columns, ...table.uniques.map((u) => u.columns)].some((cols) => cols.filter((c) => c !== 'tenant_id')[0] === column && cols.length > 1);

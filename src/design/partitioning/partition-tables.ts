@@ -1,5 +1,5 @@
 import type { Decision } from '../../model/decision.js';
-import type { Partitioning, Schema, Table } from '../../model/schema.js';
+import { isGeneratedColumn, type Partitioning, type Schema, type Table } from '../../model/schema.js';
 import { formatCount } from '../../format.js';
 import { RATE_UNITS } from '../../spec/quantities.js';
 import type { Spec } from '../../model/spec.js';
@@ -63,11 +63,7 @@ export function partitionTables(spec: Spec, schema: Schema, workload: readonly W
  * it loses nothing; a natural key or a unique constraint the spec declared is a guarantee it would lose.
  */
 function weakenedKeys(table: Table, column: string): string[] {
-  const generated = (name: string) => {
-    const c = table.columns.find((x) => x.name === name);
-    return c?.identity !== undefined || c?.default?.kind === 'random-uuid';
-  };
-  const surrogate = (columns: readonly string[]) => columns.some(generated);
+  const surrogate = (columns: readonly string[]) => columns.some((c) => isGeneratedColumn(table, c));
   const keys = [{ name: table.primaryKey.name, columns: table.primaryKey.columns }, ...table.uniques];
   return keys.filter((k) => !k.columns.includes(column) && !surrogate(k.columns)).map((k) => `${k.name} (${k.columns.join(', ')})`);
 }

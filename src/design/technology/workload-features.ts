@@ -1,5 +1,5 @@
 import type { Load } from '../../model/parts/load.js';
-import type { Schema, Table } from '../../model/schema.js';
+import { isGeneratedColumn, type Schema, type Table } from '../../model/schema.js';
 import type { Requirements, Spec } from '../../model/spec.js';
 import type { ValueRef } from '../../sql/query-shape.js';
 import { RATE_UNITS } from '../../spec/quantities.js';
@@ -264,11 +264,7 @@ function enforcedUniqueness(schema: Schema, workload: readonly WorkloadPattern[]
     if (shape.kind !== 'insert') continue;
     const table = schema.tables.find((t) => t.name === shape.writesTable);
     if (!table) continue;
-    const generated = (name: string) => {
-      const c = table.columns.find((x) => x.name === name);
-      return c?.identity !== undefined || c?.default?.kind === 'random-uuid';
-    };
-    const declared = [table.primaryKey.columns, ...table.uniques.map((u) => u.columns)].map((cols) => ownColumns(cols)).filter((cols) => cols.length > 0 && !cols.some(generated));
+    const declared = [table.primaryKey.columns, ...table.uniques.map((u) => u.columns)].map((cols) => ownColumns(cols)).filter((cols) => cols.length > 0 && !cols.some((c) => isGeneratedColumn(table, c)));
     if (declared.length) reasons.push(`${pattern.name} inserts into \`${table.name}\`, whose key (${declared[0]!.join(', ')}) must reject a duplicate`);
   }
   if (reasons.length === 0) return { needed: false, why: 'no insert relies on a declared key to reject a duplicate' };
