@@ -31,7 +31,7 @@ export function renderArchitectureSections(design: Design): string[] {
 
   const { security, availability } = design;
   out.push('## Security and compliance', '');
-  out.push(`Roles: ${security.roles.map((r) => `\`${r.name}\` (${r.purpose})`).join('; ')}. Script: \`schema/postgres-security.sql\`.`, '');
+  out.push(`Roles: ${security.roles.map((r) => `\`${r.name}\` (${r.purpose})`).join('; ')}. Script: \`schema/postgres-security.sql\`${design.ddl.some((c) => c.file.endsWith('-jobs.sql')) ? '; retention, partition upkeep and view refreshes: `schema/postgres-jobs.sql`' : ''}.`, '');
   if (security.rowLevelSecurity.length) out.push(`Row-level security on ${security.rowLevelSecurity.map((r) => r.table).join(', ')}: rows visible only where tenant_id = current_setting('${security.rowLevelSecurity[0]!.setting}').`, '');
   if (security.personalData.length) {
     out.push('| personal data | handling |', '|---|---|');
