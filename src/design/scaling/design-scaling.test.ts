@@ -178,6 +178,40 @@ describe('scaling', () => {
     assert.ok(decisions.some((d) => d.id === 'scaling/cluster'));
   });
 
+  it('a key is the entity, not the column\'s spelling: tables referencing `user` as author or follower are distributed by that reference', async () => {
+    const social = `version: 1
+name: social
+entities:
+  user:
+    rows: 100M
+    fields:
+      handle: { type: string(30), required: true, unique: true }
+  post:
+    rows: 10B
+    fields:
+      author: ref(user)!
+      body: text!
+  post_like:
+    key: [post_id, user_id]
+    rows: 20B
+    fields:
+      post: ref(post)!
+      user: ref(user)!
+access_patterns:
+  - name: user_posts
+    sql: select id, body from post where author_id = :user limit 50
+    rate: 80k/s
+  - name: likes_of_user
+    sql: select post_id from post_like where user_id = :user limit 50
+    rate: 10k/s
+`;
+    const { scaling } = await design(social);
+    const byUser = scaling.shardKeyCandidates.find((c) => c.column === 'user_id')!;
+    assert.ok(byUser.colocatedTables.includes('post'), `post is distributed by author_id: ${byUser.colocatedTables.join(', ')}`);
+    assert.ok(!byUser.crossShardPatterns.includes('user_posts'));
+    assert.equal(byUser.loadCoverage, 1);
+  });
+
   it('a shared-schema tenant spec past one node shards by tenant_id, with tenant as a reference table', async () => {
     const busy = reference.replace('rate: 60/s', 'rate: 50k/s');
     const { scaling } = await design(busy);

@@ -62,6 +62,15 @@ function evaluate(column: string, spec: Spec, schema: Schema, workload: readonly
   const referenced = referencedTable(column, schema);
   const distributed = new Map<string, string>();
   for (const table of schema.tables) if (table.columns.some((c) => c.name === column) && table.name !== referenced?.name) distributed.set(table.name, column);
+  // A table that references the same entity by another name (follow.follower_id, post.author_id → user)
+  // is distributed by that reference: the key is the entity, not the column's spelling.
+  if (referenced && column !== 'tenant_id')
+    for (const table of schema.tables) {
+      if (distributed.has(table.name) || table.name === referenced.name) continue;
+      const fk = table.foreignKeys.find((f) => f.refTable === referenced.name);
+      const own = fk?.columns.filter((c) => c !== 'tenant_id').at(-1);
+      if (own && rowsOf(table.name) > REFERENCE_TABLE_MAX_ROWS) distributed.set(table.name, own);
+    }
   // The referenced table joins its rows by id: distributed by it when large, copied everywhere when small and global.
   const anchorColumn = referenced ? referenced.primaryKey.columns.filter((c) => c !== 'tenant_id').at(-1) : undefined;
   if (referenced && anchorColumn && (referenced.tenantScoped || rowsOf(referenced.name) > REFERENCE_TABLE_MAX_ROWS)) distributed.set(referenced.name, anchorColumn);
