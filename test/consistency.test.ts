@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { designFromFile } from '../src/api/design.js';
+import { designFromFile, designFromSpec } from '../src/api/design.js';
+import { loadSpecText } from '../src/spec/load-spec.js';
 import { checkConsistency } from '../src/design/consistency/check-design.js';
 import type { Design } from '../src/model/design.js';
 import { ROOT } from './helpers.js';
@@ -37,9 +38,15 @@ describe('the design agrees with itself', () => {
 describe('planted contradictions are caught', () => {
   let shop: Design;
   let iot: Design;
+  /** A cached pattern of the shop at 40× its storefront traffic, where caching pays. */
+  let busyCached: Design['caching']['cached'][number];
   before(async () => {
     shop = await designOf(join(ROOT, 'examples', 'saas-shop.yaml'));
     iot = await designOf(join(ROOT, 'examples', 'iot-telemetry.yaml'));
+    const busy = await loadSpecText('busy-shop.yaml', readFileSync(join(ROOT, 'examples', 'saas-shop.yaml'), 'utf8').replace('rate: 1500/s', 'rate: 60k/s'));
+    const designed = await designFromSpec(busy.loaded!, busy.diagnostics);
+    assert.ok(designed.ok);
+    busyCached = designed.design.caching.cached[0]!;
   });
 
   it('an asynchronous standby in one part and a synchronous one in another', () => {
@@ -79,6 +86,13 @@ describe('planted contradictions are caught', () => {
     d.scaling.pooling = shop.scaling.pooling;
     d.decisions.push({ ...shop.decisions.find((x) => x.id === 'scaling/connection-pooling')! });
     assert.ok(quantities(d).filter((q) => q === 'engine').length >= 2);
+  });
+
+  it('a pre-aggregate in one record and a cache for the same read in another', () => {
+    const d = copy(shop);
+    assert.ok(d.schema.views?.some((v) => v.origin === 'modeling/aggregate/daily_revenue'), 'the shop pre-aggregates daily_revenue');
+    d.caching.cached.push({ ...structuredClone(busyCached), pattern: 'daily_revenue' });
+    assert.deepEqual(quantities(d), ['pre-aggregate and cache']);
   });
 
   it('a cache store that no pattern uses', () => {

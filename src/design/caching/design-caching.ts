@@ -51,6 +51,12 @@ export function designCaching(spec: Spec, schema: Schema, workload: readonly Wor
   for (const pattern of workload) {
     const stated = spec.accessPatterns.find((p) => p.name === pattern.name);
     if (!stated?.staleness || pattern.shape.kind !== 'select') continue;
+    // A pattern modeling pre-aggregates is served by its view: a cache on top would be a second copy with a second staleness.
+    const view = (schema.views ?? []).find((v) => v.origin === `modeling/aggregate/${pattern.name}`);
+    if (view) {
+      notWorthCaching.set(pattern.name, { reason: 'pre-aggregated', detail: `it reads the pre-aggregate ${view.name}, refreshed every ${view.refreshEverySeconds} s, which already bounds its cost; a cache on top would be a second copy with a second staleness` });
+      continue;
+    }
     if (options.primaryHasRoom) {
       notWorthCaching.set(pattern.name, { reason: 'primary-has-room', detail: options.primaryHasRoom });
       continue;

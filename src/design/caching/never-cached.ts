@@ -37,7 +37,7 @@ export function neverCachedPatterns(spec: Spec, workload: readonly WorkloadPatte
 export function neverCachedDecision(spec: Spec, never: readonly NeverCached[]): Decision | undefined {
   if (never.length === 0) return undefined;
   const reads = never.filter((n) => n.reason === 'read-your-writes' || n.reason === 'no-staleness-bound');
-  const unreusable = never.filter((n) => n.reason === 'keys-never-repeat' || n.reason === 'low-hit-rate' || n.reason === 'primary-has-room');
+  const unreusable = never.filter((n) => n.reason === 'keys-never-repeat' || n.reason === 'low-hit-rate' || n.reason === 'primary-has-room' || n.reason === 'pre-aggregated');
   const writes = never.filter((n) => n.reason === 'write');
   const readYourWrites = reads.some((n) => n.reason === 'read-your-writes');
   const names = (items: readonly NeverCached[]) => items.map((n) => n.pattern).join(', ');

@@ -74,5 +74,10 @@ export function checkConsistency(design: Design): Inconsistency[] {
   for (const store of technology.polyglot)
     if (store.role === 'cache' && !design.caching.cached.some((c) => c.layer !== 'in-process'))
       found.push({ quantity: 'cache store', message: `technology names a ${store.engine} cache that no cached pattern uses` });
+  // One mechanism per read: a pattern pre-aggregated into a view is not also cached.
+  for (const cached of design.caching.cached) {
+    const view = (design.schema.views ?? []).find((v) => v.origin === `modeling/aggregate/${cached.pattern}`);
+    if (view) found.push({ quantity: 'pre-aggregate and cache', message: `${cached.pattern} is served by the pre-aggregate ${view.name} and also cached (${cached.layer})` });
+  }
   return found;
 }

@@ -71,7 +71,7 @@ export const cachedPatternSchema = z.object({
 
 export const neverCachedSchema = z.object({
   pattern: z.string(),
-  reason: z.enum(['read-your-writes', 'no-staleness-bound', 'keys-never-repeat', 'low-hit-rate', 'primary-has-room', 'write']),
+  reason: z.enum(['read-your-writes', 'no-staleness-bound', 'keys-never-repeat', 'low-hit-rate', 'primary-has-room', 'pre-aggregated', 'write']),
   detail: z.string(),
 });
 
