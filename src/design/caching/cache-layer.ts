@@ -1,6 +1,6 @@
 import { formatCount } from '../../format.js';
 import { approximateCount } from './approximate.js';
-import { formatBytes } from '../capacity/postgres-sizes.js';
+import { formatBytes } from '../../format.js';
 import type { CacheLayer } from '../../model/parts/caching.js';
 import type { HitRateEstimate } from './hit-rate.js';
 import type { KeySpace } from './key-space.js';

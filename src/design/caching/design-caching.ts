@@ -2,7 +2,7 @@ import { formatCount } from '../../format.js';
 import type { Decision, Evidence } from '../../model/decision.js';
 import type { Schema } from '../../model/schema.js';
 import type { Spec } from '../../model/spec.js';
-import { formatBytes } from '../capacity/postgres-sizes.js';
+import { formatBytes } from '../../format.js';
 import { formatRate } from '../../format.js';
 import type { WorkloadPattern } from '../indexes/table-access.js';
 import { approximateCount } from './approximate.js';

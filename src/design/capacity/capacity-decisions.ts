@@ -1,7 +1,7 @@
 import { formatCount } from '../../format.js';
 import type { Decision, Evidence } from '../../model/decision.js';
 import type { Capacity } from '../../model/parts/capacity.js';
-import { formatBytes } from './postgres-sizes.js';
+import { formatBytes } from '../../format.js';
 
 const PAGE_LAYOUT: Evidence = {
   tier: 'derived',

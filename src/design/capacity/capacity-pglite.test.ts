@@ -9,7 +9,7 @@ import type { Table } from '../../model/schema.js';
 import type { IndexGrowth } from './index-size.js';
 import { compareWithEstimate, type SizeComparisonReport } from './compare-sizes.js';
 import { measureColumnStats, measureTableSizes } from './measure-sizes.js';
-import { formatBytes } from './postgres-sizes.js';
+import { formatBytes } from '../../format.js';
 import { estimateTableSizes } from './table-size.js';
 
 const REFERENCE_SPEC = fileURLToPath(new URL('../../../examples/saas-shop.yaml', import.meta.url));

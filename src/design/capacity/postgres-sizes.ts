@@ -192,5 +192,3 @@ export function estimateBrinBytes(heapPages: number): number {
   return (Math.ceil(heapPages / 128 / 1000) + 2) * PAGE_BYTES;
 }
 
-// Byte formatting is shared support; kept importable from here while callers move to src/format.ts.
-export { formatBytes } from '../../format.js';

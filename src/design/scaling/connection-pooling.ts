@@ -1,4 +1,4 @@
-import type { PatternLoad } from './pattern-load.js';
+import type { PatternLoad } from '../../model/parts/load.js';
 import type { Pooling } from '../../model/parts/scaling.js';
 
 /** SSD or NVMe storage with the hot set in RAM: counts as one effective spindle. */

@@ -1,7 +1,7 @@
 import { derivedName } from '../../model/naming.js';
 import type { Schema, Table } from '../../model/schema.js';
 import type { WorkloadPattern } from '../indexes/table-access.js';
-import { isWriteShape } from './pattern-load.js';
+import { isWriteShape } from '../workload/plan-load.js';
 import type { Idempotency } from '../../model/parts/scaling.js';
 
 const KEY_COLUMN = 'idempotency_key';

@@ -1,4 +1,4 @@
-import { formatBytes } from '../capacity/postgres-sizes.js';
+import { formatBytes } from '../../format.js';
 import type { Instance } from '../../model/parts/scaling.js';
 import { GENERAL_PURPOSE_GIB_PER_VCPU, GIB, GIB_PER_VCPU, HOT_SET_SHARE_OF_RAM, SIMPLE_QUERIES_PER_VCPU, TARGET_CPU_UTILIZATION, VCPU_SIZES, largestVcpu } from './node-limits.js';
 

@@ -1,5 +1,5 @@
 import type { Spec } from '../../model/spec.js';
-import type { PatternLoad } from './pattern-load.js';
+import type { PatternLoad } from '../../model/parts/load.js';
 import type { Replicas } from '../../model/parts/scaling.js';
 import { SIMPLE_QUERIES_PER_VCPU, TARGET_CPU_UTILIZATION } from './node-limits.js';
 

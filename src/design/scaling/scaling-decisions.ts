@@ -3,7 +3,7 @@ import type { Decision } from '../../model/decision.js';
 import type { Spec } from '../../model/spec.js';
 import { formatBytes, formatRate } from '../../format.js';
 import { MS_PER_UNIT, ROWS_PER_UNIT, UNITS_PER_INDEX, WRITE_BASE_UNITS } from '../workload/plan-load.js';
-import type { PatternLoad } from './pattern-load.js';
+import type { PatternLoad } from '../../model/parts/load.js';
 import type { EngineProfile } from '../technology/engine-profile.js';
 import type { Cluster, Idempotency, Instance, Pooling, Replicas, Scaling, Sharding, SingleNode, WriteIsolation } from '../../model/parts/scaling.js';
 import type { ShardKeyEvaluation } from './shard-key.js';

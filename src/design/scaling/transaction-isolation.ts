@@ -1,7 +1,7 @@
 import type { QueryShape } from '../../sql/query-shape.js';
 import type { Spec } from '../../model/spec.js';
 import type { WorkloadPattern } from '../indexes/table-access.js';
-import { isWriteShape, type WriteShape } from './pattern-load.js';
+import { isWriteShape, type WriteShape } from '../workload/plan-load.js';
 import type { WriteIsolation } from '../../model/parts/scaling.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Design } from '../../model/design.js';
-import { formatBytes } from '../../design/capacity/postgres-sizes.js';
+import { formatBytes } from '../../format.js';
 import type { VerifyReport } from '../../model/parts/verify-report.js';
 import { escapeHtml as escape, inlineHtml, markdownLinesToHtml } from './markdown-html.js';
 import { mermaidBundle } from './mermaid-asset.js';
