@@ -4,7 +4,7 @@ import { complianceCriterion, costCriterion, hostingCriterion, maturityCriterion
 import { searchRate } from './criteria/workload-criteria.js';
 import { hostingDisqualifiers } from './disqualifiers.js';
 import type { EngineProfile } from './engine-profile.js';
-import { formatDuration, formatRate, formatRows } from './format-amounts.js';
+import { formatRate, formatRows } from './format-amounts.js';
 import { describeHosting, hostingFor } from './hosting.js';
 import { rankEngines, type RankedEngine } from './rank-engines.js';
 import { LARGE_SCAN_ROWS, type WorkloadFeatures } from './workload-features.js';
@@ -35,8 +35,6 @@ export interface PolyglotFinding {
   readonly primaryAlone: string;
 }
 
-/** Cache-tolerant reads worth a cache: below this the primary (or a replica) serves them as cheaply. */
-export const CACHE_MIN_READS_PER_SECOND = 1_000;
 /** Text search from this rate over a table of at least SEARCH_MIN_ROWS rows is a search engine's job. */
 export const SEARCH_MIN_RATE = 200;
 export const SEARCH_MIN_ROWS = 1_000_000;
