@@ -2,7 +2,6 @@ import { formatCount } from '../../format.js';
 import type { Decision } from '../../model/decision.js';
 import { derivedName } from '../../model/naming.js';
 import type { Index, Schema, Table } from '../../model/schema.js';
-import { RATE_UNITS } from '../../spec/quantities.js';
 import { estimateBrinBytes, estimateBtreeBytes } from '../capacity/postgres-sizes.js';
 import { formatBytes } from '../../format.js';
 import { formatRate } from '../../format.js';
@@ -10,7 +9,7 @@ import { candidatesFor, describeCondition, type Candidate } from './candidate.js
 import { constraintShape, serves } from './serves.js';
 import { VolumeStatistics } from './statistics.js';
 import { tableAccesses, type WorkloadPattern } from './table-access.js';
-import { ROWS_PER_UNIT, UNITS_PER_INDEX } from '../workload/plan-load.js';
+import { ROWS_PER_UNIT, tableLoads, UNITS_PER_INDEX } from '../workload/plan-load.js';
 
 /** Below this many rows a table is a few pages: a sequential scan is as fast as an index. */
 const SMALL_TABLE_ROWS = 1000;
@@ -51,7 +50,8 @@ export function deriveIndexes(schema: Schema, patterns: readonly WorkloadPattern
     }
   }
 
-  const writeRates = tableWriteRates(schema, patterns);
+  // Writes per table as the load counts them (plan-load's tableLoads): an index is maintained on each.
+  const writeRates = new Map(tableLoads(schema, patterns).map((t) => [t.table, t.insertsPerSecond + t.updatesPerSecond + t.deletesPerSecond]));
   const names = new Set(schema.tables.flatMap((t) => t.indexes.map((i) => i.name)));
   const tables = schema.tables.map((table) => {
     const merged = mergeCandidates(byTable.get(table.name) ?? []);
@@ -118,19 +118,6 @@ function firstOf(candidates: readonly Candidate[], merged: Candidate): Candidate
   return candidates.find((c) => merged.patterns.includes(c.patterns[0]!) && c.table === merged.table) ?? candidates[0]!;
 }
 
-function tableWriteRates(schema: Schema, patterns: readonly WorkloadPattern[]): Map<string, number> {
-  const rates = new Map<string, number>();
-  for (const table of schema.tables) rates.set(table.name, (table.volume?.growthPerMonth ?? 0) / RATE_UNITS.month);
-  for (const p of patterns) {
-    if (p.shape.kind === 'insert' || p.shape.kind === 'update' || p.shape.kind === 'delete') {
-      const table = p.shape.writesTable;
-      // The spec's growth already counts inserts; a pattern's rate is the better figure when it is higher.
-      const current = rates.get(table) ?? 0;
-      rates.set(table, p.shape.kind === 'insert' ? Math.max(current, p.ratePerSecond) : current + p.ratePerSecond);
-    }
-  }
-  return rates;
-}
 
 const sumRates = (patterns: readonly WorkloadPattern[], names: readonly string[]) => patterns.filter((p) => names.includes(p.name)).reduce((sum, p) => sum + p.ratePerSecond, 0);
 

@@ -1,5 +1,5 @@
 import { isGeneratedColumn, type Schema, type Table } from '../../model/schema.js';
-import { RATE_UNITS } from '../../spec/quantities.js';
+import { growthPerSecond } from '../workload/growth.js';
 import { DEFAULT_NUM_DISTINCT } from '../workload/selectivity.js';
 
 /**
@@ -37,7 +37,7 @@ export class VolumeStatistics {
 
   /** Rows the table gains per second, from the spec's growth. */
   growthPerSecond(table: string): number {
-    return (this.tables.get(table)?.volume?.growthPerMonth ?? 0) / RATE_UNITS.month;
+    return growthPerSecond(this.tables.get(table));
   }
 
   hasVolume(table: string): boolean {

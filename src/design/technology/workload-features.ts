@@ -2,10 +2,10 @@ import type { Load } from '../../model/parts/load.js';
 import { isGeneratedColumn, type Schema, type Table } from '../../model/schema.js';
 import type { Requirements, Spec } from '../../model/spec.js';
 import type { ValueRef } from '../../sql/query-shape.js';
-import { RATE_UNITS } from '../../spec/quantities.js';
 import { storedWidth } from '../capacity/postgres-sizes.js';
 import { VolumeStatistics } from '../indexes/statistics.js';
 import { tableAccesses, type WorkloadPattern } from '../indexes/table-access.js';
+import { growthPerSecond } from '../workload/growth.js';
 
 /**
  * What the technology selection needs to know about a workload, derived from the spec only: rates,
@@ -130,7 +130,6 @@ export function deriveWorkloadFeatures(spec: Spec, schema: Schema, workload: rea
 const ownColumns = (columns: readonly string[]) => columns.filter((c) => c !== 'tenant_id');
 const rated = (p: WorkloadPattern): RatedPattern => ({ pattern: p.name, ratePerSecond: p.ratePerSecond });
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
-const growthPerSecond = (t: Table) => (t.volume?.growthPerMonth ?? 0) / RATE_UNITS.month;
 
 /** Rows at the horizon: today's rows plus growth, capped by retention at the steady state (growth × retention). */
 function tableVolume(table: Table, horizonSeconds: number): TableVolume {

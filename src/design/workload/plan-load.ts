@@ -2,10 +2,10 @@ import { formatCount } from '../../format.js';
 import type { Load, PatternLoad, TableLoad } from '../../model/parts/load.js';
 import type { Schema, Table } from '../../model/schema.js';
 import type { QueryShape } from '../../sql/query-shape.js';
-import { RATE_UNITS } from '../../spec/quantities.js';
 import type { Spec } from '../../model/spec.js';
 import { VolumeStatistics } from '../indexes/statistics.js';
 import { tableAccesses, type WorkloadPattern } from '../indexes/table-access.js';
+import { growthPerSecond } from './growth.js';
 
 /**
  * One simple-query unit is an indexed point lookup: parse, plan, execute and answer, about 0.5 ms of
@@ -126,7 +126,7 @@ function rowsRead(pattern: WorkloadPattern, schema: Schema, stats: VolumeStatist
 }
 
 /** Inserts count once per table: an insert pattern and the entity's growth describe the same rows. */
-function tableLoads(schema: Schema, workload: readonly WorkloadPattern[]): TableLoad[] {
+export function tableLoads(schema: Schema, workload: readonly WorkloadPattern[]): TableLoad[] {
   return schema.tables.map((table) => {
     const writes = workload.filter((p) => isWriteShape(p.shape) && p.shape.writesTable === table.name);
     const rate = (kind: string) => round(writes.filter((p) => p.shape.kind === kind).reduce((s, p) => s + p.ratePerSecond, 0));
@@ -145,7 +145,6 @@ function tableLoads(schema: Schema, workload: readonly WorkloadPattern[]): Table
   });
 }
 
-const growthPerSecond = (table: Table) => (table.volume?.growthPerMonth ?? 0) / RATE_UNITS.month;
 /** The primary key, unique constraints and indexes each take an insertion per written row. */
 const indexCount = (table: Table | undefined): number => (table ? 1 + table.uniques.length + table.indexes.length : 1);
 const round = (x: number) => Number(x.toPrecision(4));
