@@ -5,7 +5,7 @@
  *   node --import tsx bench/seed.ts                 # markdown on stdout, progress on stderr
  *   node --import tsx bench/seed.ts --json --rounds=3 --largest=200000 --sample=5000 --variants
  *
- * Subject: seedDatabase (src/engines/seed/run.ts) at the default scale (largest table 200k rows):
+ * Subject: seedPostgres (src/dialects/postgres/seed-load.ts) at the default scale (largest table 200k rows):
  * one transaction; per table INSERT … SELECT over generate_series with hash-derived values;
  * indexes, ANALYZE, foreign keys; identity sequences reset; commit.
  * Floor: the same tables, row counts, constraints and indexes, loaded the same way (one
@@ -32,10 +32,11 @@ import { postgresSeedSelect } from '../src/dialects/postgres/seed-sql.js';
 import { quotePgIdentifier as q, quotePgLiteral } from '../src/dialects/postgres/quote.js';
 import type { Engine } from '../src/engines/engine.js';
 import { startPglite } from '../src/engines/pglite.js';
-import { restoreAfterLoad, setAsideForLoad } from '../src/engines/seed/bulk-load.js';
-import { planSeed, type SeedPlan } from '../src/engines/seed/plan.js';
-import { seedDatabase, type SeedLoadMethod } from '../src/engines/seed/run.js';
-import { seedShape } from '../src/engines/seed/table-shape.js';
+import { restoreAfterLoad, setAsideForLoad } from '../src/dialects/postgres/bulk-load.js';
+import { planSeed, type SeedPlan } from '../src/seed/plan.js';
+import type { SeedLoadMethod } from '../src/seed/load.js';
+import { seedPostgres } from '../src/dialects/postgres/seed-load.js';
+import { seedShape } from '../src/seed/table-shape.js';
 import type { Column, Schema, Table } from '../src/model/schema.js';
 
 const GOAL_FLOOR_RATIO = 0.5;
@@ -152,7 +153,7 @@ async function dropSchema(engine: Engine, name: string): Promise<void> {
 async function measureSeed(engine: Engine, schema: Schema, ddl: string, load: SeedLoadMethod): Promise<Measurement> {
   const name = await freshSchema(engine, ddl);
   const t0 = performance.now();
-  const result = await seedDatabase(engine, schema, { largestRows, seed: 1, anchor: ANCHOR, load });
+  const result = await seedPostgres(engine, schema, { largestRows, seed: 1, anchor: ANCHOR, load });
   const ms = performance.now() - t0;
   await dropSchema(engine, name);
   return { rows: result.totalRows, ms, insertMs: Object.fromEntries(result.tables.map((t) => [t.table, t.insertMs])) };
@@ -194,7 +195,7 @@ async function measureFloor(engine: Engine, schema: Schema, ddl: string, plan: S
 /** Seeds a schema, then replays a sample of further rows one parameterized INSERT at a time. */
 async function measureRowByRow(engine: Engine, schema: Schema, ddl: string, plan: SeedPlan): Promise<Measurement> {
   const name = await freshSchema(engine, ddl);
-  await seedDatabase(engine, schema, { largestRows, seed: 1, anchor: ANCHOR });
+  await seedPostgres(engine, schema, { largestRows, seed: 1, anchor: ANCHOR });
   const total = plan.tables.reduce((s, t) => s + t.rows, 0);
   const samples: { table: Table; sql: string; rows: unknown[][] }[] = [];
   for (const p of plan.tables) {
@@ -254,7 +255,7 @@ const engineVersion = await engine.version();
 
 /** The methods measured each round, in alternating order; `base` marks the ones every round needs. */
 const methods = {
-  seed: { label: 'seed (seedDatabase, bulk load: the default)', run: () => measureSeed(engine, schema, ddl, 'bulk') },
+  seed: { label: 'seed (seedPostgres, bulk load: the default)', run: () => measureSeed(engine, schema, ddl, 'bulk') },
   floor: { label: 'floor: INSERT … SELECT constants, bulk load', run: () => measureFloor(engine, schema, ddl, plan, 'bulk') },
   seedPerRow: { label: 'seed, per-row load (foreign keys and indexes in place)', run: () => measureSeed(engine, schema, ddl, 'per-row') },
   floorPerRow: { label: 'floor: INSERT … SELECT constants, per-row load', run: () => measureFloor(engine, schema, ddl, plan, 'per-row') },
@@ -269,7 +270,7 @@ log(`warm-up (largest table ${largestRows / 10} rows)`);
 {
   const warm = planSeed(schema, { largestRows: largestRows / 10 });
   const name = await freshSchema(engine, ddl);
-  await seedDatabase(engine, schema, { largestRows: largestRows / 10, anchor: ANCHOR });
+  await seedPostgres(engine, schema, { largestRows: largestRows / 10, anchor: ANCHOR });
   await dropSchema(engine, name);
   await measureFloor(engine, schema, ddl, warm, 'bulk');
 }

@@ -13,9 +13,9 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { verifySpec } from '../src/api/verify.js';
 import { designFromSpec } from '../src/api/design.js';
-import { getDialect } from '../src/dialects/registry.js';
+import { defaultDialect } from '../src/dialects/registry.js';
 import { startPglite } from '../src/engines/pglite.js';
-import { seedDatabase } from '../src/engines/seed/run.js';
+import { seedPostgres } from '../src/dialects/postgres/seed-load.js';
 import { loadSpecFile } from '../src/spec/load-spec.js';
 import type { VerifyProgress } from '../src/verify/run-verify.js';
 
@@ -28,7 +28,7 @@ const loaded = await loadSpecFile(spec);
 if (!loaded.loaded) throw new Error('the reference spec does not load');
 const designed = await designFromSpec(loaded.loaded, loaded.diagnostics);
 if (!designed.ok) throw new Error('the reference spec does not design');
-const dialect = getDialect('postgres')!;
+const dialect = defaultDialect();
 
 async function floor(): Promise<number> {
   const started = performance.now();
@@ -36,7 +36,7 @@ async function floor(): Promise<number> {
   if (!designed.ok) throw new Error('unreachable');
   const bare = { ...designed.design.schema, tables: designed.design.schema.tables.map((t) => ({ ...t, indexes: [] })) };
   await engine.exec(dialect.emitDdl(bare, { comments: false }));
-  await seedDatabase(engine, bare, { largestRows });
+  await seedPostgres(engine, bare, { largestRows });
   await engine.exec('VACUUM ANALYZE');
   await engine.close();
   return performance.now() - started;

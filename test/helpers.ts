@@ -43,10 +43,11 @@ export async function loadForAnalysis(yaml: string) {
 /** A spec's text run through the design's analyses up to and including `through` (design/registry.ts). */
 export async function analyzeThrough(yaml: string, through: string) {
   const { analysesThrough, runAnalyses } = await import('../src/design/registry.js');
+  const { defaultDialect } = await import('../src/dialects/registry.js');
   const { spec, schema, workload } = await loadForAnalysis(yaml);
   const result = await loadSpecText('spec.yaml', yaml);
   const patterns = result.loaded!.patterns;
-  const analyzed = runAnalyses({ spec, schema, workload, patterns }, analysesThrough(through));
+  const analyzed = runAnalyses({ dialect: defaultDialect(), spec, schema, workload, patterns }, analysesThrough(through));
   return { spec, workload, ...analyzed };
 }
 

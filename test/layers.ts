@@ -10,6 +10,7 @@ export const LAYERS: readonly { readonly name: string; readonly paths: readonly 
   { name: 'model', paths: ['model'] },
   { name: 'sql', paths: ['sql'] },
   { name: 'readers', paths: ['spec'] },
+  { name: 'volumes', paths: ['estimate', 'seed'] },
   { name: 'dialects', paths: ['dialects'] },
   { name: 'analyses', paths: ['design'] },
   { name: 'writers', paths: ['writers'] },

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { designFromFile } from '../src/api/design.js';
 import type { Engine } from '../src/engines/engine.js';
 import { startPglite } from '../src/engines/pglite.js';
-import { seedDatabase } from '../src/engines/seed/run.js';
+import { seedPostgres } from '../src/dialects/postgres/seed-load.js';
 import { REFERENCE_SPEC } from './helpers.js';
 
 let engine: Engine;
@@ -128,7 +128,7 @@ describe('security on PGlite', () => {
     const erasure = result.artifacts.find((a) => a.path === 'schema/postgres-erasure.sql')!.content;
     await engine.exec('CREATE SCHEMA erasure; SET search_path TO erasure;');
     await engine.exec(ddl);
-    await seedDatabase(engine, result.design.schema, { largestRows: 20_000 });
+    await seedPostgres(engine, result.design.schema, { largestRows: 20_000 });
     const [victim] = await engine.query<{ tenant_id: number; id: number }>(
       `SELECT c.tenant_id, c.id FROM customer c JOIN "order" o ON o.tenant_id = c.tenant_id AND o.customer_id = c.id JOIN payment p ON p.tenant_id = o.tenant_id AND p.order_id = o.id WHERE c.full_name IS NOT NULL AND p.card_last4 IS NOT NULL ORDER BY c.id LIMIT 1`,
     );

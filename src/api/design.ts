@@ -5,7 +5,8 @@ import { structuresMissingFromDdl } from '../design/consistency/structures.js';
 import { completeParts, runAnalyses, sortDecisions } from '../design/registry.js';
 import type { MeasuredPattern } from '../design/workload/plan-load.js';
 import { extractQueryShape } from '../sql/query-shape.js';
-import { getDialect } from '../dialects/registry.js';
+import type { Dialect } from '../dialects/dialect.js';
+import { defaultDialect } from '../dialects/registry.js';
 import type { Engine } from '../engines/engine.js';
 import type { Decision } from '../model/decision.js';
 import type { DdlCheck, Design } from '../model/design.js';
@@ -16,6 +17,8 @@ import type { AdrNumbers } from '../writers/adr/adr-numbers.js';
 import { renderArtifacts, type Artifact } from '../writers/artifacts.js';
 
 export interface DesignOptions {
+  /** The target dialect (the registry's default, PostgreSQL, when omitted). */
+  readonly dialect?: Dialect;
   /** A started engine to run the DDL on (PGlite by default in the CLI); omit to only parse it. */
   readonly engine?: Engine;
   /** Execution times verify measured: the load uses them instead of its estimates. */
@@ -36,13 +39,13 @@ export async function designFromFile(file: string, options: DesignOptions = {}):
 }
 
 export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readonly Diagnostic[], options: DesignOptions = {}): Promise<DesignResult> {
-  const dialect = getDialect('postgres')!;
+  const dialect = options.dialect ?? defaultDialect();
   await dialect.prepare();
   const decisions: Decision[] = [...loaded.decisions];
   const diagnostics: Diagnostic[] = [...loadDiagnostics];
 
   const workload = workloadOf(loaded);
-  const analyses = runAnalyses({ spec: loaded.spec, workload, patterns: loaded.patterns, schema: loaded.schema, ...(options.measured ? { measured: options.measured } : {}) });
+  const analyses = runAnalyses({ dialect, spec: loaded.spec, workload, patterns: loaded.patterns, schema: loaded.schema, ...(options.measured ? { measured: options.measured } : {}) });
   decisions.push(...analyses.decisions);
   diagnostics.push(...analyses.diagnostics);
   const { schema } = analyses;

@@ -1,6 +1,7 @@
 import { formatCount } from '../format.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { getDialect } from '../dialects/registry.js';
+import type { Dialect } from '../dialects/dialect.js';
+import { defaultDialect } from '../dialects/registry.js';
 import type { Engine } from '../engines/engine.js';
 import type { Decision } from '../model/decision.js';
 import type { Design } from '../model/design.js';
@@ -21,17 +22,17 @@ export type VerifyResult =
  * Designs the spec, then proves the design on the engine: DDL, seeded data, every access pattern
  * explained with and without the derived indexes. The engine's current schema must be empty.
  */
-export async function verifySpec(loaded: LoadedSpec, loadDiagnostics: readonly Diagnostic[], engine: Engine, options: VerifyOptions & { readonly sweep?: boolean; readonly adrNumbers?: AdrNumbers } = {}): Promise<VerifyResult> {
-  const designed = await designFromSpec(loaded, loadDiagnostics);
+export async function verifySpec(loaded: LoadedSpec, loadDiagnostics: readonly Diagnostic[], engine: Engine, options: VerifyOptions & { readonly sweep?: boolean; readonly adrNumbers?: AdrNumbers; readonly dialect?: Dialect } = {}): Promise<VerifyResult> {
+  const dialect = options.dialect ?? defaultDialect();
+  const designed = await designFromSpec(loaded, loadDiagnostics, { dialect });
   if (!designed.ok) return designed;
-  const dialect = getDialect('postgres')!;
   const input = { schema: designed.design.schema, patterns: loaded.patterns, specPatterns: loaded.spec.accessPatterns, workload: workloadOf(loaded), dialect, engine };
   const measured = await runVerification(input, options);
   const report = options.sweep
     ? { ...measured, sweep: await runSweep(input, loaded.spec, { ...(options.largestRows !== undefined ? { largestRows: options.largestRows } : {}), seed: options.seed ?? 1, runs: options.runs ?? 3, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }) }
     : measured;
   // Sizing now reads the measured times instead of the estimates: the design is planned again with them.
-  const redesigned = await designFromSpec(loaded, loadDiagnostics, { measured: measuredTimes(report) });
+  const redesigned = await designFromSpec(loaded, loadDiagnostics, { dialect, measured: measuredTimes(report) });
   const base = redesigned.ok ? redesigned.design : designed.design;
   const decisions = base.decisions.map((d) => withVerifyEvidence(d, report));
   const design: Design = {

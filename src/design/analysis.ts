@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Dialect } from '../dialects/dialect.js';
 import type { Decision } from '../model/decision.js';
 import type { Load } from '../model/parts/load.js';
 import type { Schema } from '../model/schema.js';
@@ -27,6 +28,8 @@ export type PartName = keyof DesignParts;
 
 /** What every analysis reads: the spec, its workload, the schema as the analyses before it left it, and their parts. */
 export interface DesignState {
+  /** The target dialect: the analyses size storage through it (`dialect.storage`) and never build SQL text of their own. */
+  readonly dialect: Dialect;
   readonly spec: Spec;
   readonly workload: readonly WorkloadPattern[];
   /** The parsed access patterns (parse trees), for analyses that read the SQL itself. */

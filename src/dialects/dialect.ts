@@ -2,6 +2,10 @@ import type { LogicalType } from '../model/logical-type.js';
 import type { Schema } from '../model/schema.js';
 import type { PlanFacts } from './plan-facts.js';
 import type { Security } from '../model/parts/security.js';
+import type { ColumnStat, MeasuredTableSize, StoredTable } from '../model/measured.js';
+import type { SeedOptions, SeedResult } from '../seed/load.js';
+import type { SqlSession } from './session.js';
+import type { StorageModel } from './storage.js';
 
 /** What a dialect can do, so writers and analyses ask instead of testing the dialect's name. */
 export interface DialectCapabilities {
@@ -15,6 +19,48 @@ export interface DialectCapabilities {
 export interface DdlOptions {
   /** Emit COMMENT statements from descriptions (default true). */
   readonly comments?: boolean;
+}
+
+/** The engine's own account of what it holds, read after a load (verify compares the model with it). */
+export interface DialectCatalog {
+  /** After a bulk load: statistics and visibility information up to date (PostgreSQL: VACUUM ANALYZE). */
+  readonly settleStatement: string;
+  /** Statistics only, after indexes are added. */
+  readonly analyzeStatement: string;
+  /** Where the measured widths come from, as the verify report states it. */
+  readonly statisticsBasis: string;
+  /** The tables of the session's schema by name; a partitioned table sums its partitions. */
+  tableSizes(db: SqlSession): Promise<Map<string, MeasuredTableSize>>;
+  /** Table -> column -> measured width and NULL fraction, for every analyzed column. */
+  columnStats(db: SqlSession): Promise<Map<string, Map<string, ColumnStat>>>;
+  /** Every stored table (partitions, not their parents) with the catalog's rows and pages. */
+  storedTables(db: SqlSession): Promise<StoredTable[]>;
+  /** Partition (table or index) -> its root partitioned parent, so plans report what the design named. */
+  partitionRoots(db: SqlSession): Promise<Map<string, string>>;
+}
+
+/** Session settings: how the tool bounds its statements and keeps its objects apart from the user's. */
+export interface DialectSession {
+  /** Statements that bound every statement and lock wait of the session. */
+  timeouts(statementMs: number, lockMs: number): string;
+  /** Ends a transaction a failed step may have left open. */
+  readonly rollback: string;
+  /** Creates the schema and makes it the session's default; the function returned drops it and restores the previous default. */
+  enterNewSchema(db: SqlSession, name: string): Promise<() => Promise<void>>;
+}
+
+/** Spreading one database over nodes by a key, where the dialect has an extension for it (PostgreSQL: Citus). */
+export interface DialectSharding {
+  /** The statements that distribute the tables: reference tables, then each table colocated with the anchor. */
+  distributionDdl(plan: { readonly shardCount: number; readonly referenceTables: readonly string[]; readonly colocatedTables: readonly { readonly table: string; readonly column: string }[]; readonly anchorTable: string }): string;
+  /** How the cluster grows and a hot key is isolated, with the commands that do it. */
+  resharding(key: string, anchorTable: string, shardCount: number, workers: number): string;
+}
+
+/** The statements that keep a materialized view fresh without blocking its readers. */
+export interface MaterializedViewStatements {
+  readonly uniqueIndex: string;
+  readonly refresh: string;
 }
 
 /** Everything that differs between databases lives behind this interface, one folder per dialect. */
@@ -37,6 +83,15 @@ export interface Dialect {
   emitSecurity(schema: Schema, security: Security): string;
   /** The erasure of one data subject as parameterized statements, when the design has a plan. */
   emitErasure(schema: Schema, security: Security): string | undefined;
+  /** How the engine lays rows and indexes out on disk: the capacity analysis sizes through it. */
+  readonly storage: StorageModel;
+  readonly catalog: DialectCatalog;
+  /** Absent where the dialect has no way to shard one database: scaling then stays on one primary. */
+  readonly sharding?: DialectSharding;
+  materializedView(name: string, uniqueKey: readonly string[]): MaterializedViewStatements;
+  readonly session: DialectSession;
+  /** Fills the applied schema (the session's default schema) with the planned synthetic rows, in one transaction. */
+  seed(db: SqlSession, schema: Schema, options?: SeedOptions): Promise<SeedResult>;
   /** Retention and partition-upkeep jobs with their schedule, when the design has any. */
   emitJobs(schema: Schema, security: Security): string | undefined;
 }

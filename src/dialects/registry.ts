@@ -11,3 +11,8 @@ export const dialectNames = (): string[] => Object.keys(DIALECTS);
 export function getDialect(name: string): Dialect | undefined {
   return Object.hasOwn(DIALECTS, name) ? DIALECTS[name] : undefined;
 }
+
+/** The dialect `design` and `verify` target when none is named (`--dialect`). */
+export const DEFAULT_DIALECT = 'postgres';
+
+export const defaultDialect = (): Dialect => DIALECTS[DEFAULT_DIALECT]!;

@@ -1,5 +1,7 @@
+import type { SqlSession } from '../dialects/session.js';
+
 /** A real database the tool can run SQL on. Effects live here, never in analyses. */
-export interface Engine {
+export interface Engine extends SqlSession {
   /** `pglite`, `postgres`, … */
   readonly kind: string;
   /** Engine and version as reported by the engine itself, e.g. `PostgreSQL 17.5 (PGlite 0.5.16)`. */

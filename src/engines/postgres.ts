@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { postgresSession } from '../dialects/postgres/session.js';
 import type { Engine } from './engine.js';
 import { redactSecrets, redactUrl } from './redact.js';
 
@@ -14,7 +15,7 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
   const safe = (error: unknown) => new Error(redactSecrets((error as Error).message ?? String(error), url));
   try {
     await client.connect();
-    await client.query(`SET statement_timeout = ${Math.trunc(options.statementTimeoutMs ?? 60_000)}; SET lock_timeout = ${Math.trunc(options.lockTimeoutMs ?? 5_000)}`);
+    await client.query(postgresSession.timeouts(options.statementTimeoutMs ?? 60_000, options.lockTimeoutMs ?? 5_000));
   } catch (error) {
     await client.end().catch(() => undefined);
     throw new Error(`cannot connect to ${redactUrl(url)}: ${safe(error).message}`);

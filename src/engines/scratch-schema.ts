@@ -1,17 +1,18 @@
 import { randomBytes } from 'node:crypto';
+import type { Dialect } from '../dialects/dialect.js';
 import type { Engine } from './engine.js';
 
 /**
- * Runs work in a new, uniquely named schema of a user's PostgreSQL database and drops it
- * afterwards, so nothing the tool creates touches or outlives the user's own objects.
+ * Runs work in a new, uniquely named schema of a user's database and drops it afterwards, so
+ * nothing the tool creates touches or outlives the user's own objects.
  */
-export async function inScratchSchema<T>(engine: Engine, work: (schema: string) => Promise<T>): Promise<T> {
+export async function inScratchSchema<T>(engine: Engine, dialect: Dialect, work: (schema: string) => Promise<T>): Promise<T> {
   const schema = `dbarchitect_verify_${randomBytes(6).toString('hex')}`;
-  await engine.exec(`CREATE SCHEMA ${schema}; SET search_path TO ${schema};`);
+  const leave = await dialect.session.enterNewSchema(engine, schema);
   try {
     return await work(schema);
   } finally {
-    await engine.exec('ROLLBACK').catch(() => undefined);
-    await engine.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE; RESET search_path;`);
+    await engine.exec(dialect.session.rollback).catch(() => undefined);
+    await leave();
   }
 }

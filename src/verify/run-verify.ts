@@ -2,7 +2,8 @@ import { formatCount } from '../format.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Dialect } from '../dialects/dialect.js';
 import type { Engine } from '../engines/engine.js';
-import { seedDatabase, type SeedProgress } from '../engines/seed/run.js';
+import type { StoredTable } from '../model/measured.js';
+import type { SeedProgress } from '../seed/load.js';
 import type { Schema } from '../model/schema.js';
 import type { ParsedPattern } from '../spec/check-patterns.js';
 import type { WorkloadPattern } from '../design/indexes/table-access.js';
@@ -13,8 +14,6 @@ import { patternFailure } from './pattern-failure.js';
 import { sampleParameters } from './sample-parameters.js';
 import type { PatternResult, VerifyReport } from '../model/parts/verify-report.js';
 import { compareWithEstimate } from '../design/capacity/compare-sizes.js';
-import { measureColumnStats, measureTableSizes } from '../design/capacity/measure-sizes.js';
-import { estimateTableSizes } from '../design/capacity/table-size.js';
 
 export interface VerifyOptions {
   readonly seed?: number;
@@ -30,7 +29,7 @@ export interface VerifyOptions {
 export type VerifyProgress =
   | { readonly phase: 'ddl' }
   | ({ readonly phase: 'seed' } & SeedProgress)
-  | { readonly phase: 'analyze' }
+  | { readonly phase: 'analyze'; readonly statement: string }
   | { readonly phase: 'explain'; readonly withIndexes: boolean; readonly pattern: string; readonly index: number; readonly total: number }
   | { readonly phase: 'indexes'; readonly count: number };
 
@@ -61,18 +60,18 @@ export async function runVerification(input: VerifyInput, options: VerifyOptions
 
   progress({ phase: 'ddl' });
   await engine.exec(dialect.emitDdl(bare, { comments: false }));
-  const seeded = await seedDatabase(engine, bare, {
+  const seeded = await dialect.seed(engine, bare, {
     seed: options.seed ?? 1,
     ...(options.largestRows !== undefined ? { largestRows: options.largestRows } : {}),
     ...(options.scale !== undefined ? { scale: options.scale } : {}),
     onProgress: (p) => progress({ phase: 'seed', ...p }),
   });
-  progress({ phase: 'analyze' });
-  // VACUUM sets the visibility map, without which no index-only scan is possible on fresh data.
-  await engine.exec('VACUUM ANALYZE');
-  const parents = await partitionParents(engine);
-  const partitionPages = await relationPages(engine);
-  const sizes = await tableSizes(engine, parents);
+  progress({ phase: 'analyze', statement: dialect.catalog.settleStatement });
+  await engine.exec(dialect.catalog.settleStatement);
+  const parents = await dialect.catalog.partitionRoots(engine);
+  const stored = await dialect.catalog.storedTables(engine);
+  const partitionPages = new Map(stored.map((t) => [t.name, t.pages]));
+  const sizes = tableSizes(stored, parents);
 
   const failures = new Map<string, Diagnostic>();
   const orFinding = async <T>(pattern: string, stage: string, work: () => Promise<T>): Promise<T | undefined> => {
@@ -110,17 +109,17 @@ export async function runVerification(input: VerifyInput, options: VerifyOptions
   const indexCount = schema.tables.reduce((n, t) => n + t.indexes.length, 0);
   progress({ phase: 'indexes', count: indexCount });
   if (indexCount) await engine.exec(dialect.emitIndexes(schema));
-  await engine.exec('ANALYZE');
+  await engine.exec(dialect.catalog.analyzeStatement);
   const withIndexes = await measureAll(true);
   // Indexes on a partitioned table exist once per partition: map them back to the parent index.
-  const indexParents = await partitionParents(engine);
+  const indexParents = await dialect.catalog.partitionRoots(engine);
 
   // The capacity model at the seeded counts, with the column widths the engine measured, against
   // the engine's own sizes. Keys and indexes were built in one pass after the load, except on a
   // partitioned table, whose keys took the rows one by one (engines/seed/run.ts).
-  const measuredSizes = await measureTableSizes(engine);
+  const measuredSizes = await dialect.catalog.tableSizes(engine);
   const seededRows = new Map(seeded.tables.map((t) => [t.table, t.rows]));
-  const estimate = estimateTableSizes(schema, seededRows, { columnStats: await measureColumnStats(engine), indexGrowth: (t) => (t.partitioning ? 'inserts' : 'bulk') });
+  const estimate = dialect.storage.estimateTableSizes(schema, seededRows, { columnStats: await dialect.catalog.columnStats(engine), indexGrowth: (t) => (t.partitioning ? 'inserts' : 'bulk') });
   const sizeCheck = compareWithEstimate(estimate, measuredSizes);
 
   const scan = (table: string) => ({ table, rows: sizes.get(table)?.rows ?? 0, pages: sizes.get(table)?.pages ?? 0 });
@@ -165,42 +164,22 @@ export async function runVerification(input: VerifyInput, options: VerifyOptions
     indexes,
     findings: [...input.patterns.flatMap((p) => failures.get(p.name) ?? []), ...findings(patterns, indexes)],
     capacity: {
-      basis: 'row widths from pg_stats.avg_width and null_frac at the seeded counts; page layout from the model',
+      basis: dialect.catalog.statisticsBasis,
       tables: sizeCheck.tables.map((t) => ({ table: t.table, estimatedBytes: t.estimatedBytes, measuredBytes: t.measuredBytes, errorPct: t.errorPct })),
       total: sizeCheck.total,
     },
   };
 }
 
-/** Rows and pages per table; a partitioned table counts its partitions. */
-async function tableSizes(engine: Engine, parents: ReadonlyMap<string, string>): Promise<Map<string, { rows: number; pages: number }>> {
-  const rows = await engine.query<{ relname: string; reltuples: number; relpages: number }>(
-    `SELECT c.relname, greatest(c.reltuples, 0)::float8 AS reltuples, c.relpages FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'`,
-  );
+/** Rows and pages per table of the design; a partitioned table counts its partitions. */
+function tableSizes(stored: readonly StoredTable[], parents: ReadonlyMap<string, string>): Map<string, { rows: number; pages: number }> {
   const sizes = new Map<string, { rows: number; pages: number }>();
-  for (const r of rows) {
-    const name = parents.get(r.relname) ?? r.relname;
+  for (const t of stored) {
+    const name = parents.get(t.name) ?? t.name;
     const seen = sizes.get(name) ?? { rows: 0, pages: 0 };
-    sizes.set(name, { rows: seen.rows + Math.round(Number(r.reltuples)), pages: seen.pages + Number(r.relpages) });
+    sizes.set(name, { rows: seen.rows + t.rows, pages: seen.pages + t.pages });
   }
   return sizes;
-}
-
-async function relationPages(engine: Engine): Promise<Map<string, number>> {
-  const rows = await engine.query<{ relname: string; relpages: number }>(`SELECT relname, relpages FROM pg_class WHERE relnamespace = current_schema()::regnamespace AND relkind = 'r'`);
-  return new Map(rows.map((r) => [r.relname, Number(r.relpages)]));
-}
-
-/** Partition (table or index) -> its root partitioned parent, so plans report what the design named. */
-async function partitionParents(engine: Engine): Promise<Map<string, string>> {
-  const rows = await engine.query<{ child: string; parent: string }>(
-    `WITH RECURSIVE up AS (
-       SELECT i.inhrelid AS child, i.inhparent AS parent FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE c.relnamespace = current_schema()::regnamespace
-       UNION ALL SELECT up.child, i.inhparent FROM up JOIN pg_inherits i ON i.inhrelid = up.parent)
-     SELECT c.relname AS child, p.relname AS parent FROM up JOIN pg_class c ON c.oid = up.child JOIN pg_class p ON p.oid = up.parent
-     WHERE NOT EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = up.parent)`,
-  );
-  return new Map(rows.map((r) => [r.child, r.parent]));
 }
 
 function findings(patterns: readonly PatternResult[], indexes: readonly { name: string; table: string; usedBy: string[]; reason: string }[]): Diagnostic[] {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import type { Dialect } from '../dialects/dialect.js';
 import type { Engine } from '../engines/engine.js';
-import { seedDatabase } from '../engines/seed/run.js';
 import type { Schema } from '../model/schema.js';
 import { RATE_UNITS } from '../spec/quantities.js';
 import type { Spec } from '../model/spec.js';
@@ -34,10 +34,10 @@ export async function runSweep(input: VerifyInput, spec: Spec, options: { larges
 
   for (const fraction of DEFAULT_FRACTIONS) {
     const largestRows = Math.max(1000, Math.round(largest * fraction));
-    await inTemporarySchema(engine, async () => {
+    await inTemporarySchema(engine, dialect, async () => {
       await engine.exec(dialect.emitDdl(schema, { comments: false }));
-      const seeded = await seedDatabase(engine, schema, { seed: options.seed ?? 1, largestRows });
-      await engine.exec('VACUUM ANALYZE');
+      const seeded = await dialect.seed(engine, schema, { seed: options.seed ?? 1, largestRows });
+      await engine.exec(dialect.catalog.settleStatement);
       const rows = new Map(seeded.tables.map((t) => [t.table, t.rows]));
       const tenants = seeded.plan.tenants?.count;
       scales.push({ largestRows, totalRows: seeded.totalRows, ...(tenants !== undefined ? { tenants } : {}) });
@@ -108,15 +108,12 @@ function atHorizon(schema: Schema, tableName: string, months: number): number {
   return volume ? rowsAtMonth(volume, months) : 0;
 }
 
-async function inTemporarySchema(engine: Engine, work: () => Promise<void>): Promise<void> {
-  const shown = await engine.query<Record<string, unknown>>('SHOW search_path');
-  const path = String(Object.values(shown[0] ?? {})[0] ?? 'public');
-  const schema = `dbarchitect_sweep_${randomBytes(5).toString('hex')}`;
-  await engine.exec(`CREATE SCHEMA ${schema}; SET search_path TO ${schema};`);
+async function inTemporarySchema(engine: Engine, dialect: Dialect, work: () => Promise<void>): Promise<void> {
+  const leave = await dialect.session.enterNewSchema(engine, `dbarchitect_sweep_${randomBytes(5).toString('hex')}`);
   try {
     await work();
   } finally {
-    await engine.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE; SET search_path TO ${path};`);
+    await leave();
   }
 }
 

@@ -10,6 +10,8 @@ import { EXIT } from '../exit-codes.js';
 import { exitForFindings, FAIL_ON_HELP, isFailOn } from '../fail-on.js';
 import { readAdrNumbers } from '../read-adr-numbers.js';
 import { elapsed, summarizeFiles } from '../terminal.js';
+import { DIALECT_HELP, resolveDialect } from '../dialect-flag.js';
+import { DEFAULT_DIALECT } from '../../dialects/registry.js';
 
 interface DesignFlags {
   out?: string;
@@ -17,9 +19,11 @@ interface DesignFlags {
   engine: boolean;
   print?: string;
   failOn: string;
+  dialect: string;
 }
 
-const PRINTABLE: Record<string, string> = { sql: 'schema/postgres.sql', json: 'design.json', erd: 'erd.mmd', report: 'README.md' };
+/** `--print` name -> the artifact's path for the target dialect. */
+const PRINTABLE: Record<string, (dialect: string) => string> = { sql: (d) => `schema/${d}.sql`, json: () => 'design.json', erd: () => 'erd.mmd', report: () => 'README.md' };
 
 export function registerDesign(program: Command, context: CommandContext): void {
   program
@@ -30,12 +34,18 @@ export function registerDesign(program: Command, context: CommandContext): void 
     .option('--force', 'overwrite files in the output folder that dbarchitect did not write or that were changed since')
     .option('--no-engine', 'do not run the DDL on embedded PostgreSQL (PGlite); only parse it')
     .option('--print <artifact>', 'print one artifact to stdout instead of writing files: sql, json, erd or report')
+    .option('--dialect <name>', DIALECT_HELP, DEFAULT_DIALECT)
     .option('--fail-on <severity>', FAIL_ON_HELP, 'never')
     .addHelpText('after', '\nExamples:\n  $ dbarchitect design examples/saas-shop.yaml\n  $ dbarchitect design spec.yaml -o build/db --force\n  $ dbarchitect design spec.yaml --print sql > schema.sql\n  $ dbarchitect design spec.yaml --fail-on warning')
     .action(async (file: string, flags: DesignFlags) => {
       const terminal = context.terminal();
       if (flags.print !== undefined && !(flags.print in PRINTABLE)) {
         terminal.error(`unknown --print \`${flags.print}\`; use ${Object.keys(PRINTABLE).join(', ')}`);
+        return context.exit(EXIT.badInput);
+      }
+      const target = resolveDialect(flags.dialect);
+      if (!target.ok) {
+        terminal.error(target.message);
         return context.exit(EXIT.badInput);
       }
       const failOn = flags.failOn;
@@ -70,13 +80,13 @@ export function registerDesign(program: Command, context: CommandContext): void 
         terminal.info(`PGlite ready in ${elapsed(start)}`);
       }
       try {
-        const result = await designFromSpec(loaded.loaded, loaded.diagnostics, { ...(engine ? { engine } : {}), ...(numbers.ledger ? { adrNumbers: numbers.ledger } : {}) });
+        const result = await designFromSpec(loaded.loaded, loaded.diagnostics, { dialect: target.dialect, ...(engine ? { engine } : {}), ...(numbers.ledger ? { adrNumbers: numbers.ledger } : {}) });
         terminal.diagnostics(result.diagnostics.filter((d) => d.severity !== 'info'));
         if (!result.ok) return context.exit(EXIT.badInput);
         if (result.diagnostics.some((d) => d.code === 'design/ddl-failed')) return context.exit(EXIT.engine);
 
         if (flags.print !== undefined) {
-          const artifact = result.artifacts.find((a) => a.path === PRINTABLE[flags.print!]);
+          const artifact = result.artifacts.find((a) => a.path === PRINTABLE[flags.print!]!(target.dialect.name));
           terminal.output(artifact?.content ?? '');
           return context.exit(exitForFindings(terminal, result.diagnostics, failOn));
         }

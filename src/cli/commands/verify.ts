@@ -16,6 +16,8 @@ import { EXIT } from '../exit-codes.js';
 import { exitForFindings, FAIL_ON_HELP, isFailOn, type FailOn } from '../fail-on.js';
 import { readAdrNumbers } from '../read-adr-numbers.js';
 import { elapsed, summarizeFiles, type Terminal } from '../terminal.js';
+import { DIALECT_HELP, resolveDialect } from '../dialect-flag.js';
+import { DEFAULT_DIALECT } from '../../dialects/registry.js';
 
 interface VerifyFlags {
   out?: string;
@@ -27,6 +29,7 @@ interface VerifyFlags {
   runs: string;
   failOn: string;
   sweep?: boolean;
+  dialect: string;
 }
 
 export function registerVerify(program: Command, context: CommandContext): void {
@@ -43,12 +46,18 @@ export function registerVerify(program: Command, context: CommandContext): void 
     .option('--runs <n>', 'EXPLAIN ANALYZE runs per parameter set', '3')
     .option('--sweep', 'also measure at three scales, fit how each pattern\'s latency grows and extrapolate to the spec\'s volume at its horizon')
     // error by default: a pattern the engine would not run fails the run (exit 1), the other patterns still measured
+    .option('--dialect <name>', DIALECT_HELP, DEFAULT_DIALECT)
     .option('--fail-on <severity>', FAIL_ON_HELP, 'error')
     .addHelpText('after', '\nExamples:\n  $ dbarchitect verify examples/saas-shop.yaml\n  $ dbarchitect verify spec.yaml --rows 50000 --fail-on warning\n  $ dbarchitect verify spec.yaml --db postgres://me@localhost/scratch')
     .action(async (file: string, flags: VerifyFlags) => {
       const terminal = context.terminal();
       const numbers = parseNumbers(flags, terminal);
       if (!numbers) return context.exit(EXIT.badInput);
+      const target = resolveDialect(flags.dialect);
+      if (!target.ok) {
+        terminal.error(target.message);
+        return context.exit(EXIT.badInput);
+      }
       const loaded = await loadSpecFile(file);
       if (!loaded.loaded) {
         terminal.diagnostics(loaded.diagnostics);
@@ -72,8 +81,8 @@ export function registerVerify(program: Command, context: CommandContext): void 
         return context.exit(EXIT.engine);
       }
       try {
-        const work = () => verifySpec(loaded.loaded!, loaded.diagnostics, engine, { ...numbers, sweep: flags.sweep === true, onProgress: progressPrinter(terminal, started), ...(adrNumbers.ledger ? { adrNumbers: adrNumbers.ledger } : {}) });
-        const result = flags.db ? await inScratchSchema(engine, work) : await work();
+        const work = () => verifySpec(loaded.loaded!, loaded.diagnostics, engine, { ...numbers, dialect: target.dialect, sweep: flags.sweep === true, onProgress: progressPrinter(terminal, started), ...(adrNumbers.ledger ? { adrNumbers: adrNumbers.ledger } : {}) });
+        const result = flags.db ? await inScratchSchema(engine, target.dialect, work) : await work();
         if (!result.ok) {
           terminal.diagnostics(result.diagnostics);
           return context.exit(EXIT.badInput);
@@ -136,7 +145,7 @@ function progressPrinter(terminal: Terminal, started: number) {
       case 'seed':
         return terminal.info(`${at} seeded ${event.index}/${event.total} ${event.table}: ${formatCount(event.rows)} rows`);
       case 'analyze':
-        return terminal.info(`${at} VACUUM ANALYZE`);
+        return terminal.info(`${at} ${event.statement}`);
       case 'indexes':
         return terminal.info(`${at} creating ${event.count} indexes`);
       case 'explain':

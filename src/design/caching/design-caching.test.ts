@@ -4,12 +4,13 @@ import { loadForAnalysis, referenceYaml } from '../../../test/helpers.js';
 import { cachingSchema } from '../../model/parts/caching.js';
 import { designCaching } from './design-caching.js';
 import { estimateHitRate } from './hit-rate.js';
+import { postgresDialect } from '../../dialects/postgres/index.js';
 
 const reference = referenceYaml();
 
 async function design(yaml: string) {
   const { spec, schema, workload } = await loadForAnalysis(yaml);
-  return designCaching(spec, schema, workload);
+  return designCaching(spec, schema, workload, postgresDialect);
 }
 
 const catalog = `version: 1

@@ -20,6 +20,7 @@ import { fixedRangeWindow } from './range-window.js';
 import { ENTRY_OVERHEAD_BYTES, estimateResultSize } from './result-size.js';
 import { stampedeProtection } from './stampede-protection.js';
 import { TTL_JITTER_FRACTION, ttlFromStaleness, type TtlPlan } from './ttl.js';
+import type { Dialect } from '../../dialects/dialect.js';
 
 /** Reads without a p99 target are held to this (assumed). */
 const DEFAULT_P99_SECONDS = 0.1;
@@ -44,7 +45,7 @@ export interface CachingOptions {
   readonly primaryHasRoom?: string;
 }
 
-export function designCaching(spec: Spec, schema: Schema, workload: readonly WorkloadPattern[], options: CachingOptions = {}): CachingDesign {
+export function designCaching(spec: Spec, schema: Schema, workload: readonly WorkloadPattern[], dialect: Dialect, options: CachingOptions = {}): CachingDesign {
   const cached: CachedPattern[] = [];
   const decisions: Decision[] = [];
   const notWorthCaching = new Map<string, Omit<NeverCached, 'pattern'>>();
@@ -70,7 +71,7 @@ export function designCaching(spec: Spec, schema: Schema, workload: readonly Wor
       });
       continue;
     }
-    const outcome = cachePattern(spec, schema, workload, pattern, parameters, keys, stated.staleness.seconds);
+    const outcome = cachePattern(spec, schema, workload, pattern, parameters, keys, stated.staleness.seconds, dialect);
     if (outcome.kind === 'not-worth-it') {
       notWorthCaching.set(pattern.name, { reason: 'low-hit-rate', detail: outcome.detail });
       continue;
@@ -95,13 +96,14 @@ function cachePattern(
   parameters: readonly PatternParameter[],
   keys: KeySpace,
   stalenessSeconds: number,
+  dialect: Dialect,
 ): CacheOutcome {
   const tenants = spec.requirements.tenants;
   const window = fixedRangeWindow(pattern.shape);
   const hit = estimateHitRate(pattern.ratePerSecond, stalenessSeconds, keys);
-  const result = estimateResultSize(pattern, schema, tenants, window);
+  const result = estimateResultSize(pattern, schema, tenants, window, dialect.storage);
   const memoryBytes = Math.ceil(hit.keysTouchedPerTtl * (result.valueBytes + ENTRY_OVERHEAD_BYTES));
-  const view = assessMaterializedView(pattern.name, pattern.shape, parameters, keys, window, schema, stalenessSeconds);
+  const view = assessMaterializedView(pattern.name, pattern.shape, parameters, keys, window, schema, stalenessSeconds, dialect);
   const choice = chooseCacheLayer({
     ratePerSecond: pattern.ratePerSecond,
     p99Seconds: pattern.p99Seconds ?? DEFAULT_P99_SECONDS,

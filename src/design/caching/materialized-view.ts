@@ -1,7 +1,7 @@
 import { formatCount } from '../../format.js';
 import { approximateCount } from './approximate.js';
 import type { AggregateView, IndexCondition, Schema, Table, ViewColumn } from '../../model/schema.js';
-import { quotePgIdentifier } from '../../dialects/postgres/quote.js';
+import type { Dialect } from '../../dialects/dialect.js';
 import type { ColumnPredicate, QueryShape } from '../../sql/query-shape.js';
 import type { KeySpace } from './key-space.js';
 import type { MaterializedView } from '../../model/parts/caching.js';
@@ -40,6 +40,7 @@ export function assessMaterializedView(
   window: RangeWindow | undefined,
   schema: Schema,
   stalenessSeconds: number,
+  dialect: Dialect,
 ): MaterializedViewAssessment {
   if (shape.kind !== 'select' || shape.aggregates.length === 0) return { applicable: false, reason: 'the pattern aggregates nothing: there is nothing to precompute' };
   if (keys.unbounded) return { applicable: false, reason: 'a parameter bounds a range, so a view cannot hold every answer' };
@@ -54,13 +55,13 @@ export function assessMaterializedView(
   const refreshEverySeconds = Math.max(1, Math.floor(stalenessSeconds - refreshSeconds));
   const name = `${patternName}_mv`;
   const uniqueKey = viewKey(shape, parameters);
-  const columns = uniqueKey.map(quotePgIdentifier).join(', ');
+  const statements = dialect.materializedView(name, uniqueKey);
   const view: MaterializedView = {
     name,
     definition: `the pattern's query without its parameter filters, grouped also by ${fromParameterColumns(parameters).join(', ') || 'nothing else'}, over the same window`,
     uniqueKey,
-    uniqueIndexDdl: `CREATE UNIQUE INDEX ${quotePgIdentifier(`${name}_key`)} ON ${quotePgIdentifier(name)} (${columns});`,
-    refreshStatement: `REFRESH MATERIALIZED VIEW CONCURRENTLY ${quotePgIdentifier(name)};`,
+    uniqueIndexDdl: statements.uniqueIndex,
+    refreshStatement: statements.refresh,
     refreshEverySeconds,
     refreshSeconds,
     baseTable: window.table,

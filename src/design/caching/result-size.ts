@@ -1,6 +1,6 @@
 import type { Schema } from '../../model/schema.js';
 import type { QueryShape } from '../../sql/query-shape.js';
-import { storedWidth } from '../capacity/postgres-sizes.js';
+import type { StorageModel } from '../../dialects/storage.js';
 import { VolumeStatistics } from '../indexes/statistics.js';
 import { tableAccesses, type WorkloadPattern } from '../indexes/table-access.js';
 import type { RangeWindow } from './range-window.js';
@@ -23,11 +23,11 @@ export interface ResultSize {
 }
 
 /** Rows and bytes of one cached result: the pattern's LIMIT, groups or estimated matches, times its projected width. */
-export function estimateResultSize(pattern: WorkloadPattern, schema: Schema, tenants: number | undefined, window: RangeWindow | undefined): ResultSize {
+export function estimateResultSize(pattern: WorkloadPattern, schema: Schema, tenants: number | undefined, window: RangeWindow | undefined, storage: StorageModel): ResultSize {
   const shape = pattern.shape;
   const matches = matchingRows(pattern, schema, tenants);
   const { rows, basis } = resultRows(shape, matches, window);
-  const rowBytes = projectedWidth(shape, schema);
+  const rowBytes = projectedWidth(shape, schema, storage);
   return { rows, valueBytes: Math.ceil(rows * rowBytes * SERIALIZATION_FACTOR), basis: `${basis}, about ${rowBytes} bytes each` };
 }
 
@@ -52,18 +52,18 @@ function matchingRows(pattern: WorkloadPattern, schema: Schema, tenants: number 
 }
 
 /** Bytes of one result row: stored widths of the projected columns; aggregates count as 8-byte numbers. */
-function projectedWidth(shape: QueryShape, schema: Schema): number {
+function projectedWidth(shape: QueryShape, schema: Schema, storage: StorageModel): number {
   const columnType = (table: string | undefined, column: string | undefined) =>
     schema.tables.find((t) => t.name === table)?.columns.find((c) => c.name === column)?.type;
   let bytes = 0;
   for (const item of shape.projected) {
     if (item.star) {
       const aliases = shape.tables.filter((t) => t.scope === 'main' && (item.alias === undefined || t.alias === item.alias));
-      for (const ref of aliases) for (const c of schema.tables.find((t) => t.name === ref.table)?.columns ?? []) bytes += storedWidth(c.type).bytes;
+      for (const ref of aliases) for (const c of schema.tables.find((t) => t.name === ref.table)?.columns ?? []) bytes += storage.storedWidth(c.type).bytes;
       continue;
     }
     const type = columnType(item.table, item.column);
-    bytes += type ? storedWidth(type).bytes : 8;
+    bytes += type ? storage.storedWidth(type).bytes : 8;
   }
   return Math.max(8, bytes);
 }

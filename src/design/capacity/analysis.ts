@@ -12,7 +12,7 @@ export const capacityAnalysis: Analysis = {
   needs: ['load'],
   gives: ['capacity'],
   run(state) {
-    const { capacity, decisions } = planCapacity(state.spec, state.schema);
+    const { capacity, decisions } = planCapacity(state.spec, state.schema, state.dialect.storage);
     return { parts: { capacity }, decisions };
   },
 };

@@ -1,4 +1,4 @@
-import type { MeasuredTableSize } from './measure-sizes.js';
+import type { MeasuredTableSize } from '../../model/measured.js';
 
 /** The model's estimate of one table, as pg_table_size / pg_indexes_size count it. */
 export interface EstimatedTableSize {

@@ -1,5 +1,4 @@
-import { PAGE_BYTES } from './postgres-sizes.js';
-import type { TableSizeEstimate } from './table-size.js';
+import type { TableSizeEstimate } from '../../dialects/storage.js';
 
 /**
  * An append-only table (events, readings) is read at its recent end: its last day stays in memory,
@@ -10,8 +9,8 @@ export const APPEND_ONLY_HOT_SECONDS = 86_400;
 export const HOT_SET_RULE =
   "every index's internal pages and metapage; for each table that grows, what its last month of inserts filled (its last day for an append-only table): the heap pages and, per index, those entries' worth of leaf pages (at least a leaf per tenant where inserts append per tenant); all of a table that does not grow";
 
-/** Bytes of one table that stay in memory by HOT_SET_RULE, at its size `size`, taking `insertsPerMonth` new rows. */
-export function hotBytes(size: TableSizeEstimate, insertsPerMonth: number, tenants: number): number {
+/** Bytes of one table that stay in memory by HOT_SET_RULE, at its size `size`, taking `insertsPerMonth` new rows, in pages of `pageBytes`. */
+export function hotBytes(size: TableSizeEstimate, insertsPerMonth: number, tenants: number, pageBytes: number): number {
   if (insertsPerMonth <= 0) return size.totalBytes;
   const recent = Math.min(size.rows, insertsPerMonth);
   const heapPages = Math.min(size.heapPages, Math.ceil(recent / size.rowsPerPage));
@@ -21,5 +20,5 @@ export function hotBytes(size: TableSizeEstimate, insertsPerMonth: number, tenan
     const floor = index.insertPattern === 'per-tenant-sequential' ? Math.max(1, tenants) : 1;
     indexPages += index.upperPages + Math.min(index.leafPages, Math.max(floor, leaves));
   }
-  return (heapPages + indexPages) * PAGE_BYTES;
+  return (heapPages + indexPages) * pageBytes;
 }

@@ -5,6 +5,7 @@ import { designFromFile } from '../../api/design.js';
 import type { Design } from '../../model/design.js';
 import { capacitySchema } from '../../model/parts/capacity.js';
 import { planCapacity } from './plan-capacity.js';
+import { postgresStorage } from '../../dialects/postgres/storage/index.js';
 
 const REFERENCE_SPEC = fileURLToPath(new URL('../../../examples/saas-shop.yaml', import.meta.url));
 
@@ -17,14 +18,14 @@ describe('planCapacity on the reference spec', () => {
   });
 
   it('is deterministic and matches its schema', () => {
-    const first = planCapacity(design.spec, design.schema);
-    const second = planCapacity(design.spec, design.schema);
+    const first = planCapacity(design.spec, design.schema, postgresStorage);
+    const second = planCapacity(design.spec, design.schema, postgresStorage);
     assert.equal(JSON.stringify(first), JSON.stringify(second));
     assert.deepEqual(capacitySchema.parse(first.capacity), first.capacity);
   });
 
   it('projects every month to the horizon, growing, with totals that add up', () => {
-    const { capacity } = planCapacity(design.spec, design.schema);
+    const { capacity } = planCapacity(design.spec, design.schema, postgresStorage);
     assert.equal(capacity.horizon.months, 36);
     assert.deepEqual(capacity.months.map((m) => m.month), Array.from({ length: 37 }, (_, i) => i));
     for (const m of capacity.months) {
@@ -40,8 +41,8 @@ describe('planCapacity on the reference spec', () => {
   });
 
   it('takes given write rates over growth', () => {
-    const growth = planCapacity(design.spec, design.schema).capacity;
-    const given = planCapacity(design.spec, design.schema, { writeRates: new Map([['order', 60]]) }).capacity;
+    const growth = planCapacity(design.spec, design.schema, postgresStorage).capacity;
+    const given = planCapacity(design.spec, design.schema, postgresStorage, { writeRates: new Map([['order', 60]]) }).capacity;
     const order = (c: typeof growth) => c.atHorizon.tables.find((t) => t.table === 'order')!;
     assert.equal(order(growth).writeRateBasis, 'growth');
     assert.deepEqual([order(given).insertsPerSecond, order(given).writeRateBasis], [60, 'given']);
@@ -50,7 +51,7 @@ describe('planCapacity on the reference spec', () => {
   });
 
   it('states its decisions with derived and assumed evidence', () => {
-    const { decisions } = planCapacity(design.spec, design.schema);
+    const { decisions } = planCapacity(design.spec, design.schema, postgresStorage);
     assert.deepEqual(decisions.map((d) => d.id), ['capacity/storage', 'capacity/write-load', 'capacity/memory']);
     assert.ok(decisions.every((d) => d.area === 'capacity'));
     const storage = decisions[0]!;

@@ -3,17 +3,16 @@ import type { Schema } from '../../model/schema.js';
 import type { Spec } from '../../model/spec.js';
 import { capacityDecisions } from './capacity-decisions.js';
 import type { Capacity, MonthCapacity, TableCapacity } from '../../model/parts/capacity.js';
-import type { ColumnStats } from './column-widths.js';
+import type { ColumnStats } from '../../model/measured.js';
 import { APPEND_ONLY_HOT_SECONDS, HOT_SET_RULE, hotBytes } from './hot-set.js';
-import { keyDomain, TENANT_COLUMN } from './key-domain.js';
+import { keyDomain, TENANT_COLUMN } from '../../estimate/key-domain.js';
 import { horizonMonths, insertRates, MONTH_SECONDS, projectRows, type MonthRows } from './projection.js';
-import { estimateTableSizes, type SizeOptions, type TableSizeEstimate } from './table-size.js';
-import { estimateWriteLoad, type WriteLoadAssumptions } from './write-load.js';
+import type { SizeOptions, StorageModel, TableSizeEstimate, WriteLoadAssumptions } from '../../dialects/storage.js';
 
 export interface PlanCapacityOptions {
   /** Inserts per second by table; tables not named grow at the spec's growth per month. */
   readonly writeRates?: ReadonlyMap<string, number>;
-  /** Measured column widths (pg_stats) in place of typical ones. */
+  /** Measured column widths (the dialect's catalog statistics) in place of typical ones. */
   readonly columnStats?: ColumnStats;
   readonly fullPageWriteMultiplier?: number;
   readonly checkpointSeconds?: number;
@@ -30,10 +29,10 @@ export const CAPACITY_DEFAULTS = {
  * the write load (WAL, page writes) from insert rates; the hot set. Pure and
  * deterministic: the same spec and schema give the same capacity.
  */
-export function planCapacity(spec: Spec, schema: Schema, options: PlanCapacityOptions = {}): { capacity: Capacity; decisions: Decision[] } {
+export function planCapacity(spec: Spec, schema: Schema, storage: StorageModel, options: PlanCapacityOptions = {}): { capacity: Capacity; decisions: Decision[] } {
   const months = horizonMonths(spec);
   const projection = projectRows(schema, months);
-  const sized = projection.map((m) => estimateTableSizes(schema, m.rows, sizeOptions(spec, m, options)));
+  const sized = projection.map((m) => storage.estimateTableSizes(schema, m.rows, sizeOptions(spec, m, options)));
   const atHorizon = sized[sized.length - 1]!;
   const rowsAtHorizon = projection[projection.length - 1]!.rows;
   const tenants = tenantCount(spec, schema, rowsAtHorizon);
@@ -46,19 +45,19 @@ export function planCapacity(spec: Spec, schema: Schema, options: PlanCapacityOp
   const tables: TableCapacity[] = schema.tables.map((t) => {
     const size = atHorizon.get(t.name)!;
     const rate = rates.get(t.name)!;
-    const load = estimateWriteLoad(size, rate.perSecond, tenants, writeAssumptions);
+    const load = storage.estimateWriteLoad(size, rate.perSecond, tenants, writeAssumptions);
     return {
       ...tableSummary(size),
       insertsPerSecond: significant(rate.perSecond),
       writeRateBasis: rate.basis,
       walBytesPerSecond: Math.round(load.walBytesPerSecond),
       pageWritesPerSecond: significant(load.pageWritesPerSecond),
-      hotBytes: hotBytes(size, rate.perSecond * (t.volume?.appendOnly ? APPEND_ONLY_HOT_SECONDS : MONTH_SECONDS), tenants),
+      hotBytes: hotBytes(size, rate.perSecond * (t.volume?.appendOnly ? APPEND_ONLY_HOT_SECONDS : MONTH_SECONDS), tenants, storage.pageBytes),
     };
   });
 
   const sum = (f: (t: TableCapacity) => number) => tables.reduce((s, t) => s + f(t), 0);
-  const loads = schema.tables.map((t) => estimateWriteLoad(atHorizon.get(t.name)!, rates.get(t.name)!.perSecond, tenants, writeAssumptions));
+  const loads = schema.tables.map((t) => storage.estimateWriteLoad(atHorizon.get(t.name)!, rates.get(t.name)!.perSecond, tenants, writeAssumptions));
   const recordBytesPerSecond = loads.reduce((s, l) => s + l.insertsPerSecond * l.recordBytesPerInsert, 0);
   const walBytesPerSecond = loads.reduce((s, l) => s + l.walBytesPerSecond, 0);
   const hotSetBytes = sum((t) => t.hotBytes);
@@ -79,7 +78,7 @@ export function planCapacity(spec: Spec, schema: Schema, options: PlanCapacityOp
       insertReadsPerSecond: significant(loads.reduce((s, l) => s + l.leafReadsPerSecond, 0)),
     },
     memory: { hotSetBytes, rule: HOT_SET_RULE },
-    assumptions: assumptions(options, writeAssumptions),
+    assumptions: assumptions(storage, options, writeAssumptions),
   };
   return { capacity, decisions: capacityDecisions(capacity) };
 }
@@ -123,22 +122,14 @@ function monthSummary(month: MonthRows, sizes: ReadonlyMap<string, TableSizeEsti
   return { month: month.month, tableBytes: sum((t) => t.tableBytes), indexBytes: sum((t) => t.indexBytes), totalBytes: sum((t) => t.totalBytes), tables };
 }
 
-function assumptions(options: PlanCapacityOptions, write: WriteLoadAssumptions): string[] {
+function assumptions(storage: StorageModel, options: PlanCapacityOptions, write: WriteLoadAssumptions): string[] {
   return [
-    options.columnStats
-      ? 'Variable-width values (varchar, text, jsonb, numeric, bytea) take their measured average width (pg_stats.avg_width).'
-      : 'Variable-width values take typical widths, not their declared maximum: varchar(n) half its length up to 40 characters, text and bytea 40 bytes, jsonb 120 bytes, numeric three groups of four digits.',
-    options.columnStats ? 'NULLs take the measured null fraction (pg_stats.null_frac).' : 'Nullable columns are assumed filled, and their rows carry the null bitmap: the larger size.',
-    'Rows wider than 2 kB would move their widest values to TOAST uncompressed (an upper bound); a TOAST table exists where CREATE TABLE makes one (UTF-8 database).',
-    'Heap fillfactor 100; sizes as after VACUUM (free space and visibility maps present), without bloat from updates or deletes.',
-    'Indexes grow by inserts: leaves that take inserts at their end stay at fillfactor 90; random keys leave them about 69% full; appends within each tenant half full, except small fixed-width keys that PostgreSQL splits after the new item.',
-    'References spread uniformly over their parent\'s rows; equal keys of a non-unique B-tree without INCLUDE are deduplicated (PostgreSQL 13+).',
+    ...storage.sizeAssumptions(options.columnStats !== undefined),
     'Rows grow by the spec\'s growth per month until retention deletes keep pace (growth × retention months); a table already above that level keeps its stated rows (DELETE does not shrink files), unless it is partitioned: dropping partitions brings it to that level from the first month.',
     'A table without a volume follows its parents: a relation two links per row of its larger side, an entity as many rows as its larger parent, else 1,000 rows.',
     'A partitioned table spreads its rows evenly over the partitions its months of rows cover; the others hold only index metapages.',
     options.writeRates ? 'Inserts per second as given for the tables named; the others at their growth per month spread evenly.' : 'Inserts per second: each table\'s growth per month spread evenly (peaks are higher).',
-    `WAL: each insert its own transaction (≈ 40-byte commit record); records as their headers and data (24-byte record header, 20-byte block reference); full-page images after each checkpoint ×${write.fullPageWriteMultiplier} (assumed; random-key indexes at high rates push it higher).`,
-    `A checkpoint every ${write.checkpointSeconds} s (checkpoint_timeout): a page dirtied many times between two is written once.`,
+    ...storage.writeAssumptions(write),
   ];
 }
 

@@ -10,7 +10,7 @@ export const indexesAnalysis: Analysis = {
   needs: [],
   gives: [],
   run(state) {
-    const fromPatterns = deriveIndexes(state.schema, state.workload, state.spec.requirements.tenants);
+    const fromPatterns = deriveIndexes(state.schema, state.workload, state.spec.requirements.tenants, state.dialect.storage);
     const withForeignKeys = deriveForeignKeyIndexes(fromPatterns.schema);
     const withRetention = deriveRetentionIndexes(withForeignKeys.schema);
     return { schema: withRetention.schema, decisions: [...fromPatterns.decisions, ...withForeignKeys.decisions, ...withRetention.decisions] };

@@ -4,11 +4,12 @@ import { describe, it } from 'node:test';
 import { workloadOf } from '../../api/design.js';
 import { loadSpecText } from '../../spec/load-spec.js';
 import { deriveIndexes } from './derive-indexes.js';
+import { postgresStorage } from '../../dialects/postgres/storage/index.js';
 
 async function derive(yaml: string) {
   const loaded = await loadSpecText('spec.yaml', yaml);
   assert.ok(loaded.loaded, JSON.stringify(loaded.diagnostics));
-  const result = deriveIndexes(loaded.loaded.schema, workloadOf(loaded.loaded), loaded.loaded.spec.requirements.tenants);
+  const result = deriveIndexes(loaded.loaded.schema, workloadOf(loaded.loaded), loaded.loaded.spec.requirements.tenants, postgresStorage);
   const ddl = result.schema.tables.flatMap((t) =>
     t.indexes.map((i) => `${i.method} ${i.table}(${i.keys.map((k) => `${k.column ?? `(${k.expression})`}${k.opclass ? ` ${k.opclass}` : ''}${k.order === 'desc' ? ' desc' : ''}`).join(', ')})${i.include.length ? ` include(${i.include.join(', ')})` : ''}${i.where.length ? ` where ${JSON.stringify(i.where.map((w) => [w.column, w.op, ...w.values]))}` : ''}`),
   );

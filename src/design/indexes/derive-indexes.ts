@@ -2,7 +2,7 @@ import { formatCount } from '../../format.js';
 import type { Decision } from '../../model/decision.js';
 import { derivedName } from '../../model/naming.js';
 import type { Index, Schema, Table } from '../../model/schema.js';
-import { estimateBrinBytes, estimateBtreeBytes } from '../capacity/postgres-sizes.js';
+import type { StorageModel } from '../../dialects/storage.js';
 import { formatBytes } from '../../format.js';
 import { formatRate } from '../../format.js';
 import { candidatesFor, describeCondition, type Candidate } from './candidate.js';
@@ -30,7 +30,7 @@ export interface IndexDerivation {
  * (see candidate.ts); candidates already served by a key or by a longer candidate are merged into
  * it; each survivor is weighed by the reads it serves against its table's writes and its size.
  */
-export function deriveIndexes(schema: Schema, patterns: readonly WorkloadPattern[], tenants: number | undefined): IndexDerivation {
+export function deriveIndexes(schema: Schema, patterns: readonly WorkloadPattern[], tenants: number | undefined, storage: StorageModel): IndexDerivation {
   const stats = new VolumeStatistics(schema, tenants);
   const decisions: Decision[] = [];
   const byTable = new Map<string, Candidate[]>();
@@ -60,7 +60,7 @@ export function deriveIndexes(schema: Schema, patterns: readonly WorkloadPattern
       const rows = stats.rows(table.name);
       const readRate = sumRates(patterns, candidate.patterns);
       const writeRate = writeRates.get(table.name) ?? 0;
-      const size = estimateSize(candidate, table, rows, stats);
+      const size = estimateSize(candidate, table, rows, stats, storage);
       const rejection =
         stats.hasVolume(table.name) && rows < SMALL_TABLE_ROWS
           ? `\`${table.name}\` has ${rows} rows: a sequential scan reads a few pages, as fast as an index`
@@ -121,13 +121,13 @@ function firstOf(candidates: readonly Candidate[], merged: Candidate): Candidate
 
 const sumRates = (patterns: readonly WorkloadPattern[], names: readonly string[]) => patterns.filter((p) => names.includes(p.name)).reduce((sum, p) => sum + p.ratePerSecond, 0);
 
-function estimateSize(candidate: Candidate, table: Table, rows: number, stats: VolumeStatistics): number {
-  if (candidate.method === 'brin') return estimateBrinBytes(Math.ceil(rows / 60));
+function estimateSize(candidate: Candidate, table: Table, rows: number, stats: VolumeStatistics, storage: StorageModel): number {
+  if (candidate.method === 'brin') return storage.estimateBrinBytes(Math.ceil(rows / 60));
   const type = (c: string) => table.columns.find((x) => x.name === c)?.type ?? { kind: 'text' as const };
   const keyTypes = [...candidate.keys.map((k) => (k.column ? type(k.column) : { kind: 'text' as const })), ...candidate.include.map(type)];
   const share = candidate.where.reduce((s, c) => s * (c.op === 'eq' ? 1 / stats.distinct(table.name, c.column).distinct : c.op === 'in' ? c.values.length / stats.distinct(table.name, c.column).distinct : 0.5), 1);
-  if (candidate.method === 'gin') return estimateBtreeBytes([{ kind: 'int64' }], rows * 4);
-  return estimateBtreeBytes(keyTypes, Math.max(1, Math.round(rows * Math.min(1, share))));
+  if (candidate.method === 'gin') return storage.estimateBtreeBytes([{ kind: 'int64' }], rows * 4);
+  return storage.estimateBtreeBytes(keyTypes, Math.max(1, Math.round(rows * Math.min(1, share))));
 }
 
 function toIndex(candidate: Candidate, table: Table, taken: Set<string>): Index {

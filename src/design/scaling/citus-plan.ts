@@ -1,5 +1,5 @@
 import type { Schema, Table } from '../../model/schema.js';
-import { quotePgLiteral } from '../../dialects/postgres/quote.js';
+import type { DialectSharding } from '../../dialects/dialect.js';
 import type { ShardKeyEvaluation } from './shard-key.js';
 import type { Sharding } from '../../model/parts/scaling.js';
 
@@ -10,23 +10,14 @@ import type { Sharding } from '../../model/parts/scaling.js';
  * reference tables, copied to every worker. Citus needs the distribution column in every primary key,
  * unique constraint and foreign key between distributed tables: what lacks it is listed to change.
  */
-export function planCitus(key: ShardKeyEvaluation, schema: Schema, workers: number, shardCount: number): Omit<Sharding, 'resharding'> {
+export function planCitus(key: ShardKeyEvaluation, schema: Schema, workers: number, shardCount: number, sharding: DialectSharding): Omit<Sharding, 'resharding'> {
   const order = parentsFirst(schema);
   const distributed = order.filter((t) => key.distributed.has(t.name));
   const reference = order.filter((t) => key.referenceTables.includes(t.name));
   const anchor = distributed[0]!;
   const column = (t: Table) => key.distributed.get(t.name)!;
 
-  const ddl = [
-    '-- Citus, on the coordinator, after CREATE EXTENSION citus and citus_add_node() for each worker.',
-    `SET citus.shard_count = ${shardCount};`,
-    ...reference.map((t) => `SELECT create_reference_table(${quotePgLiteral(t.name)});`),
-    ...distributed.map((t) =>
-      t === anchor
-        ? `SELECT create_distributed_table(${quotePgLiteral(t.name)}, ${quotePgLiteral(column(t))});`
-        : `SELECT create_distributed_table(${quotePgLiteral(t.name)}, ${quotePgLiteral(column(t))}, colocate_with => ${quotePgLiteral(anchor.name)});`,
-    ),
-  ].join('\n');
+
 
   return {
     technology: 'citus',
@@ -39,7 +30,7 @@ export function planCitus(key: ShardKeyEvaluation, schema: Schema, workers: numb
     localTables: [...key.localTables],
     crossShardPatterns: [...key.crossShardPatterns],
     requiredChanges: requiredChanges(distributed, reference, key),
-    ddl: `${ddl}\n`,
+    ddl: sharding.distributionDdl({ shardCount, referenceTables: reference.map((t) => t.name), colocatedTables: distributed.map((t) => ({ table: t.name, column: column(t) })), anchorTable: anchor.name }),
   };
 }
 

@@ -5,6 +5,7 @@ import { loadPgParser, parsePg } from '../../sql/pg-parser.js';
 import { TECHNOLOGY_CATALOG } from '../technology/catalog.js';
 import { designScaling } from './design-scaling.js';
 import { scalingSchema } from '../../model/parts/scaling.js';
+import { postgresDialect } from '../../dialects/postgres/index.js';
 
 const reference = referenceYaml();
 
@@ -12,7 +13,7 @@ const reference = referenceYaml();
 async function design(yaml: string, engineId = 'postgresql') {
   const { spec, workload, schema, parts } = await analyzeThrough(yaml, 'capacity');
   const engine = TECHNOLOGY_CATALOG.find((e) => e.id === engineId)!;
-  return designScaling({ spec, schema, workload, load: parts.load!, capacity: parts.capacity!, engine });
+  return designScaling({ spec, schema, workload, load: parts.load!, capacity: parts.capacity!, engine, dialect: postgresDialect });
 }
 
 /** 1M readings/s from 10M devices: no single node takes that. */

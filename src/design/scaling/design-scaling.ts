@@ -14,7 +14,6 @@ import { sizeInstance } from './instance-sizing.js';
 import { planNativeCluster } from './native-cluster.js';
 import { MAX_DATA_BYTES_PER_NODE, SIMPLE_QUERIES_PER_VCPU, TARGET_CPU_UTILIZATION, largestVcpu, maxHotSetBytesPerNode } from './node-limits.js';
 import { planReadReplicas } from './read-replicas.js';
-import { reshardingStrategy } from './resharding.js';
 import {
   clusterDecision,
   consistencyDecision,
@@ -29,6 +28,7 @@ import type { Scaling, ShardKeyCandidate, Sharding } from '../../model/parts/sca
 import { DEFAULT_SHARD_COUNT, evaluateShardKeys, type ShardKeyEvaluation } from './shard-key.js';
 import { assessSingleNode } from './single-node.js';
 import { isolationPerWrite } from './transaction-isolation.js';
+import type { Dialect } from '../../dialects/dialect.js';
 
 /** Candidates kept in design.json: enough to see why the winner won. */
 const CANDIDATES_SHOWN = 5;
@@ -43,6 +43,8 @@ export interface ScalingInput {
   readonly capacity: Capacity;
   /** The chosen engine's catalog profile (design/technology). */
   readonly engine: EngineProfile;
+  /** The target dialect: its sharding extension spells the distribution. */
+  readonly dialect: Dialect;
 }
 
 export interface ScalingDesign {
@@ -94,7 +96,8 @@ export function designScaling(input: ScalingInput): ScalingDesign {
   let sharding: Sharding | undefined;
   let replicas = replicaPlan.replicas;
   let instance = sizeInstance(replicaPlan.primaryUnits, hotSetBytes);
-  if (!singleNode.fits && best && best.score > 0) {
+  const shards = input.dialect.sharding;
+  if (!singleNode.fits && best && best.score > 0 && shards) {
     const workers = Math.max(
       2,
       Math.ceil(singleNode.writesPerSecond.value / singleNode.writesPerSecond.limit),
@@ -103,8 +106,8 @@ export function designScaling(input: ScalingInput): ScalingDesign {
       Math.ceil(primaryVcpuNeeded / largestVcpu()),
     );
     const shardCount = Math.max(DEFAULT_SHARD_COUNT, 2 ** Math.ceil(Math.log2(workers * 4)));
-    const plan = planCitus(best, schema, workers, shardCount);
-    sharding = { ...plan, resharding: reshardingStrategy(best.column, plan.anchorTable, shardCount, workers) };
+    const plan = planCitus(best, schema, workers, shardCount, shards);
+    sharding = { ...plan, resharding: shards.resharding(best.column, plan.anchorTable, shardCount, workers) };
     // Each worker holds 1/workers of the data and load; replicas are planned per worker.
     const perWorker = planReadReplicas(spec, loads, (units) => sizeInstance(units, hotSetBytes / workers).vcpu, standby.standby !== 'none', workers);
     replicas = perWorker.replicas;

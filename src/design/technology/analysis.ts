@@ -7,7 +7,7 @@ export const technologyAnalysis: Analysis = {
   needs: ['load'],
   gives: ['technology'],
   run(state) {
-    const technology = selectTechnology(state.spec, state.schema, state.workload, part(state, 'load'));
+    const technology = selectTechnology(state.spec, state.schema, state.workload, part(state, 'load'), state.dialect.storage);
     return { parts: { technology }, decisions: technology.decisions };
   },
 };

@@ -8,11 +8,12 @@ import { catalogEngine, TECHNOLOGY_CATALOG } from './catalog.js';
 import { PRIMARY_STORE_CRITERIA } from './rank-engines.js';
 import { selectTechnology } from './select-technology.js';
 import { loadAtHorizon } from '../workload/analysis.js';
+import { postgresStorage } from '../../dialects/postgres/storage/index.js';
 
 async function select(yaml: string) {
   const result = await loadSpecText('spec.yaml', yaml);
   assert.ok(result.loaded, JSON.stringify(result.diagnostics));
-  return selectTechnology(result.loaded.spec, result.loaded.schema, workloadOf(result.loaded), loadAtHorizon(result.loaded.spec, result.loaded.schema, workloadOf(result.loaded)));
+  return selectTechnology(result.loaded.spec, result.loaded.schema, workloadOf(result.loaded), loadAtHorizon(result.loaded.spec, result.loaded.schema, workloadOf(result.loaded)), postgresStorage);
 }
 
 const referenceSpec = () => readFileSync(new URL('../../../examples/saas-shop.yaml', import.meta.url), 'utf8');

@@ -10,6 +10,7 @@ import { criterionWeights, PRIMARY_STORE_CRITERIA, rankEngines, type CriterionWe
 import { technologyDecisions } from './technology-decisions.js';
 import { tradeoffFor, type ConsistencyTradeoff } from './tradeoff.js';
 import { deriveWorkloadFeatures } from './workload-features.js';
+import type { StorageModel } from '../../dialects/storage.js';
 
 export interface TechnologySelection {
   /** Catalog id of the primary store. */
@@ -27,8 +28,8 @@ export interface TechnologySelection {
  * Chooses the primary store (and any side stores the workload clearly needs) from the catalog: a
  * pure, deterministic function of the spec, its model and its parsed access patterns.
  */
-export function selectTechnology(spec: Spec, schema: Schema, workload: readonly WorkloadPattern[], load: Load): TechnologySelection {
-  const features = deriveWorkloadFeatures(spec, schema, workload, load);
+export function selectTechnology(spec: Spec, schema: Schema, workload: readonly WorkloadPattern[], load: Load, storage: StorageModel): TechnologySelection {
+  const features = deriveWorkloadFeatures(spec, schema, workload, load, storage);
   const ranking = rankEngines(TECHNOLOGY_CATALOG, features, PRIMARY_STORE_CRITERIA, primaryStoreDisqualifiers);
   // The order puts qualified engines first; with none qualified the best-scoring one is still named, with its disqualifiers.
   const chosen = ranking[0]!;

@@ -5,11 +5,12 @@ import { workloadOf } from '../../api/design.js';
 import { loadSpecText } from '../../spec/load-spec.js';
 import { deriveWorkloadFeatures } from './workload-features.js';
 import { loadAtHorizon } from '../workload/analysis.js';
+import { postgresStorage } from '../../dialects/postgres/storage/index.js';
 
 async function features(yaml: string) {
   const result = await loadSpecText('spec.yaml', yaml);
   assert.ok(result.loaded, JSON.stringify(result.diagnostics));
-  return deriveWorkloadFeatures(result.loaded.spec, result.loaded.schema, workloadOf(result.loaded), loadAtHorizon(result.loaded.spec, result.loaded.schema, workloadOf(result.loaded)));
+  return deriveWorkloadFeatures(result.loaded.spec, result.loaded.schema, workloadOf(result.loaded), loadAtHorizon(result.loaded.spec, result.loaded.schema, workloadOf(result.loaded)), postgresStorage);
 }
 
 const articles = (patterns: string) => `version: 1

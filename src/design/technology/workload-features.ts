@@ -2,7 +2,7 @@ import type { Load } from '../../model/parts/load.js';
 import { isGeneratedColumn, type Schema, type Table } from '../../model/schema.js';
 import type { Requirements, Spec } from '../../model/spec.js';
 import type { ValueRef } from '../../sql/query-shape.js';
-import { storedWidth } from '../capacity/postgres-sizes.js';
+import type { StorageModel } from '../../dialects/storage.js';
 import { VolumeStatistics } from '../indexes/statistics.js';
 import { tableAccesses, type WorkloadPattern } from '../indexes/table-access.js';
 import { growthPerSecond } from '../workload/growth.js';
@@ -85,9 +85,9 @@ export const TIME_SERIES_MIN_ROWS_PER_SECOND = 100;
 
 const TUPLE_OVERHEAD_BYTES = 24 + 4; // heap tuple header (23, aligned) + line pointer
 
-export function deriveWorkloadFeatures(spec: Spec, schema: Schema, workload: readonly WorkloadPattern[], load: Load): WorkloadFeatures {
+export function deriveWorkloadFeatures(spec: Spec, schema: Schema, workload: readonly WorkloadPattern[], load: Load, storage: StorageModel): WorkloadFeatures {
   const horizonSeconds = spec.requirements.horizon.seconds;
-  const volumes = schema.tables.map((t) => tableVolume(t, horizonSeconds));
+  const volumes = schema.tables.map((t) => tableVolume(t, horizonSeconds, storage));
   const horizonSchema = withHorizonRows(schema, volumes);
   const stats = new VolumeStatistics(horizonSchema, spec.requirements.tenants);
 
@@ -132,12 +132,12 @@ const rated = (p: WorkloadPattern): RatedPattern => ({ pattern: p.name, ratePerS
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
 /** Rows at the horizon: today's rows plus growth, capped by retention at the steady state (growth × retention). */
-function tableVolume(table: Table, horizonSeconds: number): TableVolume {
+function tableVolume(table: Table, horizonSeconds: number, storage: StorageModel): TableVolume {
   const growth = growthPerSecond(table);
   let rows = (table.volume?.rows ?? 0) + growth * horizonSeconds;
   const retention = table.volume?.retentionSeconds;
   if (retention !== undefined && growth > 0) rows = Math.min(rows, growth * retention);
-  const rowBytes = TUPLE_OVERHEAD_BYTES + sum(table.columns.map((c) => storedWidth(c.type).bytes));
+  const rowBytes = TUPLE_OVERHEAD_BYTES + sum(table.columns.map((c) => storage.storedWidth(c.type).bytes));
   return { table: table.name, rowsAtHorizon: Math.round(rows), bytesAtHorizon: Math.round(rows * rowBytes) };
 }
 

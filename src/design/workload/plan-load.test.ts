@@ -5,6 +5,7 @@ import { TECHNOLOGY_CATALOG } from '../technology/catalog.js';
 import { designScaling } from '../scaling/design-scaling.js';
 import { loadAtHorizon } from './analysis.js';
 import { DEFAULT_NUM_DISTINCT, DEFAULT_RANGE_INEQ_SEL } from './selectivity.js';
+import { postgresDialect } from '../../dialects/postgres/index.js';
 
 /** One 1M-row table and one pattern, the case that once sized a 100-vCPU primary. */
 const oneTable = (pattern: string, field = 'x: int!', extra = '') => `version: 1
@@ -41,7 +42,7 @@ describe('the load, estimated like the planner', () => {
     // rule of proportion: 100 lookups/s of ~11k rows each is a 2–4 vCPU job, never tens of vCPU
     const { spec, schema, workload, parts } = await analyzeThrough(yaml, 'capacity');
     const postgres = TECHNOLOGY_CATALOG.find((e) => e.id === 'postgresql')!;
-    const { scaling } = designScaling({ spec, schema, workload, load: parts.load!, capacity: parts.capacity!, engine: postgres });
+    const { scaling } = designScaling({ spec, schema, workload, load: parts.load!, capacity: parts.capacity!, engine: postgres, dialect: postgresDialect });
     assert.ok(scaling.instance!.vcpu <= 4, `${scaling.instance!.vcpu} vCPU`);
   });
 

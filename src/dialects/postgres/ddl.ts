@@ -246,3 +246,11 @@ function commentStatements(table: Table): string[] {
 }
 
 const list = (columns: readonly string[]) => columns.map(q).join(', ');
+
+/** REFRESH … CONCURRENTLY lets reads go on during a refresh, and needs a unique index over the view's key. */
+export function postgresMaterializedView(name: string, uniqueKey: readonly string[]) {
+  return {
+    uniqueIndex: `CREATE UNIQUE INDEX ${q(`${name}_key`)} ON ${q(name)} (${uniqueKey.map(q).join(', ')});`,
+    refresh: `REFRESH MATERIALIZED VIEW CONCURRENTLY ${q(name)};`,
+  };
+}

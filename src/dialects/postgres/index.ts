@@ -1,12 +1,17 @@
 import type { Dialect } from '../dialect.js';
 import { loadPgParser } from '../../sql/pg-parser.js';
-import { emitPostgresDdl, emitPostgresIndexes } from './ddl.js';
+import { emitPostgresDdl, emitPostgresIndexes, postgresMaterializedView } from './ddl.js';
 import { explainStatement, parsePostgresPlan } from './explain.js';
 import { emitPostgresErasure } from './erasure.js';
 import { emitPostgresJobs } from './jobs.js';
 import { emitPostgresSecurity } from './security.js';
 import { quotePgIdentifier } from './quote.js';
 import { postgresColumnType } from './types.js';
+import { postgresCatalog } from './catalog.js';
+import { postgresSharding } from './citus.js';
+import { seedPostgres } from './seed-load.js';
+import { postgresSession } from './session.js';
+import { postgresStorage } from './storage/index.js';
 
 export const postgresDialect: Dialect = {
   name: 'postgres',
@@ -22,4 +27,10 @@ export const postgresDialect: Dialect = {
   emitSecurity: emitPostgresSecurity,
   emitErasure: emitPostgresErasure,
   emitJobs: emitPostgresJobs,
+  storage: postgresStorage,
+  catalog: postgresCatalog,
+  sharding: postgresSharding,
+  materializedView: postgresMaterializedView,
+  session: postgresSession,
+  seed: seedPostgres,
 };

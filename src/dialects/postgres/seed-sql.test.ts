@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { before, describe, it } from 'node:test';
-import { planSeed } from '../../engines/seed/plan.js';
+import { planSeed } from '../../seed/plan.js';
 import type { Schema } from '../../model/schema.js';
 import { loadSpecFile, loadSpecText } from '../../spec/load-spec.js';
 import { loadPgParser, parsePg } from '../../sql/pg-parser.js';

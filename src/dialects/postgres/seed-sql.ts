@@ -1,6 +1,6 @@
-import type { SeedPlan, PlannedTable } from '../../engines/seed/plan.js';
-import { seedSalt } from '../../engines/seed/salt.js';
-import { seedShape, tenantTableOf, type SeedShape } from '../../engines/seed/table-shape.js';
+import type { SeedPlan, PlannedTable } from '../../seed/plan.js';
+import { seedSalt } from '../../seed/salt.js';
+import { seedShape, tenantTableOf, type SeedShape } from '../../seed/table-shape.js';
 import type { LogicalType } from '../../model/logical-type.js';
 import type { Column, ForeignKey, Schema, Table } from '../../model/schema.js';
 import { quotePgIdentifier as q, quotePgLiteral as lit } from './quote.js';

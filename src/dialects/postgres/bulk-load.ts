@@ -6,8 +6,8 @@ import {
   postgresKeysQuery,
   postgresSecondaryIndexesQuery,
   type PostgresKeyDefinition,
-} from '../../dialects/postgres/seed-sql.js';
-import type { Engine } from '../engine.js';
+} from './seed-sql.js';
+import type { SqlSession } from '../session.js';
 
 /** What a bulk load dropped, in the order to add it back. */
 export interface SetAside {
@@ -23,7 +23,7 @@ export interface SetAside {
  * them, and so does an UPDATE that finds rows by key) and the indexes of `keepIndexesOf`. Check constraints and NOT NULL stay: they
  * cost little per row.
  */
-export async function setAsideForLoad(engine: Engine, tables: readonly string[], keepKeysOf: ReadonlySet<string>, keepIndexesOf: ReadonlySet<string> = new Set()): Promise<SetAside> {
+export async function setAsideForLoad(engine: SqlSession, tables: readonly string[], keepKeysOf: ReadonlySet<string>, keepIndexesOf: ReadonlySet<string> = new Set()): Promise<SetAside> {
   const all = await engine.query<PostgresKeyDefinition>(postgresKeysQuery(tables));
   const foreignKeys = all.filter((k) => k.kind === 'f');
   const keys = all.filter((k) => k.kind !== 'f' && !keepKeysOf.has(k.relname));
@@ -39,7 +39,7 @@ export async function setAsideForLoad(engine: Engine, tables: readonly string[],
  * indexes, then ANALYZE (`analyze`: the validation joins are planned on statistics), then foreign
  * keys (one join each). `onStep` names the step, for an error message.
  */
-export async function restoreAfterLoad(engine: Engine, setAside: SetAside, analyze: string, onStep: (step: string) => void = () => undefined): Promise<void> {
+export async function restoreAfterLoad(engine: SqlSession, setAside: SetAside, analyze: string, onStep: (step: string) => void = () => undefined): Promise<void> {
   for (const key of setAside.keys) {
     onStep(`table ${key.relname} (adding back ${key.name})`);
     await engine.exec(postgresAddConstraint(key));

@@ -1,4 +1,4 @@
-import type { Column, Schema, Table } from '../../model/schema.js';
+import type { Column, Schema, Table } from '../../../model/schema.js';
 
 /** Small hand-made tables for the capacity tests, so each expected number can be worked out by hand. */
 export function column(name: string, type: Column['type'], extra: Partial<Column> = {}): Column {

@@ -4,13 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { designFromFile } from '../../api/design.js';
 import type { Engine } from '../../engines/engine.js';
 import { startPglite } from '../../engines/pglite.js';
-import { seedDatabase } from '../../engines/seed/run.js';
+import { seedPostgres } from './seed-load.js';
+import { postgresCatalog } from './catalog.js';
 import type { Table } from '../../model/schema.js';
-import type { IndexGrowth } from './index-size.js';
-import { compareWithEstimate, type SizeComparisonReport } from './compare-sizes.js';
-import { measureColumnStats, measureTableSizes } from './measure-sizes.js';
+import { compareWithEstimate, type SizeComparisonReport } from '../../design/capacity/compare-sizes.js';
 import { formatBytes } from '../../format.js';
-import { estimateTableSizes } from './table-size.js';
+import { estimateTableSizes } from './storage/table-size.js';
+import type { IndexGrowth } from '../storage.js';
 
 const REFERENCE_SPEC = fileURLToPath(new URL('../../../examples/saas-shop.yaml', import.meta.url));
 
@@ -30,11 +30,11 @@ describe('capacity estimates against PGlite', () => {
     const ddl = result.artifacts.find((a) => a.path === 'schema/postgres.sql')!.content;
     await engine.exec('CREATE SCHEMA capacity_1; SET search_path TO capacity_1;');
     await engine.exec(ddl);
-    const seeded = await seedDatabase(engine, schema, { largestRows: 100_000 });
+    const seeded = await seedPostgres(engine, schema, { largestRows: 100_000 });
     await engine.exec('VACUUM ANALYZE');
 
-    const measured = await measureTableSizes(engine);
-    const stats = await measureColumnStats(engine);
+    const measured = await postgresCatalog.tableSizes(engine);
+    const stats = await postgresCatalog.columnStats(engine);
     const rows = new Map(seeded.tables.map((s) => [s.table, s.rows]));
     // The seeder builds keys and indexes after the load (one sort each), except a partitioned
     // table's, which take the rows one by one (engines/seed/run.ts).

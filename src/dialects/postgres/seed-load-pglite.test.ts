@@ -2,13 +2,14 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { designFromFile, designFromSpec, type DesignResult } from '../../api/design.js';
-import { quotePgIdentifier as q } from '../../dialects/postgres/quote.js';
+import { quotePgIdentifier as q } from './quote.js';
 import type { Schema, Table } from '../../model/schema.js';
 import { loadSpecText } from '../../spec/load-spec.js';
-import type { Engine } from '../engine.js';
-import { startPglite } from '../pglite.js';
-import { seedDatabase, type SeedProgress } from './run.js';
-import { seedShape } from './table-shape.js';
+import type { Engine } from '../../engines/engine.js';
+import { startPglite } from '../../engines/pglite.js';
+import type { SeedProgress } from '../../seed/load.js';
+import { seedPostgres } from './seed-load.js';
+import { seedShape } from '../../seed/table-shape.js';
 
 const REFERENCE_SPEC = fileURLToPath(new URL('../../../examples/saas-shop.yaml', import.meta.url));
 const ANCHOR = '2026-01-01T00:00:00Z';
@@ -120,7 +121,7 @@ describe('seeding on PGlite', () => {
   it('the reference spec seeds at the spec ratios, respecting every key, check and tenant', async () => {
     await freshSchema(reference.ddl);
     const progress: SeedProgress[] = [];
-    const result = await seedDatabase(engine, reference.schema, { largestRows: 20_000, seed: 3, anchor: ANCHOR, onProgress: (p) => progress.push(p) });
+    const result = await seedPostgres(engine, reference.schema, { largestRows: 20_000, seed: 3, anchor: ANCHOR, onProgress: (p) => progress.push(p) });
 
     assert.deepEqual(progress.map((p) => [p.table, p.index, p.total]), result.plan.tables.map((t, i) => [t.table, i + 1, result.plan.tables.length]));
     assert.deepEqual(result.tables.map((t) => [t.table, t.rows]), result.plan.tables.map((t) => [t.table, t.rows]), 'every planned row was inserted');
@@ -157,7 +158,7 @@ describe('seeding on PGlite', () => {
   it('the same seed gives the same rows, another seed other rows', async () => {
     const seedInto = async (seed: number) => {
       await freshSchema(reference.ddl);
-      await seedDatabase(engine, reference.schema, { largestRows: 5_000, seed, anchor: ANCHOR });
+      await seedPostgres(engine, reference.schema, { largestRows: 5_000, seed, anchor: ANCHOR });
       return Promise.all(reference.schema.tables.map(fingerprint));
     };
     const first = await seedInto(11);
@@ -170,7 +171,7 @@ describe('seeding on PGlite', () => {
   it('skew concentrates children on low ids', async () => {
     const shareOfLowestTenth = async (skew: number) => {
       await freshSchema(reference.ddl);
-      const result = await seedDatabase(engine, reference.schema, { largestRows: 20_000, skew, anchor: ANCHOR });
+      const result = await seedPostgres(engine, reference.schema, { largestRows: 20_000, skew, anchor: ANCHOR });
       const customers = result.tables.find((t) => t.table === 'customer')!.rows;
       return scalar(`SELECT avg((customer_id <= ${Math.floor(customers / 10)})::int) FROM "order"`);
     };
@@ -204,7 +205,7 @@ entities:
       table: text
 `);
     await freshSchema(ddl);
-    const result = await seedDatabase(engine, schema, { anchor: ANCHOR });
+    const result = await seedPostgres(engine, schema, { anchor: ANCHOR });
     assert.deepEqual(result.tables.map((t) => [t.table, t.rows]), [['user', 300], ['group', 100], ['order', 500]]);
     assert.deepEqual(await integrityProblems(schema), []);
   });
@@ -226,7 +227,7 @@ entities:
 `);
     for (const load of ['per-row', 'bulk'] as const) {
       await freshSchema(ddl);
-      const result = await seedDatabase(engine, schema, { anchor: ANCHOR, load });
+      const result = await seedPostgres(engine, schema, { anchor: ANCHOR, load });
       assert.deepEqual(result.tables.map((t) => [t.table, t.rows]), [['department', 50], ['employee', 1000]], load);
       assert.deepEqual(await integrityProblems(schema), [], load);
     }
@@ -262,7 +263,7 @@ entities:
       lead: ref(person)!
 `);
     await freshSchema(ddl);
-    const result = await seedDatabase(engine, schema, { anchor: ANCHOR });
+    const result = await seedPostgres(engine, schema, { anchor: ANCHOR });
     assert.deepEqual(result.plan.tables.map((t) => [t.table, t.fillLater]), [['person', ['person_team_id_fkey']], ['person_friends', []], ['team', []]]);
     assert.deepEqual(result.tables.map((t) => [t.table, t.rows]), [['person', 2000], ['person_friends', 4000], ['team', 100]]);
     assert.deepEqual(await integrityProblems(schema), []);
@@ -307,7 +308,7 @@ entities:
       bio: text
 `);
     await freshSchema(ddl);
-    const result = await seedDatabase(engine, schema, { anchor: ANCHOR });
+    const result = await seedPostgres(engine, schema, { anchor: ANCHOR });
     const rows = Object.fromEntries(result.tables.map((t) => [t.table, t.rows]));
     // The 1:1 extension leaves 1% of customers without one, so an insert of a profile can be verified.
     assert.deepEqual(rows, { tenant: 20, country: 200, customer: 1000, tag: 100, customer_tags: 2000, profile: 990 });
@@ -325,7 +326,7 @@ entities:
     for (const load of ['per-row', 'bulk'] as const) {
       const name = await freshSchema(reference.ddl);
       const before = await catalog(name);
-      const result = await seedDatabase(engine, reference.schema, { largestRows: 5_000, anchor: ANCHOR, load });
+      const result = await seedPostgres(engine, reference.schema, { largestRows: 5_000, anchor: ANCHOR, load });
       assert.equal(result.finishMs > 0, load === 'bulk');
       assert.deepEqual(await catalog(name), before, `${load}: the same constraints and indexes`);
       prints.push(await Promise.all(reference.schema.tables.map(fingerprint)));
@@ -335,12 +336,12 @@ entities:
 
   it('a failure rolls everything back, foreign keys and indexes included, and says where', async () => {
     const name = await freshSchema(reference.ddl);
-    await seedDatabase(engine, reference.schema, { largestRows: 2_000, anchor: ANCHOR });
+    await seedPostgres(engine, reference.schema, { largestRows: 2_000, anchor: ANCHOR });
     const counts = `SELECT (SELECT count(*) FROM pg_constraint WHERE connamespace = '${name}'::regnamespace) * 1000 + (SELECT count(*) FROM pg_indexes WHERE schemaname = '${name}')`;
     const before = await scalar(counts);
     // A bulk load finds the duplicates when it adds the keys back; a per-row load at the first insert.
-    await assert.rejects(seedDatabase(engine, reference.schema, { largestRows: 4_000, anchor: ANCHOR }), /^Error: seeding table category \(adding back category_pkey\): could not create unique index "category_pkey"/);
-    await assert.rejects(seedDatabase(engine, reference.schema, { largestRows: 4_000, anchor: ANCHOR, load: 'per-row' }), /^Error: seeding table tenant: duplicate key value violates unique constraint "tenant_pkey"/);
+    await assert.rejects(seedPostgres(engine, reference.schema, { largestRows: 4_000, anchor: ANCHOR }), /^Error: seeding table category \(adding back category_pkey\): could not create unique index "category_pkey"/);
+    await assert.rejects(seedPostgres(engine, reference.schema, { largestRows: 4_000, anchor: ANCHOR, load: 'per-row' }), /^Error: seeding table tenant: duplicate key value violates unique constraint "tenant_pkey"/);
     assert.equal(await scalar(`SELECT count(*) FROM inventory_event`), 2_000);
     assert.equal(await scalar(counts), before);
   });

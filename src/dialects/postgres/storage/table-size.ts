@@ -1,49 +1,10 @@
-import type { Schema, Table } from '../../model/schema.js';
-import type { ColumnStats } from './column-widths.js';
-import { estimateHeapTuple, type HeapTupleEstimate } from './heap-tuple.js';
-import { estimateIndex, indexesOf, type IndexGrowth, type IndexSizeEstimate } from './index-size.js';
-import type { RowsOf } from './key-domain.js';
-import { partitionRows } from './partition-rows.js';
-import { estimateBtree, fsmBytes, heapRowsPerPage, PAGE_BYTES, TOAST_CHUNK_BYTES, visibilityMapBytes } from './postgres-sizes.js';
-
-export interface SizeOptions {
-  /** Measured widths and null fractions (pg_stats); without them varlena widths are typical values (assumed). */
-  readonly columnStats?: ColumnStats;
-  /**
-   * How each table's indexes were filled: `bulk` (default), by CREATE INDEX as a restore or the
-   * seeder builds them; `inserts`, row by row as a live table grows. A function decides per table.
-   */
-  readonly indexGrowth?: IndexGrowth | ((table: Table) => IndexGrowth);
-  /** Tenants, when tenant-scoped tables have no tenant table to count them. */
-  readonly tenants?: number;
-  /** Heap fillfactor (PostgreSQL's default 100). */
-  readonly fillfactor?: number;
-  /** Months of rows a partitioned table holds (default: its spec rows over its growth, within its retention). */
-  readonly monthsOfRows?: ReadonlyMap<string, number>;
-}
-
-export interface TableSizeEstimate {
-  readonly table: string;
-  readonly rows: number;
-  readonly tuple: HeapTupleEstimate;
-  readonly rowsPerPage: number;
-  /** Relations holding the rows: 1, or the partitions (empty ones included). */
-  readonly partitions: number;
-  readonly heapPages: number;
-  /** The main fork (of every partition). */
-  readonly heapBytes: number;
-  readonly fsmBytes: number;
-  readonly vmBytes: number;
-  /** TOAST tables and their indexes. */
-  readonly toastBytes: number;
-  /** What pg_table_size counts: heap, free space map, visibility map and TOAST. */
-  readonly tableBytes: number;
-  readonly indexes: readonly IndexSizeEstimate[];
-  /** What pg_indexes_size counts. */
-  readonly indexBytes: number;
-  /** What pg_total_relation_size counts. */
-  readonly totalBytes: number;
-}
+import type { Schema, Table } from '../../../model/schema.js';
+import { estimateHeapTuple } from './heap-tuple.js';
+import { estimateIndex, indexesOf } from './index-size.js';
+import type { RowsOf } from '../../../estimate/key-domain.js';
+import { partitionRows } from '../../../estimate/partition-rows.js';
+import { estimateBtree, fsmBytes, heapRowsPerPage, PAGE_BYTES, TOAST_CHUNK_BYTES, visibilityMapBytes } from './page-layout.js';
+import type { HeapTupleEstimate, IndexGrowth, IndexSizeEstimate, SizeOptions, TableSizeEstimate } from '../../storage.js';
 
 /** TOAST rows: a 24-byte header, chunk_id, chunk_seq and up to 1,996 bytes of value; four to a page. */
 const TOAST_ROWS_PER_PAGE = 4;

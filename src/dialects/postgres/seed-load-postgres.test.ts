@@ -3,12 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { serverUrl } from '../../../test/servers.js';
 import { designFromFile } from '../../api/design.js';
-import { quotePgIdentifier as q } from '../../dialects/postgres/quote.js';
+import { quotePgIdentifier as q } from './quote.js';
 import type { Schema } from '../../model/schema.js';
-import type { Engine } from '../engine.js';
-import { startPglite } from '../pglite.js';
-import { connectPostgres } from '../postgres.js';
-import { seedDatabase, type SeedLoadMethod } from './run.js';
+import type { Engine } from '../../engines/engine.js';
+import { startPglite } from '../../engines/pglite.js';
+import { connectPostgres } from '../../engines/postgres.js';
+import type { SeedLoadMethod } from '../../seed/load.js';
+import { seedPostgres } from './seed-load.js';
 
 const REFERENCE_SPEC = fileURLToPath(new URL('../../../examples/saas-shop.yaml', import.meta.url));
 const server = serverUrl('postgres');
@@ -19,7 +20,7 @@ async function seededFingerprints(engine: Engine, schema: Schema, ddl: string, n
   await engine.exec(`DROP SCHEMA IF EXISTS ${name} CASCADE; CREATE SCHEMA ${name}; SET search_path TO ${name}; SET TimeZone = 'UTC';`);
   try {
     await engine.exec(ddl);
-    await seedDatabase(engine, schema, { largestRows: 5_000, seed: 5, anchor: '2026-01-01T00:00:00Z', load });
+    await seedPostgres(engine, schema, { largestRows: 5_000, seed: 5, anchor: '2026-01-01T00:00:00Z', load });
     const prints: string[] = [];
     for (const table of schema.tables) {
       const order = table.primaryKey.columns.map((c) => `x.${q(c)}`).join(', ');

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
-import type { Schema } from '../../model/schema.js';
-import { loadSpecFile, loadSpecText } from '../../spec/load-spec.js';
+import type { Schema } from '../model/schema.js';
+import { loadSpecFile, loadSpecText } from '../spec/load-spec.js';
 import { planSeed, type SeedPlan } from './plan.js';
 
-const REFERENCE_SPEC = fileURLToPath(new URL('../../../examples/saas-shop.yaml', import.meta.url));
+const REFERENCE_SPEC = fileURLToPath(new URL('../../examples/saas-shop.yaml', import.meta.url));
 
 async function schemaOf(yaml: string): Promise<Schema> {
   const result = await loadSpecText('spec.yaml', yaml);

@@ -1,37 +1,8 @@
-import type { LogicalType } from '../../model/logical-type.js';
-import type { Index, IndexKey, Schema, Table } from '../../model/schema.js';
-import type { ColumnWidth } from './column-widths.js';
-import { conditionShare, keyDomain, TENANT_COLUMN, type RowsOf } from './key-domain.js';
-import { alignTo, estimateBrinBytes, estimateBtree, maxAlign, PAGE_BYTES, storedWidth } from './postgres-sizes.js';
-
-/**
- * Where an insert lands in an index: after the last entry (`sequential`), after the last entry of
- * its tenant (`per-tenant-sequential`), or anywhere (`random`).
- */
-export type InsertPattern = 'sequential' | 'per-tenant-sequential' | 'random';
-
-/** How the index pages were filled: by CREATE INDEX (one sort, leaves at fillfactor 90), or row by row. */
-export type IndexGrowth = 'bulk' | 'inserts';
-
-export interface IndexSizeEstimate {
-  readonly name: string;
-  readonly method: Index['method'];
-  readonly unique: boolean;
-  /** Rows the index holds: all, or a partial index's share. */
-  readonly entries: number;
-  /** Share of rows the index covers (1 unless partial): an insert touches it with this probability. */
-  readonly share: number;
-  /** One plain leaf entry, line pointer included (B-tree; an approximation for other methods). */
-  readonly entryBytes: number;
-  readonly deduplicated: boolean;
-  readonly leafPages: number;
-  /** Internal pages and metapage: walked by every lookup. */
-  readonly upperPages: number;
-  /** Heap rows per leaf page. */
-  readonly rowsPerLeaf: number;
-  readonly insertPattern: InsertPattern;
-  readonly bytes: number;
-}
+import type { LogicalType } from '../../../model/logical-type.js';
+import type { Index, IndexKey, Schema, Table } from '../../../model/schema.js';
+import { conditionShare, keyDomain, TENANT_COLUMN, type RowsOf } from '../../../estimate/key-domain.js';
+import { alignTo, estimateBrinBytes, estimateBtree, maxAlign, PAGE_BYTES, storedWidth } from './page-layout.js';
+import type { ColumnWidth, IndexGrowth, IndexSizeEstimate, InsertPattern } from '../../storage.js';
 
 /** An index as PostgreSQL has it: the primary key's and each unique's, then the model's own indexes. */
 export function indexesOf(table: Table): readonly Index[] {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { btreeEntryBytes, estimateBtreeBytes } from './postgres-sizes.js';
-import { formatBytes } from '../../format.js';
+import { btreeEntryBytes, estimateBtreeBytes } from './page-layout.js';
+import { formatBytes } from '../../../format.js';
 
 describe('PostgreSQL B-tree size model', () => {
   // shared/notes: checked exactly on PostgreSQL 15 with 1M rows.

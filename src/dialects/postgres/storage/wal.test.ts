@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { estimateTableSize } from './table-size.js';
 import { column, schemaOf, table } from './test-tables.js';
-import { estimateWriteLoad, leafWritesPerInsert } from './write-load.js';
+import { estimateWriteLoad, leafWritesPerInsert } from './wal.js';
 
 // event (id bigint identity, n int, at timestamptz default now()): primary key on id, an index on n.
 const event = table('event', [column('id', { kind: 'int64' }, { identity: 'always' }), column('n', { kind: 'int32' }), column('at', { kind: 'timestamp', withTimeZone: true }, { default: { kind: 'now' } })], {

@@ -1,5 +1,5 @@
-import type { Partitioning, Table } from '../../model/schema.js';
-import { RATE_UNITS } from '../../spec/quantities.js';
+import type { Partitioning, Table } from '../model/schema.js';
+import { RATE_UNITS } from '../spec/quantities.js';
 
 const INTERVAL_SECONDS: Record<Partitioning['interval'], number> = { day: 86_400, week: 604_800, month: RATE_UNITS.month, year: 12 * RATE_UNITS.month };
 

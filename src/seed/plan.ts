@@ -1,4 +1,4 @@
-import type { ForeignKey, Schema, Table } from '../../model/schema.js';
+import type { ForeignKey, Schema, Table } from '../model/schema.js';
 import { seedShape, tenantTableOf, type SeedShape } from './table-shape.js';
 
 export interface SeedPlanOptions {

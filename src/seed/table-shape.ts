@@ -1,5 +1,5 @@
-import type { LogicalType } from '../../model/logical-type.js';
-import type { ForeignKey, Schema, Table } from '../../model/schema.js';
+import type { LogicalType } from '../model/logical-type.js';
+import type { ForeignKey, Schema, Table } from '../model/schema.js';
 
 /** The column that carries the tenant under shared-schema tenancy (see model/build-model.ts). */
 export const TENANT_COLUMN = 'tenant_id';

@@ -1,4 +1,4 @@
-import type { LogicalType } from '../../model/logical-type.js';
+import type { LogicalType } from '../../../model/logical-type.js';
 
 /**
  * PostgreSQL's on-disk sizes, from its documentation ("Database Page Layout") and the facts measured

@@ -1,6 +1,5 @@
-import type { IndexSizeEstimate } from './index-size.js';
-import { HEAP_TUPLE_HEADER_BYTES, maxAlign } from './postgres-sizes.js';
-import type { TableSizeEstimate } from './table-size.js';
+import { HEAP_TUPLE_HEADER_BYTES, maxAlign } from './page-layout.js';
+import type { IndexSizeEstimate, TableSizeEstimate, TableWriteLoad, WriteLoadAssumptions } from '../../storage.js';
 
 /**
  * WAL record sizes (src/include/access/xlogrecord.h, heapam_xlog.h, nbtxlog.h): every record has a
@@ -16,26 +15,6 @@ const HEAP_INSERT_DATA = 3 + 5;
 const BTREE_INSERT_DATA = 2;
 /** A commit record with its timestamp, about 40 bytes once aligned. */
 const COMMIT_RECORD = 40;
-
-export interface WriteLoadAssumptions {
-  /** WAL bytes with full-page images over WAL record bytes (assumed; 1 = no page images). */
-  readonly fullPageWriteMultiplier: number;
-  /** Seconds between checkpoints (checkpoint_timeout, default 300): a page dirtied many times in one is written once. */
-  readonly checkpointSeconds: number;
-}
-
-export interface TableWriteLoad {
-  readonly table: string;
-  readonly insertsPerSecond: number;
-  /** WAL records of one insert: heap, each index it touches, the commit. */
-  readonly recordBytesPerInsert: number;
-  readonly walBytesPerSecond: number;
-  /** Data pages one insert dirties, on average: the heap's last page, each index's leaf. */
-  readonly pageWritesPerInsert: number;
-  readonly pageWritesPerSecond: number;
-  /** Leaves of random-key indexes an insert reads at worst (when they are not cached). */
-  readonly leafReadsPerSecond: number;
-}
 
 /**
  * Insert load of one table. WAL: the records of an insert times the full-page-write multiplier.

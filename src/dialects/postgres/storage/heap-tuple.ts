@@ -1,20 +1,8 @@
-import type { Table } from '../../model/schema.js';
-import { columnWidth, isVarlena, maximumWidth, type ColumnStats, type ColumnWidth } from './column-widths.js';
-import { alignTo, maxAlign, TOAST_POINTER_BYTES, TOAST_TUPLE_THRESHOLD, tupleHeaderBytes } from './postgres-sizes.js';
-
-export interface HeapTupleEstimate {
-  /** Average tuple bytes (header, padding and data, MAXALIGNed), without the 4-byte line pointer. */
-  readonly tupleBytes: number;
-  readonly widths: readonly ColumnWidth[];
-  /** `none`: no nullable column; `assumed`: nullable columns are assumed filled, and the bitmap counted; `measured`: from null fractions. */
-  readonly nullBitmap: 'none' | 'assumed' | 'measured';
-  /** Columns moved out of line because the row exceeds TOAST_TUPLE_THRESHOLD (compression ignored: an upper bound). */
-  readonly toastedColumns: readonly string[];
-  /** Bytes per row those columns put into the TOAST table. */
-  readonly toastBytesPerRow: number;
-  /** CREATE TABLE gives the table a TOAST table (its index is one page even when empty). */
-  readonly hasToastTable: boolean;
-}
+import type { Table } from '../../../model/schema.js';
+import { columnWidth, isVarlena, maximumWidth } from './column-widths.js';
+import type { ColumnStats } from '../../../model/measured.js';
+import { alignTo, maxAlign, TOAST_POINTER_BYTES, TOAST_TUPLE_THRESHOLD, tupleHeaderBytes } from './page-layout.js';
+import type { ColumnWidth, HeapTupleEstimate } from '../../storage.js';
 
 /**
  * The average heap tuple of a table, column by column in table order ("Database Page Layout"): a

@@ -1,4 +1,4 @@
-import type { IndexCondition, Schema, Table } from '../../model/schema.js';
+import type { IndexCondition, Schema, Table } from '../model/schema.js';
 
 /** The column that carries the tenant under shared-schema tenancy (model/build-model.ts). */
 export const TENANT_COLUMN = 'tenant_id';

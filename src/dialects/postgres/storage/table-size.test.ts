@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { needsToastTable } from './heap-tuple.js';
-import { fsmBytes, visibilityMapBytes } from './postgres-sizes.js';
+import { fsmBytes, visibilityMapBytes } from './page-layout.js';
 import { estimateTableSize } from './table-size.js';
 import { column, schemaOf, table } from './test-tables.js';
 

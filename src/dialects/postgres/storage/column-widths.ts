@@ -1,29 +1,8 @@
-import type { LogicalType } from '../../model/logical-type.js';
-import type { Column } from '../../model/schema.js';
-import { storedWidth } from './postgres-sizes.js';
-
-/** What the engine measured about one column: `pg_stats.avg_width` (bytes, varlena header included) and `null_frac`. */
-export interface ColumnStat {
-  readonly avgWidth: number;
-  readonly nullFraction: number;
-}
-
-/** Measured statistics by table, then by column. */
-export type ColumnStats = ReadonlyMap<string, ReadonlyMap<string, ColumnStat>>;
-
-/** Where a column's width came from: its type (fixed width), a typical value (assumed), or the engine. */
-export type WidthBasis = 'fixed' | 'typical' | 'measured';
-
-export interface ColumnWidth {
-  readonly column: string;
-  /** Average bytes of a stored value, header included for varlena. */
-  readonly bytes: number;
-  readonly align: number;
-  readonly varlena: boolean;
-  /** Share of rows where the value is NULL (takes no space). */
-  readonly nullFraction: number;
-  readonly basis: WidthBasis;
-}
+import type { LogicalType } from '../../../model/logical-type.js';
+import type { Column } from '../../../model/schema.js';
+import type { ColumnStat } from '../../../model/measured.js';
+import { storedWidth } from './page-layout.js';
+import type { ColumnWidth } from '../../storage.js';
 
 /** A short varlena (1-byte header) holds up to 127 bytes in all and needs no alignment. */
 const SHORT_VARLENA_LIMIT = 127;
