@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ROOT } from './helpers.js';
-import { importsOf, LAYERS, layerViolations } from './layers.js';
+import { dialectLeaks, importsOf, LAYERS, layerViolations } from './layers.js';
 
 /**
  * Imports that still go up the table, each with the move that will remove it (issue 9). The list may
@@ -21,6 +21,14 @@ describe('layer boundaries (test/layers.ts)', () => {
     assert.deepEqual(layerViolations([{ from: 'model/schema.ts', to: 'design/registry.ts' }]), ['model/schema.ts imports design/registry.ts: model may not import analyses (a layer above it)']);
     assert.deepEqual(layerViolations([{ from: 'design/registry.ts', to: 'model/schema.ts' }, { from: 'design/scaling/x.ts', to: 'design/capacity/y.ts' }]), []);
     assert.deepEqual(layerViolations([{ from: 'newfolder/x.ts', to: 'model/schema.ts' }]), ['newfolder/x.ts: not in any layer of test/layers.ts']);
+  });
+
+  it('outside src/dialects/ a dialect is reached through its interface, never its folder', () => {
+    assert.deepEqual(dialectLeaks(importsOf(join(ROOT, 'src'))), []);
+    assert.deepEqual(dialectLeaks([{ from: 'design/capacity/plan-capacity.ts', to: 'dialects/postgres/storage/table-size.ts' }]), [
+      'design/capacity/plan-capacity.ts imports dialects/postgres/storage/table-size.ts: outside src/dialects/, use the Dialect interface (dialects/dialect.ts, dialects/registry.ts), not the postgres folder',
+    ]);
+    assert.deepEqual(dialectLeaks([{ from: 'design/capacity/plan-capacity.ts', to: 'dialects/storage.ts' }, { from: 'dialects/postgres/index.ts', to: 'dialects/postgres/ddl.ts' }]), []);
   });
 
   it('every folder of src/ is in the table', () => {

@@ -107,6 +107,18 @@ describe('--fail-on counts what design.json holds, in design and verify alike', 
     assert.match(bad.stderr, /--fail-on must be warning, error or never, not `info`/);
   });
 
+  it('--dialect names the target from the registry: the default is postgres, an unknown one exits 2 naming the known ones', () => {
+    const named = runCliProcess(['design', REFERENCE_SPEC, '--no-engine', '--print', 'sql', '--dialect', 'postgres']);
+    assert.equal(named.status, 0, named.stderr);
+    assert.equal(named.stdout, runCliProcess(['design', REFERENCE_SPEC, '--no-engine', '--print', 'sql']).stdout, 'postgres is the default');
+    const typo = runCliProcess(['design', REFERENCE_SPEC, '--no-engine', '--dialect', 'postgress']);
+    assert.equal(typo.status, 2);
+    assert.match(typo.stderr, /unknown --dialect `postgress` \(did you mean `postgres`\?\); use postgres/);
+    const other = runCliProcess(['verify', REFERENCE_SPEC, '--dialect', 'oracle']);
+    assert.equal(other.status, 2);
+    assert.match(other.stderr, /unknown --dialect `oracle`; use postgres/);
+  });
+
   it('verify --fail-on warning exits 1 when the design.json it writes holds a warning', () => {
     const out = join(dir, 'verify-warning');
     const result = runCliProcess(['verify', REFERENCE_SPEC, '-o', out, '--rows', '2000', '--runs', '1', '--fail-on', 'warning']);

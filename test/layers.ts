@@ -38,6 +38,22 @@ export function layerViolations(imports: readonly Import[]): string[] {
   });
 }
 
+/**
+ * Files outside src/dialects/ that may import one dialect's folder directly: the drivers of that
+ * dialect's own engines. Everything else reaches a dialect through `dialects/dialect.ts` and the
+ * registry, so a new dialect is a folder and one registry line.
+ */
+export const DIALECT_FOLDER_IMPORTERS: readonly string[] = ['engines/postgres.ts', 'engines/pglite.ts'];
+
+/** Imports of `dialects/<name>/…` from outside src/dialects/ (and the drivers above), each named with the rule. */
+export function dialectLeaks(imports: readonly Import[]): string[] {
+  return imports.flatMap(({ from, to }) => {
+    if (from.startsWith('dialects/') || DIALECT_FOLDER_IMPORTERS.includes(from)) return [];
+    const folder = /^dialects\/([^/]+)\//.exec(to)?.[1];
+    return folder ? [`${from} imports ${to}: outside src/dialects/, use the Dialect interface (dialects/dialect.ts, dialects/registry.ts), not the ${folder} folder`] : [];
+  });
+}
+
 /** Every relative import of every non-test .ts file under `src`. */
 export function importsOf(src: string): Import[] {
   const files = (dir: string): string[] =>

@@ -1,7 +1,7 @@
 import type { IndexCondition, Schema, Table } from '../model/schema.js';
+import { TENANT_COLUMN } from '../model/naming.js';
 
 /** The column that carries the tenant under shared-schema tenancy (model/build-model.ts). */
-export const TENANT_COLUMN = 'tenant_id';
 
 /** Rows each table holds at the moment being estimated. */
 export type RowsOf = (table: string) => number;

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 
+/** The column that scopes a row to its tenant (shared-schema tenancy): written once, here. */
+export const TENANT_COLUMN = 'tenant_id';
+
 /** PostgreSQL keeps 63 bytes of an identifier; MySQL 64. Derived names stay under the smaller. */
 const MAX_NAME = 63;
 

@@ -1,8 +1,8 @@
 import type { LogicalType } from '../model/logical-type.js';
 import type { ForeignKey, Schema, Table } from '../model/schema.js';
+import { TENANT_COLUMN } from '../model/naming.js';
 
 /** The column that carries the tenant under shared-schema tenancy (see model/build-model.ts). */
-export const TENANT_COLUMN = 'tenant_id';
 
 /**
  * How synthetic rows of one table are built so that its keys hold by construction, dialect-neutral.

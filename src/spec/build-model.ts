@@ -5,7 +5,7 @@ import { RATE_UNITS } from './quantities.js';
 import type { Decision } from '../model/decision.js';
 import { scalarColumnType } from './field-column-type.js';
 import type { LogicalType } from '../model/logical-type.js';
-import { derivedName } from '../model/naming.js';
+import { derivedName, TENANT_COLUMN } from '../model/naming.js';
 import { deferrableForeignKeys } from '../model/reference-cycles.js';
 import type { Check, Column, EnumType, ForeignKey, Schema, Table } from '../model/schema.js';
 
@@ -14,7 +14,6 @@ export interface ModelResult {
   readonly decisions: Decision[];
 }
 
-const TENANT_COLUMN = 'tenant_id';
 
 /**
  * Spec -> dialect-neutral Schema. Pure: the same spec gives the same model, tables in spec order

@@ -12,6 +12,7 @@ import { patternFailure } from './pattern-failure.js';
 import type { VerifyInput, VerifyProgress } from './run-verify.js';
 import { sampleParameters } from './sample-parameters.js';
 import type { VerifyReport } from '../model/parts/verify-report.js';
+import { TENANT_COLUMN } from '../model/naming.js';
 
 export type SweepReport = NonNullable<VerifyReport['sweep']>;
 export type SweepPattern = SweepReport['patterns'][number];
@@ -98,7 +99,7 @@ function patternAxis(schema: Schema, shape: VerifyInput['workload'][number]['sha
   const biggest = tables.sort((a, b) => rowsOf(b) - rowsOf(a))[0];
   if (!biggest) return { x: 1, label: 'rows' };
   const table = schema.tables.find((t) => t.name === biggest)!;
-  const byTenant = table.tenantScoped && tenants && shape.predicates.some((p) => p.column === 'tenant_id' && p.op === 'eq' && p.value.kind === 'param');
+  const byTenant = table.tenantScoped && tenants && shape.predicates.some((p) => p.column === TENANT_COLUMN && p.op === 'eq' && p.value.kind === 'param');
   return byTenant ? { x: rowsOf(biggest) / tenants, label: `rows of ${biggest} per tenant` } : { x: rowsOf(biggest), label: `rows of ${biggest}` };
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadForAnalysis, referenceYaml } from '../../../test/helpers.js';
@@ -13,70 +14,7 @@ async function design(yaml: string) {
   return designCaching(spec, schema, workload, postgresDialect);
 }
 
-const catalog = `version: 1
-name: catalog
-entities:
-  merchant:
-    rows: 50k
-    fields:
-      name: string(100)!
-      email: { type: email, required: true, pii: true }
-  product:
-    rows: 200k
-    fields:
-      merchant: ref(merchant)!
-      title: string(200)!
-      price: money!
-      category: enum(books, games, music)!
-  sale:
-    rows: 1B
-    growth: 30M/month
-    retention: 3y
-    fields:
-      merchant: ref(merchant)!
-      product: ref(product)!
-      amount: money!
-      sold_at: timestamp!
-  store_setting:
-    rows: 20
-    fields:
-      name: string(50)!
-      support_email: { type: email, pii: true }
-access_patterns:
-  - name: category_page
-    sql: select id, title, price from product where category = :category order by title limit 24
-    rate: 500/s
-    staleness: 30s
-  - name: product_by_id
-    sql: select title, price from product where id = :id
-    rate: 100/s
-    staleness: 5s
-  - name: merchant_half_year
-    sql: |
-      select date_trunc('month', sold_at) as month, sum(amount) from sale
-      where merchant_id = :merchant and sold_at >= now() - interval '180 days'
-      group by 1 order by 1
-    rate: 100/s
-    p99: 20ms
-    staleness: 10m
-  - name: support_contact
-    sql: select name, support_email from store_setting where name = :name
-    rate: 2k/s
-    staleness: 10s
-  - name: recent_sales
-    sql: select id, amount from sale where merchant_id = :merchant and sold_at >= :since order by sold_at desc limit 50
-    rate: 50/s
-    staleness: 30s
-  - name: merchant_by_email
-    sql: select id from merchant where email = :email
-    rate: 10/s
-  - name: place_sale
-    sql: insert into sale (merchant_id, product_id, amount, sold_at) values (:merchant, :product, :amount, now())
-    rate: 300/s
-  - name: set_support
-    sql: update store_setting set support_email = :email where name = :name
-    rate: 1/h
-`;
+const catalog = readFileSync(new URL('../../../test/fixtures/catalog-caches.yaml', import.meta.url), 'utf8');
 
 describe('caching', () => {
   it('caches the reference spec\'s stale-tolerant reads with TTLs from their staleness', async () => {

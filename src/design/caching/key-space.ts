@@ -1,6 +1,7 @@
 import { formatCount } from '../../format.js';
 import type { Schema, Table } from '../../model/schema.js';
 import type { PatternParameter } from './pattern-parameters.js';
+import { TENANT_COLUMN } from '../../model/naming.js';
 
 /** How many different cache keys a pattern's parameters can form, and how that was estimated. */
 export interface KeySpace {
@@ -56,12 +57,12 @@ function dimensionOf(parameter: PatternParameter, schema: Schema, tenants: numbe
   const rows = rowsOf(table);
   const column = bound.column;
 
-  if (column === 'tenant_id' && table.tenantScoped) {
+  if (column === TENANT_COLUMN && table.tenantScoped) {
     const count = tenants ?? (schema.tables.find((t) => t.name === 'tenant')?.volume?.rows || ASSUMED_ROWS);
     return { kind: 'tenant', distinct: count, basis: `${formatCount(count)} tenants` };
   }
   const keys = [table.primaryKey.columns, ...table.uniques.map((u) => u.columns)];
-  if (keys.some((k) => k.includes(column) && k.every((c) => c === column || c === 'tenant_id')))
+  if (keys.some((k) => k.includes(column) && k.every((c) => c === column || c === TENANT_COLUMN)))
     return { kind: 'entity', distinct: rows, tenantScoped: table.tenantScoped, basis: `${formatCount(rows)} \`${table.name}\` rows (unique)` };
   const reference = table.foreignKeys.find((fk) => fk.columns[fk.columns.length - 1] === column);
   if (reference) {

@@ -1,6 +1,7 @@
 import type { Schema, Table } from '../../model/schema.js';
 import type { QueryShape } from '../../sql/query-shape.js';
 import type { PatternParameter } from './pattern-parameters.js';
+import { TENANT_COLUMN } from '../../model/naming.js';
 
 /** Why a read is or is not the same for every visitor: the condition for caching it at a CDN. */
 export interface PublicReadCheck {
@@ -25,7 +26,7 @@ export function checkPublicRead(shape: QueryShape, parameters: readonly PatternP
     if (!bound) continue;
     const table = schema.tables.find((t) => t.name === bound.table);
     const target = table?.foreignKeys.find((fk) => fk.columns.includes(bound.column))?.refTable;
-    if (bound.column === 'tenant_id') return { isPublic: false, reason: `:${p.name} identifies a tenant` };
+    if (bound.column === TENANT_COLUMN) return { isPublic: false, reason: `:${p.name} identifies a tenant` };
     if (target && personal(schema.tables.find((t) => t.name === target))) return { isPublic: false, reason: `:${p.name} identifies a \`${target}\`, which holds personal data` };
     if (personal(table) && table?.primaryKey.columns.includes(bound.column)) return { isPublic: false, reason: `:${p.name} identifies a \`${table.name}\`, which holds personal data` };
   }

@@ -5,9 +5,10 @@ import { capacityDecisions } from './capacity-decisions.js';
 import type { Capacity, MonthCapacity, TableCapacity } from '../../model/parts/capacity.js';
 import type { ColumnStats } from '../../model/measured.js';
 import { APPEND_ONLY_HOT_SECONDS, HOT_SET_RULE, hotBytes } from './hot-set.js';
-import { keyDomain, TENANT_COLUMN } from '../../estimate/key-domain.js';
+import {keyDomain} from '../../estimate/key-domain.js';
 import { horizonMonths, insertRates, MONTH_SECONDS, projectRows, type MonthRows } from './projection.js';
 import type { SizeOptions, StorageModel, TableSizeEstimate, WriteLoadAssumptions } from '../../dialects/storage.js';
+import { TENANT_COLUMN } from '../../model/naming.js';
 
 export interface PlanCapacityOptions {
   /** Inserts per second by table; tables not named grow at the spec's growth per month. */

@@ -1,8 +1,8 @@
 import type { Schema, Table } from '../../model/schema.js';
 import { RATE_UNITS } from '../../spec/quantities.js';
 import type { Spec } from '../../model/spec.js';
-import { TENANT_COLUMN } from '../../estimate/key-domain.js';
 import { defaultMonthsOfRows } from '../../estimate/partition-rows.js';
+import { TENANT_COLUMN } from '../../model/naming.js';
 
 export const MONTH_SECONDS = RATE_UNITS.month;
 /** Rows of a table the spec gives no volume and nothing to derive one from (as the index derivation assumes). */

@@ -1,6 +1,7 @@
 import { isGeneratedColumn, type Schema, type Table } from '../../model/schema.js';
 import { growthPerSecond } from '../workload/growth.js';
 import { DEFAULT_NUM_DISTINCT } from '../workload/selectivity.js';
+import { TENANT_COLUMN } from '../../model/naming.js';
 
 /**
  * What the advisor assumes about the data before any engine has seen it: table sizes from the
@@ -48,7 +49,7 @@ export class VolumeStatistics {
     const table = this.tables.get(tableName);
     const rows = this.rows(tableName);
     if (!table) return { distinct: UNKNOWN_DISTINCT, basis: 'unknown table' };
-    if (column === 'tenant_id' && table.tenantScoped) {
+    if (column === TENANT_COLUMN && table.tenantScoped) {
       const tenants = this.tenants ?? (this.tables.get('tenant')?.volume?.rows || undefined);
       if (tenants) return { distinct: Math.min(tenants, rows), basis: `${tenants} tenants` };
     }
@@ -59,7 +60,7 @@ export class VolumeStatistics {
     if (isGeneratedColumn(table, column)) return { distinct: rows, basis: 'a generated key: one row per value' };
     const fk = table.foreignKeys.find((f) => f.columns[f.columns.length - 1] === column);
     if (fk) return { distinct: Math.min(rows, this.rows(fk.refTable)), basis: `references ${fk.refTable}` };
-    const leads = [table.primaryKey.columns, ...table.uniques.map((u) => u.columns)].some((cols) => cols.filter((c) => c !== 'tenant_id')[0] === column && cols.length > 1);
+    const leads = [table.primaryKey.columns, ...table.uniques.map((u) => u.columns)].some((cols) => cols.filter((c) => c !== TENANT_COLUMN)[0] === column && cols.length > 1);
     if (leads) return { distinct: Math.max(1, Math.round(rows / KEY_PREFIX_ROWS)), basis: `leads a composite key: ~${KEY_PREFIX_ROWS} rows per value assumed (state its \`distinct\` to refine)` };
     const type = table.columns.find((c) => c.name === column)?.type;
     if (type?.kind === 'enum') {

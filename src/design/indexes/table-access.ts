@@ -3,6 +3,7 @@ import type { IndexCondition, Schema } from '../../model/schema.js';
 import type { ColumnPredicate, Constant, QueryShape } from '../../sql/query-shape.js';
 import type { VolumeStatistics } from './statistics.js';
 import { DEFAULT_MATCH_SEL, rangeShare } from '../workload/selectivity.js';
+import { TENANT_COLUMN } from '../../model/naming.js';
 
 /** One access pattern with what the spec says about it, and its shape from the parser. */
 export interface WorkloadPattern {
@@ -142,7 +143,7 @@ function draftAccess(
   ]);
 
   const orderColumns = (cols: string[]) => {
-    const position = (c: string) => (c === 'tenant_id' ? -1 : table.columns.findIndex((x) => x.name === c));
+    const position = (c: string) => (c === TENANT_COLUMN ? -1 : table.columns.findIndex((x) => x.name === c));
     return unique(cols).sort((a, b) => position(a) - position(b));
   };
   const eq = orderColumns(equality);

@@ -1,6 +1,7 @@
 import type { LogicalType } from '../../model/logical-type.js';
 import type { Column, Table, Trigger } from '../../model/schema.js';
 import type { Aggregate } from '../../sql/query-shape.js';
+import { TENANT_COLUMN } from '../../model/naming.js';
 
 type RunningTotal = Extract<Trigger, { kind: 'running-total' }>;
 
@@ -50,7 +51,7 @@ export function snapshotStructureOf(events: Table, keyColumns: readonly string[]
     checks: [],
     indexes: [],
     comment: `Running totals of ${events.name} per ${keyColumns.join(', ')}, kept by the trigger ${trigger}; ${patterns.join(', ')} read it instead of folding every event`,
-    tenantScoped: events.tenantScoped && keyColumns.includes('tenant_id'),
+    tenantScoped: events.tenantScoped && keyColumns.includes(TENANT_COLUMN),
     origin,
   };
   return {

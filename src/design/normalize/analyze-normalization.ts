@@ -3,6 +3,7 @@ import type { Decision } from '../../model/decision.js';
 import type { Schema, Table } from '../../model/schema.js';
 import { walkNodes } from '../../sql/ast-walk.js';
 import type { ParsedPattern } from '../../spec/check-patterns.js';
+import { TENANT_COLUMN } from '../../model/naming.js';
 
 /**
  * States the normal form the design reaches and records each place it departs from it, with the
@@ -69,9 +70,9 @@ function normalFormDecision(schema: Schema, copied: readonly CopiedAttribute[]):
 
 /** tenant_id on a child table repeats its parent's: kept because every pattern filters by it first. */
 function tenantDenormalization(schema: Schema, patterns: readonly ParsedPattern[]): Decision | undefined {
-  const children = schema.tables.filter((t) => t.tenantScoped && t.foreignKeys.some((fk) => fk.columns.length > 1 && fk.columns[0] === 'tenant_id'));
+  const children = schema.tables.filter((t) => t.tenantScoped && t.foreignKeys.some((fk) => fk.columns.length > 1 && fk.columns[0] === TENANT_COLUMN));
   if (children.length === 0) return undefined;
-  const users = patterns.filter((p) => referencedColumns(p.statement).has('tenant_id')).map((p) => p.name);
+  const users = patterns.filter((p) => referencedColumns(p.statement).has(TENANT_COLUMN)).map((p) => p.name);
   return {
     id: 'denormalization/tenant-id',
     area: 'denormalization',

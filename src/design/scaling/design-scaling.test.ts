@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeThrough, referenceYaml } from '../../../test/helpers.js';
@@ -17,55 +18,7 @@ async function design(yaml: string, engineId = 'postgresql') {
 }
 
 /** 1M readings/s from 10M devices: no single node takes that. */
-const telemetry = `version: 1
-name: telemetry
-requirements:
-  horizon: 1y
-entities:
-  site:
-    rows: 2k
-    fields:
-      name: string(100)!
-  device:
-    rows: 10M
-    growth: 100k/month
-    fields:
-      site: ref(site)!
-      serial: { type: string(40), required: true, unique: true }
-      model: string(40)!
-  reading:
-    append_only: true
-    rows: 50B
-    growth: 86B/day
-    retention: 7d
-    fields:
-      device: ref(device)!
-      metric: enum(temperature, humidity, voltage)!
-      value: float!
-      taken_at: timestamp!
-access_patterns:
-  - name: ingest_reading
-    sql: insert into reading (device_id, metric, value, taken_at) values (:device, :metric, :value, :taken_at)
-    rate: 1M/s
-    p99: 10ms
-  - name: device_history
-    sql: |
-      select metric, value, taken_at from reading
-      where device_id = :device and taken_at >= :since
-      order by taken_at desc limit 500
-    rate: 2k/s
-    p99: 50ms
-  - name: device_by_id
-    sql: select d.serial, d.model, s.name from device d join site s on s.id = d.site_id where d.id = :device
-    rate: 500/s
-  - name: site_devices
-    sql: select id, serial from device where site_id = :site order by serial limit 100
-    rate: 20/s
-  - name: fleet_average
-    sql: select metric, avg(value) from reading where taken_at >= now() - interval '5 minutes' group by metric
-    rate: 1/min
-    staleness: 1m
-`;
+const telemetry = readFileSync(new URL('../../../test/fixtures/telemetry-1m-writes.yaml', import.meta.url), 'utf8');
 
 /** Reads that a write may depend on: a stock total before a movement, a balance before its update. */
 const ledger = `version: 1

@@ -1,4 +1,4 @@
-import { derivedName } from '../../model/naming.js';
+import { derivedName, TENANT_COLUMN } from '../../model/naming.js';
 import type { Schema, Table } from '../../model/schema.js';
 import type { WorkloadPattern } from '../indexes/table-access.js';
 import { isWriteShape } from '../workload/plan-load.js';
@@ -28,7 +28,7 @@ export function planIdempotency(schema: Schema, workload: readonly WorkloadPatte
     const natural = naturalKey(table, shape.setColumns);
     if (natural)
       return [{ pattern: pattern.name, table: table.name, kind: 'natural-key', columns: natural, detail: `the insert sets every column of unique (${natural.join(', ')}): a retry conflicts; write it as INSERT … ON CONFLICT (${natural.join(', ')}) DO NOTHING` }];
-    const scope = [...new Set([...(table.tenantScoped ? ['tenant_id'] : []), ...(distributionColumn(table.name) ? [distributionColumn(table.name)!] : [])])];
+    const scope = [...new Set([...(table.tenantScoped ? [TENANT_COLUMN] : []), ...(distributionColumn(table.name) ? [distributionColumn(table.name)!] : [])])];
     const partition = table.partitioning?.column;
     const columns = [...new Set([...scope, KEY_COLUMN, ...(partition ? [partition] : [])])];
     const constraintName = derivedName(table.name, columns, 'key');
@@ -38,7 +38,7 @@ export function planIdempotency(schema: Schema, workload: readonly WorkloadPatte
         ? ` The table is partitioned by ${partition}, and a unique constraint there must include it: a retry must send the same ${partition} as the first attempt (a value the client chose, not now()), or it lands as a second row.`
         : ` The table is partitioned by ${partition}, and a unique constraint there must include it; the insert does not set ${partition} (it comes from a default), so a retry gets a new ${partition} and this key does not catch it: send ${partition} from the client, or record the keys in an unpartitioned table of their own.`;
     const timestamp = table.columns.find((c) => shape.setColumns.includes(c.name) && c.type.kind === 'timestamp' && !c.default);
-    const reference = table.foreignKeys.find((fk) => fk.columns.every((c) => shape.setColumns.includes(c)) && fk.columns.some((c) => c !== 'tenant_id'));
+    const reference = table.foreignKeys.find((fk) => fk.columns.every((c) => shape.setColumns.includes(c)) && fk.columns.some((c) => c !== TENANT_COLUMN));
     const alternative =
       timestamp && reference
         ? ` If the client supplies ${timestamp.name} (not now(), which differs on a retry) and a ${reference.refTable} never writes two rows at the same instant, unique (${[...reference.columns, timestamp.name].join(', ')}) is a natural key that needs no extra column.`
@@ -79,5 +79,5 @@ export function withIdempotencyKeys(schema: Schema, idempotency: readonly Idempo
 /** A primary key or unique constraint whose columns the insert sets, not counting the tenant alone. */
 function naturalKey(table: Table, setColumns: readonly string[]): string[] | undefined {
   const keys = [table.primaryKey.columns, ...table.uniques.map((u) => u.columns)];
-  return keys.find((k) => k.some((c) => c !== 'tenant_id') && k.every((c) => setColumns.includes(c)));
+  return keys.find((k) => k.some((c) => c !== TENANT_COLUMN) && k.every((c) => setColumns.includes(c)));
 }

@@ -5,6 +5,7 @@ import type { WorkloadPattern } from '../indexes/table-access.js';
 import { bindingsOf } from './bound-columns.js';
 import type { Load } from '../../model/parts/load.js';
 import type { ShardKeyCandidate } from '../../model/parts/scaling.js';
+import { TENANT_COLUMN } from '../../model/naming.js';
 
 /** Tables up to this many rows at the horizon can be copied to every worker as reference tables. */
 export const REFERENCE_TABLE_MAX_ROWS = 1_000_000;
@@ -47,11 +48,11 @@ export function evaluateShardKeys(spec: Spec, schema: Schema, workload: readonly
 
 function candidateColumns(spec: Spec, schema: Schema): string[] {
   const columns = new Set<string>();
-  if (spec.requirements.tenancy === 'shared-schema' && schema.tables.some((t) => t.tenantScoped)) columns.add('tenant_id');
+  if (spec.requirements.tenancy === 'shared-schema' && schema.tables.some((t) => t.tenantScoped)) columns.add(TENANT_COLUMN);
   for (const table of schema.tables)
     for (const fk of table.foreignKeys) {
       if (fk.refTable === table.name) continue; // a self-reference (a parent) cannot spread a table
-      const column = fk.columns.filter((c) => c !== 'tenant_id').at(-1);
+      const column = fk.columns.filter((c) => c !== TENANT_COLUMN).at(-1);
       if (column) columns.add(column);
     }
   return [...columns].sort();
@@ -64,15 +65,15 @@ function evaluate(column: string, spec: Spec, schema: Schema, workload: readonly
   for (const table of schema.tables) if (table.columns.some((c) => c.name === column) && table.name !== referenced?.name) distributed.set(table.name, column);
   // A table that references the same entity by another name (follow.follower_id, post.author_id → user)
   // is distributed by that reference: the key is the entity, not the column's spelling.
-  if (referenced && column !== 'tenant_id')
+  if (referenced && column !== TENANT_COLUMN)
     for (const table of schema.tables) {
       if (distributed.has(table.name) || table.name === referenced.name) continue;
       const fk = table.foreignKeys.find((f) => f.refTable === referenced.name);
-      const own = fk?.columns.filter((c) => c !== 'tenant_id').at(-1);
+      const own = fk?.columns.filter((c) => c !== TENANT_COLUMN).at(-1);
       if (own && rowsOf(table.name) > REFERENCE_TABLE_MAX_ROWS) distributed.set(table.name, own);
     }
   // The referenced table joins its rows by id: distributed by it when large, copied everywhere when small and global.
-  const anchorColumn = referenced ? referenced.primaryKey.columns.filter((c) => c !== 'tenant_id').at(-1) : undefined;
+  const anchorColumn = referenced ? referenced.primaryKey.columns.filter((c) => c !== TENANT_COLUMN).at(-1) : undefined;
   if (referenced && anchorColumn && (referenced.tenantScoped || rowsOf(referenced.name) > REFERENCE_TABLE_MAX_ROWS)) distributed.set(referenced.name, anchorColumn);
   const rest = schema.tables.filter((t) => !distributed.has(t.name));
   const referenceTables = rest.filter((t) => rowsOf(t.name) <= REFERENCE_TABLE_MAX_ROWS).map((t) => t.name);
@@ -87,9 +88,9 @@ function evaluate(column: string, spec: Spec, schema: Schema, workload: readonly
   const totalUnits = workload.reduce((s, p) => s + unitsOf(p.name), 0);
   const loadCoverage = totalUnits > 0 ? routable.reduce((s, p) => s + unitsOf(p.name), 0) / totalUnits : rateCoverage;
 
-  const distinctValues = column === 'tenant_id' ? (spec.requirements.tenants ?? (rowsOf('tenant') || 1000)) : referenced ? rowsOf(referenced.name) : Math.max(0, ...[...distributed.keys()].map(rowsOf));
+  const distinctValues = column === TENANT_COLUMN ? (spec.requirements.tenants ?? (rowsOf('tenant') || 1000)) : referenced ? rowsOf(referenced.name) : Math.max(0, ...[...distributed.keys()].map(rowsOf));
   const cardinality = Math.min(1, distinctValues / (DEFAULT_SHARD_COUNT * VALUES_PER_SHARD));
-  const balance = column === 'tenant_id' ? TENANT_BALANCE : 1;
+  const balance = column === TENANT_COLUMN ? TENANT_BALANCE : 1;
   const bytes = (names: readonly string[]) => sizes.filter((s) => names.includes(s.table)).reduce((sum, s) => sum + s.totalBytes, 0);
   const total = bytes(schema.tables.map((t) => t.name));
   const dataCoverage = total > 0 ? bytes([...distributed.keys(), ...referenceTables]) / total : 0;
@@ -109,7 +110,7 @@ function evaluate(column: string, spec: Spec, schema: Schema, workload: readonly
     referenceTables,
     localTables,
     balanceBasis:
-      column === 'tenant_id'
+      column === TENANT_COLUMN
         ? `tenants are assumed skewed (a power law: the largest may hold several percent of the rows): ×${TENANT_BALANCE}`
         : `${formatCount(distinctValues)} values hashed over the shards spread evenly unless a few ${column.replace(/_id$/, '')}s dominate the writes`,
   };
@@ -119,8 +120,8 @@ function evaluate(column: string, spec: Spec, schema: Schema, workload: readonly
 function referencedTable(column: string, schema: Schema): Table | undefined {
   for (const table of schema.tables)
     for (const fk of table.foreignKeys)
-      if (fk.refTable !== table.name && fk.columns.filter((c) => c !== 'tenant_id').at(-1) === column) return schema.tables.find((t) => t.name === fk.refTable);
-  if (column === 'tenant_id') return schema.tables.find((t) => t.name === 'tenant');
+      if (fk.refTable !== table.name && fk.columns.filter((c) => c !== TENANT_COLUMN).at(-1) === column) return schema.tables.find((t) => t.name === fk.refTable);
+  if (column === TENANT_COLUMN) return schema.tables.find((t) => t.name === 'tenant');
   return undefined;
 }
 

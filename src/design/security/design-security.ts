@@ -5,6 +5,7 @@ import type { Security, SecurityGrant } from '../../model/parts/security.js';
 import { RETENTION_BATCH_ROWS, RETENTION_CALLS_PER_MONTH, retentionColumn, retentionJobName } from './retention-column.js';
 import { indexLeadingWith } from './retention-indexes.js';
 import { formatCount } from '../../format.js';
+import { TENANT_COLUMN } from '../../model/naming.js';
 
 /** The session setting the application sets per transaction: `SET LOCAL app.tenant_id = '42'`. */
 export const TENANT_SETTING = 'app.tenant_id';
@@ -36,7 +37,7 @@ export function designSecurity(spec: Spec, schema: Schema): { security: Security
   ];
   const tenancy = spec.requirements.tenancy === 'shared-schema';
   const rowLevelSecurity = tenancy
-    ? schema.tables.filter((t) => t.tenantScoped).map((t) => ({ table: t.name, policy: `${t.name}_tenant_isolation`, column: 'tenant_id', setting: TENANT_SETTING, force: !historyTables(schema).has(t.name) }))
+    ? schema.tables.filter((t) => t.tenantScoped).map((t) => ({ table: t.name, policy: `${t.name}_tenant_isolation`, column: TENANT_COLUMN, setting: TENANT_SETTING, force: !historyTables(schema).has(t.name) }))
     : [];
   const personalData = schema.tables.flatMap((t) => t.columns.filter((c) => c.pii).map((c) => ({ table: t.name, column: c.name, handling: piiHandling(spec, t, c.name) })));
   const erasure = compliance.includes('gdpr') ? erasurePlan(schema) : undefined;

@@ -6,6 +6,7 @@ import type { StorageModel } from '../../dialects/storage.js';
 import { VolumeStatistics } from '../indexes/statistics.js';
 import { tableAccesses, type WorkloadPattern } from '../indexes/table-access.js';
 import { growthPerSecond } from '../workload/growth.js';
+import { TENANT_COLUMN } from '../../model/naming.js';
 
 /**
  * What the technology selection needs to know about a workload, derived from the spec only: rates,
@@ -127,7 +128,7 @@ export function deriveWorkloadFeatures(spec: Spec, schema: Schema, workload: rea
 }
 
 /** A reference's columns without the tenant column that shared-schema tenancy adds to every key. */
-const ownColumns = (columns: readonly string[]) => columns.filter((c) => c !== 'tenant_id');
+const ownColumns = (columns: readonly string[]) => columns.filter((c) => c !== TENANT_COLUMN);
 const rated = (p: WorkloadPattern): RatedPattern => ({ pattern: p.name, ratePerSecond: p.ratePerSecond });
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
@@ -172,7 +173,7 @@ function joinsTables(p: WorkloadPattern): boolean {
 function secondaryAccess(workload: readonly WorkloadPattern[], schema: Schema, stats: VolumeStatistics): RatedPattern[] {
   const paths = workload.flatMap((p) =>
     tableAccesses(p, schema, stats).flatMap((a) => {
-      const columns = [...a.equality, ...a.inLists, ...a.ranges, ...a.expressions, ...a.conditions.map((c) => c.column)].filter((c) => c !== 'tenant_id');
+      const columns = [...a.equality, ...a.inLists, ...a.ranges, ...a.expressions, ...a.conditions.map((c) => c.column)].filter((c) => c !== TENANT_COLUMN);
       return columns.length === 0 ? [] : [{ pattern: p.name, rate: p.ratePerSecond, table: a.table, path: [...new Set(columns)].sort().join(',') }];
     }),
   );

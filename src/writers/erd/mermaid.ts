@@ -1,5 +1,6 @@
 import { describeType } from '../../model/logical-type.js';
 import type { Column, ForeignKey, Schema, Table } from '../../model/schema.js';
+import { TENANT_COLUMN } from '../../model/naming.js';
 
 /**
  * A Mermaid `erDiagram`: every table with its columns and PK/FK/UK markers, and one relationship
@@ -15,7 +16,7 @@ export function renderMermaidErd(schema: Schema): string {
     lines.push('  }');
   }
   // Every tenant-scoped table references the tenant table: drawing each edge would hide the rest.
-  const isTenantEdge = (table: Table, fk: ForeignKey) => table.tenantScoped && fk.columns.length === 1 && fk.columns[0] === 'tenant_id';
+  const isTenantEdge = (table: Table, fk: ForeignKey) => table.tenantScoped && fk.columns.length === 1 && fk.columns[0] === TENANT_COLUMN;
   for (const table of schema.tables) {
     for (const fk of table.foreignKeys) {
       if (isTenantEdge(table, fk)) continue;

@@ -1,8 +1,9 @@
 import type { LogicalType } from '../../../model/logical-type.js';
 import type { Index, IndexKey, Schema, Table } from '../../../model/schema.js';
-import { conditionShare, keyDomain, TENANT_COLUMN, type RowsOf } from '../../../estimate/key-domain.js';
+import {conditionShare, keyDomain, type RowsOf} from '../../../estimate/key-domain.js';
 import { alignTo, estimateBrinBytes, estimateBtree, maxAlign, PAGE_BYTES, storedWidth } from './page-layout.js';
 import type { ColumnWidth, IndexGrowth, IndexSizeEstimate, InsertPattern } from '../../storage.js';
+import { TENANT_COLUMN } from '../../../model/naming.js';
 
 /** An index as PostgreSQL has it: the primary key's and each unique's, then the model's own indexes. */
 export function indexesOf(table: Table): readonly Index[] {
