@@ -37,6 +37,18 @@ export interface DialectCatalog {
   storedTables(db: SqlSession): Promise<StoredTable[]>;
   /** Partition (table or index) -> its root partitioned parent, so plans report what the design named. */
   partitionRoots(db: SqlSession): Promise<Map<string, string>>;
+  readonly healthQueries: HealthQueries;
+}
+
+/** The statements an operator's monitoring runs for each alert the availability plan sets. */
+export interface HealthQueries {
+  readonly replicationLag: string;
+  readonly connections: string;
+  readonly cacheHitRatio: string;
+  readonly deadTuples: string;
+  readonly longTransactions: string;
+  readonly transactionIdAge: string;
+  readonly walArchiving: string;
 }
 
 /** Session settings: how the tool bounds its statements and keeps its objects apart from the user's. */

@@ -3,11 +3,12 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { loadSpecText } from '../../spec/load-spec.js';
 import { planAvailability } from './plan-availability.js';
+import { postgresDialect } from '../../dialects/postgres/index.js';
 
 async function plan(yaml: string) {
   const loaded = await loadSpecText('spec.yaml', yaml);
   assert.ok(loaded.loaded, JSON.stringify(loaded.diagnostics));
-  return planAvailability(loaded.loaded.spec, { maxConnections: 83, engine: POSTGRES });
+  return planAvailability(loaded.loaded.spec, { maxConnections: 83, engine: POSTGRES, healthQueries: postgresDialect.catalog.healthQueries });
 }
 
 const POSTGRES = { id: 'postgresql', name: 'PostgreSQL', plan: 'postgresql' } as const;
@@ -47,7 +48,7 @@ describe('availability and recovery', () => {
     const loaded = await loadSpecText('spec.yaml', `version: 1\nname: t\nrequirements:\n  availability: 99.9%\nentities:\n  a:\n    fields:\n      b: int\n`);
     assert.ok(loaded.loaded);
     const cluster = { nodes: 4, replicationFactor: 2, writesPerNode: 1_000_000, hotSetBytesPerNode: 1, basis: [] };
-    const { availability } = planAvailability(loaded.loaded.spec, { maxConnections: undefined, engine: { id: 'clickhouse', name: 'ClickHouse', plan: 'native' }, cluster });
+    const { availability } = planAvailability(loaded.loaded.spec, { maxConnections: undefined, engine: { id: 'clickhouse', name: 'ClickHouse', plan: 'native' }, cluster, healthQueries: postgresDialect.catalog.healthQueries });
     assert.match(availability.topology[0]!, /ClickHouse keeps 2 copies of each shard/);
     assert.ok(availability.alerts.every((a) => !a.query?.includes('pg_')), 'no pg_ catalog queries');
     assert.doesNotMatch(availability.backups.join(' '), /pgBackRest|WAL/);

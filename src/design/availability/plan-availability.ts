@@ -4,6 +4,7 @@ import type { Cluster, ScalingEngine } from '../../model/parts/scaling.js';
 
 export { availabilitySchema, type Availability } from '../../model/parts/availability.js';
 import type { Availability } from '../../model/parts/availability.js';
+import type { HealthQueries } from '../../dialects/dialect.js';
 
 const MONTH_MINUTES = 30.44 * 24 * 60;
 
@@ -44,6 +45,8 @@ export interface AvailabilityInput {
   readonly maxConnections: number | undefined;
   readonly engine: ScalingEngine;
   readonly cluster?: Cluster;
+  /** The target dialect's health queries, one per alert that has one. */
+  readonly healthQueries: HealthQueries;
 }
 
 export function planAvailability(spec: Spec, options: AvailabilityInput): { availability: Availability; decisions: Decision[] } {
@@ -82,14 +85,14 @@ export function planAvailability(spec: Spec, options: AvailabilityInput): { avai
   const postgresOnly = <T,>(alerts: T[]): T[] => (native ? [] : alerts);
   const slow = spec.accessPatterns.filter((p) => p.p99).map((p) => ({ name: `slow pattern: ${p.name}`, threshold: `p99 > ${p.p99!.text} for 5 minutes`, why: `the spec's latency target for this pattern (${native ? `${options.engine.name}'s query log` : 'pg_stat_statements by query id'})` }));
   const alerts: Availability['alerts'] = [
-    ...(standby === 'none' ? [] : [{ name: 'replication lag', threshold: synchronous ? 'any standby more than 10 s behind, or no synchronous standby connected' : `lag > ${Math.max(10, Math.round(rpoSeconds / 2))} s (half the RPO)`, why: 'lag is the data a failover would lose', ...(native ? {} : { query: 'SELECT application_name, replay_lag FROM pg_stat_replication' }) }]),
+    ...(standby === 'none' ? [] : [{ name: 'replication lag', threshold: synchronous ? 'any standby more than 10 s behind, or no synchronous standby connected' : `lag > ${Math.max(10, Math.round(rpoSeconds / 2))} s (half the RPO)`, why: 'lag is the data a failover would lose', ...(native ? {} : { query: options.healthQueries.replicationLag }) }]),
     ...postgresOnly([
-    ...(maxConnections === undefined ? [] : [{ name: 'connection saturation', threshold: `> ${Math.round(maxConnections * 0.8)} of ${maxConnections} connections (80%)`, why: 'at the limit new sessions fail', query: 'SELECT count(*) FROM pg_stat_activity' }]),
-    { name: 'cache hit ratio', threshold: '< 99% over 15 minutes', why: 'the hot set no longer fits in memory: reads go to disk', query: 'SELECT sum(blks_hit) / nullif(sum(blks_hit + blks_read), 0) FROM pg_stat_database' },
-    { name: 'table bloat', threshold: 'dead tuples > 20% of live tuples on any table over 1 GB', why: 'autovacuum is falling behind', query: 'SELECT relname, n_dead_tup, n_live_tup FROM pg_stat_user_tables' },
-    { name: 'long transactions', threshold: 'any transaction open > 5 minutes', why: 'it holds back vacuum and may hold locks', query: "SELECT pid, now() - xact_start FROM pg_stat_activity WHERE xact_start < now() - interval '5 minutes'" },
-    { name: 'transaction ID age', threshold: 'age(datfrozenxid) > 1.2 billion', why: 'wraparound protection stops writes at 2 billion', query: 'SELECT datname, age(datfrozenxid) FROM pg_database' },
-    { name: 'WAL archiving', threshold: 'any failed archive in 5 minutes', why: 'point-in-time recovery stops at the last archived segment', query: 'SELECT failed_count, last_failed_time FROM pg_stat_archiver' },
+    ...(maxConnections === undefined ? [] : [{ name: 'connection saturation', threshold: `> ${Math.round(maxConnections * 0.8)} of ${maxConnections} connections (80%)`, why: 'at the limit new sessions fail', query: options.healthQueries.connections }]),
+    { name: 'cache hit ratio', threshold: '< 99% over 15 minutes', why: 'the hot set no longer fits in memory: reads go to disk', query: options.healthQueries.cacheHitRatio },
+    { name: 'table bloat', threshold: 'dead tuples > 20% of live tuples on any table over 1 GB', why: 'autovacuum is falling behind', query: options.healthQueries.deadTuples },
+    { name: 'long transactions', threshold: 'any transaction open > 5 minutes', why: 'it holds back vacuum and may hold locks', query: options.healthQueries.longTransactions },
+    { name: 'transaction ID age', threshold: 'age(datfrozenxid) > 1.2 billion', why: 'wraparound protection stops writes at 2 billion', query: options.healthQueries.transactionIdAge },
+    { name: 'WAL archiving', threshold: 'any failed archive in 5 minutes', why: 'point-in-time recovery stops at the last archived segment', query: options.healthQueries.walArchiving },
     ]),
     { name: 'disk', threshold: '> 80% used', why: 'a full disk stops the server' },
     ...slow,

@@ -69,4 +69,13 @@ export const postgresCatalog: DialectCatalog = {
   columnStats,
   storedTables,
   partitionRoots,
+  healthQueries: {
+    replicationLag: 'SELECT application_name, replay_lag FROM pg_stat_replication',
+    connections: 'SELECT count(*) FROM pg_stat_activity',
+    cacheHitRatio: 'SELECT sum(blks_hit) / nullif(sum(blks_hit + blks_read), 0) FROM pg_stat_database',
+    deadTuples: 'SELECT relname, n_dead_tup, n_live_tup FROM pg_stat_user_tables',
+    longTransactions: "SELECT pid, now() - xact_start FROM pg_stat_activity WHERE xact_start < now() - interval '5 minutes'",
+    transactionIdAge: 'SELECT datname, age(datfrozenxid) FROM pg_database',
+    walArchiving: 'SELECT failed_count, last_failed_time FROM pg_stat_archiver',
+  },
 };
