@@ -37,7 +37,7 @@ describe('capacity estimates against PGlite', () => {
     const stats = await postgresCatalog.columnStats(engine);
     const rows = new Map(seeded.tables.map((s) => [s.table, s.rows]));
     // The seeder builds keys and indexes after the load (one sort each), except a partitioned
-    // table's, which take the rows one by one (engines/seed/run.ts).
+    // table's, which take the rows one by one (dialects/postgres/seed-load.ts).
     const growth = (table: Table): IndexGrowth => (table.partitioning ? 'inserts' : 'bulk');
     const withStats = compareWithEstimate(estimateTableSizes(schema, rows, { columnStats: stats, indexGrowth: growth }), measured);
     const typical = compareWithEstimate(estimateTableSizes(schema, rows, { indexGrowth: growth }), measured);

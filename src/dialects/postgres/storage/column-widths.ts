@@ -13,7 +13,7 @@ export function isVarlena(type: LogicalType): boolean {
 
 /**
  * A column's stored width: fixed-width types from their length; varlena from the engine's
- * measurement when given, else the typical widths of postgres-sizes.ts (an assumption).
+ * measurement when given, else the typical widths of page-layout.ts (an assumption).
  */
 export function columnWidth(column: Column, stat?: ColumnStat): ColumnWidth {
   const typed = storedWidth(column.type);
