@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { workloadOf } from '../src/api/design.js';
 import { verifySpec } from '../src/api/verify.js';
 import { quotePgIdentifier } from '../src/dialects/postgres/quote.js';
+import { postgresDialect } from '../src/dialects/postgres/index.js';
 import type { Engine } from '../src/engines/engine.js';
 import { startPglite } from '../src/engines/pglite.js';
 import { loadSpecFile, type LoadedSpec } from '../src/spec/load-spec.js';
@@ -45,7 +46,7 @@ async function drawnFor(loaded: LoadedSpec, name: string): Promise<Record<string
   const pattern = loaded.patterns.find((p) => p.name === name)!;
   const shape = workloadOf(loaded).find((w) => w.name === name)!.shape;
   const targets = parameterTargets(shape, pattern.statement, pattern.params.length, loaded.schema);
-  const sets = await sampleParameters(engine, loaded.schema, shape, targets, 3, quotePgIdentifier);
+  const sets = await sampleParameters(engine, loaded.schema, shape, targets, 3, postgresDialect.sampling);
   return sets.map((set) => Object.fromEntries(pattern.params.map((p, i) => [p, set[i]])));
 }
 

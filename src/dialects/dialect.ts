@@ -4,6 +4,7 @@ import type { PlanFacts } from './plan-facts.js';
 import type { Security } from '../model/parts/security.js';
 import type { ColumnStat, MeasuredTableSize, StoredTable } from '../model/measured.js';
 import type { SeedOptions, SeedResult } from '../seed/load.js';
+import type { WrittenPlan } from '../seed/written-key-plan.js';
 import type { SqlSession } from './session.js';
 import type { StorageModel } from './storage.js';
 
@@ -49,6 +50,20 @@ export interface HealthQueries {
   readonly longTransactions: string;
   readonly transactionIdAge: string;
   readonly walArchiving: string;
+}
+
+/** The statements verify draws realistic parameter values with, from the seeded rows. */
+export interface DialectSampling {
+  /** `count` rows of the table in a stable pseudo-random order, the columns as c0, c1, …. */
+  sampleRows(table: string, columns: readonly string[], count: number): string;
+  /** The first integer in [$1, $2] that no row has in the column, as `v`. */
+  firstFreeInteger(table: string, column: string): string;
+  /** One above the column's largest value (1 on an empty table), as `v`. */
+  aboveLargest(table: string, column: string): string;
+  /** A row when some row has the value $1 in the column. */
+  valueTaken(table: string, column: string): string;
+  /** Parents for an insert's references: rows that exist, of one tenant, completing no key already in `table`, as `<alias>_<k>`. */
+  writtenParents(table: string, plan: WrittenPlan, madeUp: (column: string) => unknown, count: number, mode: { readonly random: boolean; readonly absent: boolean }): { sql: string; params: unknown[] };
 }
 
 /** Session settings: how the tool bounds its statements and keeps its objects apart from the user's. */
@@ -102,6 +117,7 @@ export interface Dialect {
   readonly sharding?: DialectSharding;
   materializedView(name: string, uniqueKey: readonly string[]): MaterializedViewStatements;
   readonly session: DialectSession;
+  readonly sampling: DialectSampling;
   /** Fills the applied schema (the session's default schema) with the planned synthetic rows, in one transaction. */
   seed(db: SqlSession, schema: Schema, options?: SeedOptions): Promise<SeedResult>;
   /** Retention and partition-upkeep jobs with their schedule, when the design has any. */

@@ -1,7 +1,6 @@
 import type { Engine } from '../engines/engine.js';
 import type { Table } from '../model/schema.js';
-
-type Quote = (name: string) => string;
+import type { DialectSampling } from '../dialects/dialect.js';
 
 const CANDIDATES = 8;
 const INT16 = { min: -32768, max: 32767 };
@@ -11,13 +10,11 @@ const INT16 = { min: -32768, max: 32767 };
  * largest (or the first free one in a bounded range), other types from a few candidates checked
  * against the table. Undefined when every candidate is taken.
  */
-export async function freshValue(engine: Engine, table: Table, column: string, quote: Quote): Promise<unknown> {
+export async function freshValue(engine: Engine, table: Table, column: string, sampling: DialectSampling): Promise<unknown> {
   const type = table.columns.find((c) => c.name === column)?.type;
   const rules = table.checks.map((c) => c.rule).filter((r) => r.column === column);
   const range = rules.find((r) => r.kind === 'range');
   const format = rules.find((r) => r.kind === 'format');
-  const from = quote(table.name);
-  const col = quote(column);
   switch (type?.kind) {
     case 'int16':
     case 'int32':
@@ -27,10 +24,10 @@ export async function freshValue(engine: Engine, table: Table, column: string, q
       const min = range?.kind === 'range' ? range.min : type.kind === 'int16' ? INT16.min : undefined;
       const max = range?.kind === 'range' && range.max !== undefined ? Math.min(range.max, type.kind === 'int16' ? INT16.max : Infinity) : type.kind === 'int16' ? INT16.max : undefined;
       if (max !== undefined) {
-        const rows = await engine.query<{ v: unknown }>(`SELECT v FROM generate_series($1::bigint, $2::bigint) AS v WHERE NOT EXISTS (SELECT 1 FROM ${from} WHERE ${col} = v) LIMIT 1`, [Math.ceil(min ?? max - 1_000_000), Math.floor(max)]);
+        const rows = await engine.query<{ v: unknown }>(sampling.firstFreeInteger(table.name, column), [Math.ceil(min ?? max - 1_000_000), Math.floor(max)]);
         return rows[0]?.v;
       }
-      const rows = await engine.query<{ v: unknown }>(`SELECT floor(coalesce(max(${col}), 0)) + 1 AS v FROM ${from}`);
+      const rows = await engine.query<{ v: unknown }>(sampling.aboveLargest(table.name, column));
       const above = Number(rows[0]?.v ?? 1);
       return min !== undefined && above < min ? min : rows[0]?.v;
     }
@@ -42,7 +39,7 @@ export async function freshValue(engine: Engine, table: Table, column: string, q
       const length = type.kind === 'string' ? type.length : Infinity;
       for (let k = 1; k <= CANDIDATES; k++) {
         const value = candidate(type.kind, format?.kind === 'format' ? format.format : undefined, k, length);
-        const taken = await engine.query(`SELECT 1 FROM ${from} WHERE ${col} = $1 LIMIT 1`, [value]);
+        const taken = await engine.query(sampling.valueTaken(table.name, column), [value]);
         if (taken.length === 0) return value;
       }
       return undefined;

@@ -89,7 +89,7 @@ export async function runVerification(input: VerifyInput, options: VerifyOptions
   for (const pattern of input.patterns) {
     const shape = input.workload.find((w) => w.name === pattern.name)!.shape;
     const targets = parameterTargets(shape, pattern.statement, pattern.params.length, schema);
-    const sets = await orFinding(pattern.name, 'while its parameters were drawn from the seeded rows', () => sampleParameters(engine, schema, shape, targets, setsPerPattern, dialect.quoteIdentifier, input.workload.find((w) => w.name === pattern.name)!.windowSeconds));
+    const sets = await orFinding(pattern.name, 'while its parameters were drawn from the seeded rows', () => sampleParameters(engine, schema, shape, targets, setsPerPattern, dialect.sampling, input.workload.find((w) => w.name === pattern.name)!.windowSeconds));
     if (sets) parameterSets.set(pattern.name, sets);
   }
 

@@ -1,11 +1,10 @@
 import type { Engine } from '../engines/engine.js';
 import type { Schema } from '../model/schema.js';
+import type { DialectSampling } from '../dialects/dialect.js';
 import type { QueryShape } from '../sql/query-shape.js';
 import { madeUpValue } from './made-up-value.js';
 import type { ParameterTarget } from './parameter-targets.js';
 import { drawWrittenValues } from './written-values.js';
-
-type Quote = (name: string) => string;
 
 /**
  * Draws `count` sets of parameter values from the seeded data, so each call looks like a real one:
@@ -13,7 +12,7 @@ type Quote = (name: string) => string;
  * belong together. An INSERT's written values reference existing rows and collide with no key
  * (written-values.ts); other values are made up from the column type.
  */
-export async function sampleParameters(engine: Engine, schema: Schema, shape: QueryShape, targets: readonly ParameterTarget[], count: number, quote: Quote, windowSeconds?: number): Promise<unknown[][]> {
+export async function sampleParameters(engine: Engine, schema: Schema, shape: QueryShape, targets: readonly ParameterTarget[], count: number, sampling: DialectSampling, windowSeconds?: number): Promise<unknown[][]> {
   const sets: unknown[][] = Array.from({ length: count }, () => targets.map(() => null));
   const sources = sourceColumns(schema, shape, targets);
   const byTable = new Map<string, { position: number; column: string }[]>();
@@ -22,9 +21,7 @@ export async function sampleParameters(engine: Engine, schema: Schema, shape: Qu
   });
   for (const [table, wanted] of byTable) {
     const columns = [...new Set(wanted.map((w) => w.column))];
-    const rows = await engine.query<Record<string, unknown>>(
-      `SELECT ${columns.map((c, i) => `${quote(c)} AS c${i}`).join(', ')} FROM ${quote(table)} ORDER BY hashtext(ctid::text) LIMIT ${count}`,
-    );
+    const rows = await engine.query<Record<string, unknown>>(sampling.sampleRows(table, columns, count));
     rows.forEach((row, r) => {
       for (const w of wanted) sets[r]![w.position] = row[`c${columns.indexOf(w.column)}`];
     });
@@ -33,7 +30,7 @@ export async function sampleParameters(engine: Engine, schema: Schema, shape: Qu
   }
   const writtenTable = shape.kind === 'insert' ? schema.tables.find((t) => t.name === shape.writesTable) : undefined;
   const writtenColumns = [...new Set(targets.filter((t) => t.written && t.column).map((t) => t.column!))];
-  const written = writtenTable && writtenColumns.length ? await drawWrittenValues(engine, schema, writtenTable, writtenColumns, count, quote) : new Map<string, unknown[]>();
+  const written = writtenTable && writtenColumns.length ? await drawWrittenValues(engine, schema, writtenTable, writtenColumns, count, sampling) : new Map<string, unknown[]>();
   targets.forEach((target, position) => {
     if (sources[position]) return;
     const drawn = target.written && target.column ? written.get(target.column) : undefined;

@@ -49,7 +49,7 @@ export async function runSweep(input: VerifyInput, spec: Spec, options: { larges
         const targets = parameterTargets(shape, pattern.statement, pattern.params.length, schema);
         let m: Measurement;
         try {
-          const sets = await sampleParameters(engine, schema, shape, targets, 3, dialect.quoteIdentifier, input.workload.find((w) => w.name === pattern.name)!.windowSeconds);
+          const sets = await sampleParameters(engine, schema, shape, targets, 3, dialect.sampling, input.workload.find((w) => w.name === pattern.name)!.windowSeconds);
           m = await measurePattern(engine, dialect, pattern.sql, sets, options.runs ?? 3, shape.kind !== 'select');
         } catch (error) {
           if (!patternFailure(pattern.name, error, 'in the sweep')) throw error;

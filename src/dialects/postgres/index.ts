@@ -11,6 +11,7 @@ import { postgresCatalog } from './catalog.js';
 import { postgresSharding } from './citus.js';
 import { seedPostgres } from './seed-load.js';
 import { postgresSession } from './session.js';
+import { postgresSampling } from './sampling.js';
 import { postgresStorage } from './storage/index.js';
 
 export const postgresDialect: Dialect = {
@@ -32,5 +33,6 @@ export const postgresDialect: Dialect = {
   sharding: postgresSharding,
   materializedView: postgresMaterializedView,
   session: postgresSession,
+  sampling: postgresSampling,
   seed: seedPostgres,
 };
