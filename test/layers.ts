@@ -11,6 +11,8 @@ export const LAYERS: readonly { readonly name: string; readonly paths: readonly 
   { name: 'sql', paths: ['sql'] },
   { name: 'readers', paths: ['spec'] },
   { name: 'dialects', paths: ['dialects'] },
+  // Rule sets: pure checks over the model, parsed SQL and dialect facts; the analyses and use cases run them, never the reverse.
+  { name: 'rules', paths: ['rules'] },
   { name: 'analyses', paths: ['design'] },
   { name: 'writers', paths: ['writers'] },
   { name: 'engines', paths: ['engines'] },
