@@ -38,6 +38,11 @@ describe('the rule sets (src/rules/index.ts)', () => {
         }
       });
 
+      it('no TODO of the scaffold (npm run new-rule) is left in a rule or its test', () => {
+        for (const { meta } of set.rules)
+          for (const file of [`${meta.name}.ts`, `${meta.name}.test.ts`]) assert.doesNotMatch(readFileSync(`${RULES}${set.name}/${file}`, 'utf8'), /\bTODO\b/, `src/rules/${set.name}/${file} still has a TODO`);
+      });
+
       it('every rule file in the folder is listed in its index', () => {
         const listed = new Set(set.rules.map((r) => `${r.meta.name}.ts`));
         const files = readdirSync(`${RULES}${set.name}`).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !['index.ts', 'context.ts'].includes(f));
