@@ -7,7 +7,7 @@ export type { Schema, Table, Column, ForeignKey, Index, Check, EnumType } from '
 export type { LogicalType } from './model/logical-type.js';
 export type { Decision, Evidence, EvidenceTier } from './model/decision.js';
 export { designSchema, type Design } from './model/design.js';
-export type { Diagnostic, Severity, SourceLocation } from './diagnostics/diagnostic.js';
+export type { Diagnostic, Fix, Position, Severity, SourceLocation, TextEdit } from './diagnostics/diagnostic.js';
 export { renderDiagnosticsText, renderDiagnosticsJson, renderDiagnosticsSarif } from './diagnostics/index.js';
 export type { Dialect, DialectCapabilities } from './dialects/dialect.js';
 export { getDialect, dialectNames } from './dialects/registry.js';

@@ -12,6 +12,8 @@ export const LAYERS: readonly { readonly name: string; readonly paths: readonly 
   { name: 'readers', paths: ['spec'] },
   { name: 'volumes', paths: ['estimate', 'seed'] },
   { name: 'dialects', paths: ['dialects'] },
+  // Rule sets: pure checks over the model, parsed SQL and dialect facts; the analyses and use cases run them, never the reverse.
+  { name: 'rules', paths: ['rules'] },
   { name: 'analyses', paths: ['design'] },
   { name: 'writers', paths: ['writers'] },
   { name: 'engines', paths: ['engines'] },

@@ -9,6 +9,7 @@ import { modelingAnalysis } from './modeling/analysis.js';
 import { structuresAnalysis } from './modeling/structures-analysis.js';
 import { normalizationAnalysis } from './normalize/analysis.js';
 import { partitioningAnalysis } from './partitioning/analysis.js';
+import { designRulesAnalysis } from './rules/analysis.js';
 import { scalingAnalysis } from './scaling/analysis.js';
 import { securityAnalysis } from './security/analysis.js';
 import { technologyAnalysis } from './technology/analysis.js';
@@ -17,11 +18,13 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Schema } from '../model/schema.js';
 
 /**
- * Every analysis `design` runs, in the order it runs them: the schema first (each step may add to
- * it), then the one load over the finished schema, then what sizes from it. Adding an analysis is a
- * file in its folder and one line here; `checkRegistryOrder` proves each part is made before it is read.
+ * Every analysis `design` runs, in the order it runs them: the design rules on the schema as the
+ * spec declares it, then the schema (each step may add to it), then the one load over the finished
+ * schema, then what sizes from it. Adding an analysis is a file in its folder and one line here;
+ * `checkRegistryOrder` proves each part is made before it is read.
  */
 export const ANALYSES: readonly Analysis[] = [
+  designRulesAnalysis,
   identityAnalysis,
   normalizationAnalysis,
   modelingAnalysis,

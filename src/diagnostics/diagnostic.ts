@@ -1,14 +1,35 @@
 /** One shape for every problem the tool reports: spec errors, audit findings, lint violations. */
 export type Severity = 'error' | 'warning' | 'info';
 
-export interface SourceLocation {
-  readonly file: string;
-  /** 1-based. */
+/** A place in a text: 1-based line, 1-based column counted in characters (UTF-16 code units, as JavaScript strings index). */
+export interface Position {
   readonly line: number;
-  /** 1-based, in characters. */
   readonly column: number;
+}
+
+export interface SourceLocation extends Position {
+  readonly file: string;
   /** The place in the document's structure, such as `entities.order.fields.customer`. */
   readonly path?: string;
+}
+
+/**
+ * One replacement in one file: the text from `start` up to, not including, `end` becomes `newText`.
+ * Positions are 1-based line and column, like `SourceLocation`; `end` is the position just after the
+ * last replaced character (SARIF's `endColumn`). `start` equal to `end` inserts; an empty `newText`
+ * deletes. Build one from character offsets with `textEditAt` (text-edit.ts).
+ */
+export interface TextEdit {
+  readonly file: string;
+  readonly start: Position;
+  readonly end: Position;
+  readonly newText: string;
+}
+
+/** A change a tool can make for the user: what it does, in words, and the edits that do it (non-overlapping). */
+export interface Fix {
+  readonly description: string;
+  readonly edits: readonly TextEdit[];
 }
 
 export interface Diagnostic {
@@ -17,9 +38,14 @@ export interface Diagnostic {
   readonly severity: Severity;
   /** What is wrong. */
   readonly message: string;
-  /** What to do about it. */
+  /**
+   * What to do about it, in words: the help text (a rule's finding calls it `help`). The name is
+   * older than rule sets and is kept because design.json, verify.json and `--format json` carry it.
+   */
   readonly fix?: string;
   readonly location?: SourceLocation;
+  /** Edits a tool can apply to fix it (SARIF `fixes`); only findings in a file the user owns have one. */
+  readonly autofix?: Fix;
 }
 
 export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean =>

@@ -9,6 +9,6 @@ export const modelingAnalysis: Analysis = {
   gives: [],
   run(state) {
     const result = chooseModelingPatterns(state.spec, state.schema, state.workload);
-    return { schema: result.schema, decisions: result.decisions, diagnostics: result.warnings.map((w) => ({ code: w.code, severity: 'warning' as const, message: w.message, fix: w.fix })) };
+    return { schema: result.schema, decisions: result.decisions };
   },
 };

@@ -6,11 +6,10 @@ import { snapshotStructureOf } from './snapshot-table.js';
 import { formatCount } from '../../format.js';
 import type { Spec } from '../../model/spec.js';
 import type { WorkloadPattern } from '../indexes/table-access.js';
+import { foldingReads } from '../../rules/design/fold-over-expiring-events.js';
 
 export interface ModelingResult {
   readonly decisions: Decision[];
-  /** Problems in the design the spec implies: reported as warnings. */
-  readonly warnings: { readonly code: string; readonly message: string; readonly fix: string }[];
   /** The input schema plus the structures these decisions choose: history and snapshot tables with their triggers, pre-aggregate views. */
   readonly schema: Schema;
 }
@@ -34,7 +33,6 @@ const ASSUMED_REFRESH_SECONDS = 3600;
  */
 export function chooseModelingPatterns(spec: Spec, schema: Schema, workload: readonly WorkloadPattern[]): ModelingResult {
   const decisions: Decision[] = [];
-  const warnings: ModelingResult['warnings'] = [];
   const added: Structures[] = [];
   for (const table of schema.tables) {
     const hierarchy = hierarchyDecision(table, workload);
@@ -43,7 +41,6 @@ export function chooseModelingPatterns(spec: Spec, schema: Schema, workload: rea
     if (events) {
       decisions.push(events.decision);
       added.push(events.structures);
-      if (events.warning) warnings.push(events.warning);
     }
   }
   const history = historyDecision(spec, schema);
@@ -57,7 +54,7 @@ export function chooseModelingPatterns(spec: Spec, schema: Schema, workload: rea
   }
   const tenancy = tenancyDecision(spec);
   if (tenancy) decisions.push(tenancy);
-  return { decisions, warnings, schema: withStructures(schema, added) };
+  return { decisions, schema: withStructures(schema, added) };
 }
 
 function withStructures(schema: Schema, added: readonly Structures[]): Schema {
@@ -103,12 +100,13 @@ function hierarchyDecision(table: Table, workload: readonly WorkloadPattern[]): 
   };
 }
 
-/** An append-only table is an event log; reads that fold it over all time need a snapshot, above all when retention drops events. */
-function eventLogDecision(table: Table, workload: readonly WorkloadPattern[]): { decision: Decision; structures: Structures; warning?: ModelingResult['warnings'][number] } | undefined {
+/**
+ * An append-only table is an event log; reads that fold it over all time need a snapshot, above all
+ * when retention drops events (the rule `design/fold-over-expiring-events` warns of that case).
+ */
+function eventLogDecision(table: Table, workload: readonly WorkloadPattern[]): { decision: Decision; structures: Structures } | undefined {
   if (!table.volume?.appendOnly) return undefined;
-  const folds = workload.filter(
-    (w) => w.shape.kind === 'select' && w.shape.tables.some((t) => t.table === table.name) && w.shape.aggregates.length > 0 && !w.shape.predicates.some((p) => p.table === table.name && p.op === 'range'),
-  );
+  const folds = foldingReads(table.name, workload);
   const retention = table.volume.retentionSeconds;
   const groupKeys = folds.flatMap((w) => w.shape.predicates.filter((p) => p.table === table.name && p.op === 'eq').map((p) => p.column));
   const key = [...new Set(groupKeys)];
@@ -141,16 +139,8 @@ function eventLogDecision(table: Table, workload: readonly WorkloadPattern[]): {
     evidence: [{ tier: 'derived', source: 'rule:event-log-snapshot', detail: `append_only; ${folds.length} folding pattern(s); retention ${retention === undefined ? 'none' : `${Math.round(retention / 86_400)} days`}` }],
     patterns: folds.map((w) => w.name),
   };
-  const warning =
-    folds.length && retention !== undefined
-      ? {
-          code: 'design/fold-over-expiring-events',
-          message: `${folds.map((w) => w.name).join(', ')} sum ${table.name}, whose rows expire after ${Math.round(retention / 86_400)} days: the result becomes wrong once old events are dropped`,
-          fix: `keep a snapshot (${snapshot}) and read it instead, or remove the retention`,
-        }
-      : undefined;
   const structures: Structures = plan?.kind === 'snapshot' ? { tables: [plan.table], triggers: [{ table: table.name, trigger: plan.trigger }], views: [] } : NONE;
-  return { decision, structures, ...(warning ? { warning } : {}) };
+  return { decision, structures };
 }
 
 function historyDecision(spec: Spec, schema: Schema): { decision: Decision; structures: Structures } | undefined {

@@ -4,47 +4,21 @@ import type { Schema, Table } from '../../model/schema.js';
 import { walkNodes } from '../../sql/ast-walk.js';
 import type { ParsedPattern } from '../../spec/check-patterns.js';
 import { TENANT_COLUMN } from '../../model/naming.js';
+import { findCopiedAttributes, type CopiedAttribute } from '../../rules/design/copied-attribute.js';
 
 /**
  * States the normal form the design reaches and records each place it departs from it, with the
  * access patterns that justify it. Only dependencies the spec declares (keys and uniques) are
  * known; the checks below look for the common undeclared ones by name.
  */
-export function analyzeNormalization(schema: Schema, patterns: readonly ParsedPattern[]): { decisions: Decision[]; warnings: CopiedAttribute[] } {
+export function analyzeNormalization(schema: Schema, patterns: readonly ParsedPattern[]): Decision[] {
   const decisions: Decision[] = [];
   const copied = findCopiedAttributes(schema);
   decisions.push(normalFormDecision(schema, copied));
   const tenant = tenantDenormalization(schema, patterns);
   if (tenant) decisions.push(tenant);
   decisions.push(...documentColumns(schema, patterns));
-  return { decisions, warnings: copied };
-}
-
-export interface CopiedAttribute {
-  readonly table: string;
-  readonly column: string;
-  readonly via: string;
-  readonly source: string;
-}
-
-/** `order.customer_name` beside `order.customer_id` repeats `customer.name`: a transitive dependency. */
-function findCopiedAttributes(schema: Schema): CopiedAttribute[] {
-  const found: CopiedAttribute[] = [];
-  for (const table of schema.tables) {
-    for (const fk of table.foreignKeys) {
-      const refColumn = fk.columns[fk.columns.length - 1]!;
-      if (!refColumn.endsWith('_id')) continue;
-      const prefix = refColumn.slice(0, -2);
-      const target = schema.tables.find((t) => t.name === fk.refTable);
-      if (!target) continue;
-      for (const column of table.columns) {
-        if (!column.name.startsWith(prefix) || column.name === refColumn) continue;
-        const rest = column.name.slice(prefix.length);
-        if (target.columns.some((c) => c.name === rest)) found.push({ table: table.name, column: column.name, via: refColumn, source: `${target.name}.${rest}` });
-      }
-    }
-  }
-  return found;
+  return decisions;
 }
 
 function normalFormDecision(schema: Schema, copied: readonly CopiedAttribute[]): Decision {

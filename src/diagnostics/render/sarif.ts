@@ -1,8 +1,13 @@
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic, Fix } from '../diagnostic.js';
 
 const level = { error: 'error', warning: 'warning', info: 'note' } as const;
 
-/** SARIF 2.1.0, the format code-scanning services read. */
+/**
+ * SARIF 2.1.0, the format code-scanning services read. The help text stays in the message; an
+ * autofix becomes the result's `fixes`: one `artifactChange` per file, one `replacement` per edit,
+ * its `deletedRegion` from the edit's start to its end (`endColumn` is the column after the region,
+ * so an insertion has `endColumn` = `startColumn`), its `insertedContent` the new text, if any.
+ */
 export function renderDiagnosticsSarif(diagnostics: readonly Diagnostic[], toolVersion: string): string {
   const rules = [...new Set(diagnostics.map((d) => d.code))].sort().map((id) => ({ id }));
   const results = diagnostics.map((d) => ({
@@ -22,6 +27,7 @@ export function renderDiagnosticsSarif(diagnostics: readonly Diagnostic[], toolV
           ],
         }
       : {}),
+    ...(d.autofix ? { fixes: [sarifFix(d.autofix)] } : {}),
   }));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -29,4 +35,20 @@ export function renderDiagnosticsSarif(diagnostics: readonly Diagnostic[], toolV
     runs: [{ tool: { driver: { name: 'dbarchitect', version: toolVersion, rules } }, results }],
   };
   return JSON.stringify(log, null, 2) + '\n';
+}
+
+function sarifFix(fix: Fix) {
+  const files = [...new Set(fix.edits.map((e) => e.file))];
+  return {
+    description: { text: fix.description },
+    artifactChanges: files.map((file) => ({
+      artifactLocation: { uri: file },
+      replacements: fix.edits
+        .filter((e) => e.file === file)
+        .map((e) => ({
+          deletedRegion: { startLine: e.start.line, startColumn: e.start.column, endLine: e.end.line, endColumn: e.end.column },
+          ...(e.newText ? { insertedContent: { text: e.newText } } : {}),
+        })),
+    })),
+  };
 }

@@ -8,8 +8,8 @@ const paint = (on: boolean, code: number, text: string) => (on ? `\u001b[${code}
 const severityColor = { error: 31, warning: 33, info: 36 } as const;
 
 /**
- * `file:line:column: severity code: message`, the form editors and CI annotate, then the path
- * and the fix on indented lines.
+ * `file:line:column: severity code: message`, the form editors and CI annotate, then the path,
+ * the help text (`fix:`) and what an autofix would do on indented lines.
  */
 export function renderDiagnosticText(d: Diagnostic, style: TextStyle = { color: false }): string {
   const where = d.location ? `${d.location.file}:${d.location.line}:${d.location.column}: ` : '';
@@ -17,6 +17,7 @@ export function renderDiagnosticText(d: Diagnostic, style: TextStyle = { color: 
   const lines = [head];
   if (d.location?.path) lines.push(`  at ${d.location.path}`);
   if (d.fix) lines.push(`  fix: ${d.fix}`);
+  if (d.autofix) lines.push(`  autofix: ${d.autofix.description}`);
   return lines.join('\n');
 }
 
