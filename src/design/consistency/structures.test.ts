@@ -20,7 +20,7 @@ describe('structures the decisions name exist in the DDL', () => {
 
   it('finds a named table, view, column, constraint or trigger the DDL lacks, and accepts those it has', () => {
     const decisions = [
-      decision('ok', 'event_snapshot(id, sum_delta) and report_mv(id, sum_delta) with report_mv_key; event_pkey; sum(delta) is a function'),
+      decision('ok', 'event_snapshot(id, sum_delta) and report_mv(id, sum_delta) with report_mv_key; event_pkey; sum(delta) is a function; 2 column(s) is a plural'),
       decision('no-column', 'event_snapshot(id, total)'),
       decision('no-table', 'a history table order_history written by order_history_trigger'),
       decision('not-built', 'a closure table event_closure(ancestor_id) (recommended, not emitted: because)'),

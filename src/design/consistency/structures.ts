@@ -34,7 +34,8 @@ export function structuresMissingFromDdl(design: { readonly decisions: readonly 
     const seen = new Set<string>();
     for (const match of text.matchAll(RELATION_WITH_COLUMNS)) {
       const [, relation, list] = match;
-      if (FUNCTIONS.has(relation!)) continue;
+      // `column(s)`, `pattern(s)`: an English plural, not a relation with a column `s`.
+      if (FUNCTIONS.has(relation!) || list === 's') continue;
       seen.add(relation!);
       const columns = objects.relations.get(relation!);
       if (!columns) {
