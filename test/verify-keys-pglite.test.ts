@@ -11,7 +11,7 @@ import { loadSpecFile, type LoadedSpec } from '../src/spec/load-spec.js';
 import { parameterTargets } from '../src/verify/parameter-targets.js';
 import { sampleParameters } from '../src/verify/sample-parameters.js';
 import { freshSchema, sharedEngine } from './engines.js';
-import { runCliProcess } from './helpers.js';
+import { runCli } from './helpers.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
@@ -108,9 +108,9 @@ describe('verify on PGlite: a pattern the engine refuses', () => {
     assert.ok(result.design.diagnostics.some((d) => d.code === 'verify/pattern-failed'), 'the findings are in the design too');
   });
 
-  it('makes `dbarchitect verify` exit 1 (findings), not 3 (engine failure)', () => {
+  it('makes `dbarchitect verify` exit 1 (findings), not 3 (engine failure)', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'dbarchitect-verify-')), 'out');
-    const result = runCliProcess(['verify', fixture('failing-pattern.yaml'), '--out', out, '--runs', '1']);
+    const result = await runCli(['verify', fixture('failing-pattern.yaml'), '--out', out, '--runs', '1']);
     assert.equal(result.status, 1, result.stderr);
     assert.match(result.stderr, /error verify\/pattern-failed: add_empty_item failed on the engine/);
     assert.match(result.stderr, /item_by_name: [\d.]+ ms via/);
