@@ -1,21 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { designFromFile } from '../src/api/design.js';
-import type { Engine } from '../src/engines/engine.js';
-import { startPglite } from '../src/engines/pglite.js';
+import { freshSchema, sharedEngine } from './engines.js';
 import { REFERENCE_SPEC } from './helpers.js';
 
-let engine: Engine;
-before(async () => {
-  engine = await startPglite();
-});
-after(async () => {
-  await engine.close();
-});
+const engine = sharedEngine();
 
 /** The monitoring queries the design hands to an operator are SQL the tool emits: each runs on an engine. */
 describe('alert queries', () => {
-  it('every alert query of the reference design runs on PostgreSQL (PGlite)', async () => {
+  it('every alert query of the reference design runs on PostgreSQL (PGlite)', async (t) => {
+    await freshSchema(t, engine, 'alerts');
     const result = await designFromFile(REFERENCE_SPEC, { engine });
     assert.ok(result.ok);
     const queries = result.design.availability.alerts.filter((a) => a.query);

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { ROOT } from './helpers.js';
-import { dialectLeaks, importsOf, LAYERS, layerViolations } from './layers.js';
+import { dialectLeaks, importsOf, isTestCode, LAYERS, layerViolations } from './layers.js';
 
 /**
  * Imports that still go up the table, each with the move that will remove it (issue 9). The list may
@@ -34,5 +35,48 @@ describe('layer boundaries (test/layers.ts)', () => {
   it('every folder of src/ is in the table', () => {
     const folders = new Set(importsOf(join(ROOT, 'src')).map((i) => i.from.split('/')[0]!));
     for (const folder of folders) assert.ok(LAYERS.some((l) => l.paths.some((p) => p === folder || p.startsWith(folder))), folder);
+  });
+});
+
+/** Every .ts file under the checkout's code folders, relative to ROOT. */
+function sourceFiles(): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) return e.name === 'node_modules' || e.name === 'golden' || e.name === 'fixtures' ? [] : walk(path);
+      return e.name.endsWith('.ts') ? [path] : [];
+    });
+  return ['src', 'test', 'bench', 'scripts'].flatMap((dir) => {
+    try {
+      return walk(dir);
+    } catch {
+      return [];
+    }
+  });
+}
+
+describe('nothing test-only is built into dist/', () => {
+  it('the build leaves out tests and test helpers', () => {
+    const build = JSON.parse(readFileSync(join(ROOT, 'tsconfig.build.json'), 'utf8')) as { exclude?: string[] };
+    assert.deepEqual([...(build.exclude ?? [])].sort(), ['src/**/*.test-helper.ts', 'src/**/*.test.ts']);
+  });
+
+  it('a module of src/ that only tests import is a *.test-helper.ts', () => {
+    const importers = new Map<string, string[]>();
+    for (const file of sourceFiles()) {
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      for (const [, specifier] of text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)) {
+        const target = relative(ROOT, resolve(ROOT, dirname(file), specifier!)).replace(/\.js$/, '.ts');
+        importers.set(target, [...(importers.get(target) ?? []), file]);
+      }
+    }
+    // The package's entry points (main, bin) are the library and the CLI, whoever imports them.
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { main: string; bin: Record<string, string> };
+    const entries = new Set([pkg.main, ...Object.values(pkg.bin)].map((p) => p.replace(/^dist\//, 'src/').replace(/\.js$/, '.ts')));
+    const forTests = (file: string) => isTestCode(file) || file.startsWith('test/');
+    const testOnly = [...importers]
+      .filter(([module, by]) => module.startsWith('src/') && !isTestCode(module) && !entries.has(module) && by.every(forTests))
+      .map(([module, by]) => `${module} (imported only by ${by.join(', ')}): rename it *.test-helper.ts or move it to test/`);
+    assert.deepEqual(testOnly, []);
   });
 });

@@ -3,8 +3,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { minimalSpec, REFERENCE_SPEC, runCliProcess } from './helpers.js';
+import { minimalSpec, REFERENCE_SPEC, runCli, runCliProcess } from './helpers.js';
 
+/**
+ * The commands run in this process (runCli), but for one test per command that runs the real
+ * process (runCliProcess): its exit code, stdout and stderr as a shell sees them. Closed pipes are
+ * in cli-closed-pipe.test.ts.
+ */
 describe('dbarchitect design (CLI)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'dbarchitect-cli-'));
 
@@ -19,62 +24,62 @@ describe('dbarchitect design (CLI)', () => {
     assert.match(readFileSync(join(dir, 'saas-shop-design', 'erd.mmd'), 'utf8'), /^erDiagram\n/);
   });
 
-  it('runs again over its own unchanged output, but refuses to overwrite a changed file without --force', () => {
+  it('runs again over its own unchanged output, but refuses to overwrite a changed file without --force', async () => {
     const out = join(dir, 'again');
-    assert.equal(runCliProcess(['design', REFERENCE_SPEC, '-o', out, '--no-engine']).status, 0);
-    assert.equal(runCliProcess(['design', REFERENCE_SPEC, '-o', out, '--no-engine']).status, 0);
+    assert.equal((await runCli(['design', REFERENCE_SPEC, '-o', out, '--no-engine'])).status, 0);
+    assert.equal((await runCli(['design', REFERENCE_SPEC, '-o', out, '--no-engine'])).status, 0);
     writeFileSync(join(out, 'README.md'), 'my notes');
-    const refused = runCliProcess(['design', REFERENCE_SPEC, '-o', out, '--no-engine']);
+    const refused = await runCli(['design', REFERENCE_SPEC, '-o', out, '--no-engine']);
     assert.equal(refused.status, 2);
     assert.match(refused.stderr, /error output\/refused: README\.md changed since dbarchitect wrote it/);
     assert.equal(readFileSync(join(out, 'README.md'), 'utf8'), 'my notes', 'the user\'s file is untouched');
-    const forced = runCliProcess(['design', REFERENCE_SPEC, '-o', out, '--no-engine', '--force']);
+    const forced = await runCli(['design', REFERENCE_SPEC, '-o', out, '--no-engine', '--force']);
     assert.equal(forced.status, 0);
     assert.match(readFileSync(join(out, 'README.md'), 'utf8'), /^# saas-shop: database design/);
   });
 
-  it('keeps the ADR numbers of the folder\'s adr/numbers.json, and refuses a damaged one with exit 2', () => {
+  it('keeps the ADR numbers of the folder\'s adr/numbers.json, and refuses a damaged one with exit 2', async () => {
     const out = join(dir, 'numbers');
-    assert.equal(runCliProcess(['design', REFERENCE_SPEC, '-o', out, '--no-engine']).status, 0);
+    assert.equal((await runCli(['design', REFERENCE_SPEC, '-o', out, '--no-engine'])).status, 0);
     assert.ok(existsSync(join(out, 'adr', '0101-primary-store-postgresql.md')));
     const ledgerFile = join(out, 'adr', 'numbers.json');
     const ledger = JSON.parse(readFileSync(ledgerFile, 'utf8'));
     assert.equal(ledger.numbers['technology/primary-store'], 101);
     // As if an earlier run had given the primary store number 150: it keeps it.
     writeFileSync(ledgerFile, JSON.stringify({ ...ledger, numbers: { ...ledger.numbers, 'technology/primary-store': 150 } }));
-    const again = runCliProcess(['design', REFERENCE_SPEC, '-o', out, '--no-engine', '--force']);
+    const again = await runCli(['design', REFERENCE_SPEC, '-o', out, '--no-engine', '--force']);
     assert.equal(again.status, 0, again.stderr);
     assert.ok(existsSync(join(out, 'adr', '0150-primary-store-postgresql.md')));
     assert.ok(!existsSync(join(out, 'adr', '0101-primary-store-postgresql.md')), 'the old file is removed as stale');
     assert.equal(JSON.parse(readFileSync(ledgerFile, 'utf8')).numbers['technology/primary-store'], 150);
     writeFileSync(ledgerFile, '{ "numbers": ');
-    const damaged = runCliProcess(['design', REFERENCE_SPEC, '-o', out, '--no-engine', '--force']);
+    const damaged = await runCli(['design', REFERENCE_SPEC, '-o', out, '--no-engine', '--force']);
     assert.equal(damaged.status, 2);
     assert.match(damaged.stderr, /numbers\.json:1:1: error output\/bad-adr-numbers: the ADR number ledger is not valid JSON/);
     assert.match(damaged.stderr, /delete it to renumber the ADRs from scratch/);
     assert.doesNotMatch(damaged.stderr, /\n\s+at \S/, 'no stack trace');
   });
 
-  it('refuses a non-empty folder it did not write', () => {
+  it('refuses a non-empty folder it did not write', async () => {
     const out = join(dir, 'users-folder');
     mkdirSync(out);
     writeFileSync(join(out, 'notes.txt'), 'keep me');
-    const result = runCliProcess(['design', REFERENCE_SPEC, '-o', out, '--no-engine']);
+    const result = await runCli(['design', REFERENCE_SPEC, '-o', out, '--no-engine']);
     assert.equal(result.status, 2);
     assert.match(result.stderr, /was not written by dbarchitect/);
     assert.deepEqual(readFileSync(join(out, 'notes.txt'), 'utf8'), 'keep me');
     assert.ok(!existsSync(join(out, 'design.json')));
   });
 
-  it('--print sends one artifact to stdout and writes nothing', () => {
-    const result = runCliProcess(['design', REFERENCE_SPEC, '--no-engine', '--print', 'sql'], { cwd: dir });
+  it('--print sends one artifact to stdout and writes nothing', async () => {
+    const result = await runCli(['design', REFERENCE_SPEC, '--no-engine', '--print', 'sql'], { cwd: dir });
     assert.equal(result.status, 0);
     assert.match(result.stdout, /^BEGIN;\n/);
     assert.match(result.stdout, /CREATE TABLE "order" \(/);
   });
 
-  it('--quiet prints only problems', () => {
-    const result = runCliProcess(['--quiet', 'design', REFERENCE_SPEC, '-o', join(dir, 'quiet'), '--no-engine']);
+  it('--quiet prints only problems', async () => {
+    const result = await runCli(['--quiet', 'design', REFERENCE_SPEC, '-o', join(dir, 'quiet'), '--no-engine']);
     assert.equal(result.status, 0);
     assert.doesNotMatch(result.stderr, /wrote|DDL:|decisions/, 'no progress or summary');
     assert.match(result.stderr, /^warning design\/fold-over-expiring-events: /, 'the one warning of the reference spec is still shown');
@@ -85,24 +90,24 @@ describe('--fail-on counts what design.json holds, in design and verify alike', 
   const dir = mkdtempSync(join(tmpdir(), 'dbarchitect-fail-on-'));
   const failing = (designJson: string) => (JSON.parse(readFileSync(designJson, 'utf8')).diagnostics as { severity: string }[]).filter((d) => d.severity !== 'info').length;
 
-  it('design --fail-on warning exits 1 on the reference spec\'s warning, naming it; --fail-on error exits 0', () => {
+  it('design --fail-on warning exits 1 on the reference spec\'s warning, naming it; --fail-on error exits 0', async () => {
     const out = join(dir, 'design-warning');
-    const result = runCliProcess(['design', REFERENCE_SPEC, '-o', out, '--no-engine', '--fail-on', 'warning']);
+    const result = await runCli(['design', REFERENCE_SPEC, '-o', out, '--no-engine', '--fail-on', 'warning']);
     assert.equal(result.status, 1, result.stderr);
     const count = failing(join(out, 'design.json'));
     assert.ok(count > 0, 'design.json holds a warning');
     assert.match(result.stderr, new RegExp(`failing: ${count} findings? at or above --fail-on warning \\(design/fold-over-expiring-events`));
-    assert.equal(runCliProcess(['design', REFERENCE_SPEC, '-o', join(dir, 'design-error'), '--no-engine', '--fail-on', 'error']).status, 0);
-    assert.equal(runCliProcess(['design', REFERENCE_SPEC, '--no-engine', '--print', 'sql', '--fail-on', 'warning'], { cwd: dir }).status, 1, '--print honours it too');
+    assert.equal((await runCli(['design', REFERENCE_SPEC, '-o', join(dir, 'design-error'), '--no-engine', '--fail-on', 'error'])).status, 0);
+    assert.equal((await runCli(['design', REFERENCE_SPEC, '--no-engine', '--print', 'sql', '--fail-on', 'warning'], { cwd: dir })).status, 1, '--print honours it too');
   });
 
-  it('design --fail-on warning exits 0 on a spec without warnings, and rejects an unknown level with exit 2', () => {
+  it('design --fail-on warning exits 0 on a spec without warnings, and rejects an unknown level with exit 2', async () => {
     const spec = join(dir, 'clean.yaml');
     writeFileSync(spec, minimalSpec('  customer:\n    fields:\n      email: string(120)'));
-    const clean = runCliProcess(['design', spec, '-o', join(dir, 'clean'), '--no-engine', '--fail-on', 'warning']);
+    const clean = await runCli(['design', spec, '-o', join(dir, 'clean'), '--no-engine', '--fail-on', 'warning']);
     assert.equal(clean.status, 0, clean.stderr);
     assert.equal(failing(join(dir, 'clean', 'design.json')), 0);
-    const bad = runCliProcess(['design', spec, '--no-engine', '--fail-on', 'info']);
+    const bad = await runCli(['design', spec, '--no-engine', '--fail-on', 'info']);
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /--fail-on must be warning, error or never, not `info`/);
   });
@@ -150,8 +155,8 @@ describe('dbarchitect check (CLI)', () => {
     assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.region.startLine, 6);
   });
 
-  it('rejects an unknown --format with exit 2', () => {
-    const result = runCliProcess(['check', REFERENCE_SPEC, '--format', 'xml']);
+  it('rejects an unknown --format with exit 2', async () => {
+    const result = await runCli(['check', REFERENCE_SPEC, '--format', 'xml']);
     assert.equal(result.status, 2);
     assert.match(result.stderr, /unknown --format `xml`/);
   });

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { verifySpec } from '../src/api/verify.js';
-import type { Engine } from '../src/engines/engine.js';
-import { startPglite } from '../src/engines/pglite.js';
 import { loadSpecFile } from '../src/spec/load-spec.js';
+import { freshSchema, sharedEngine } from './engines.js';
 import { ROOT } from './helpers.js';
 
 /**
@@ -16,21 +15,14 @@ import { ROOT } from './helpers.js';
 const EXAMPLES = join(ROOT, 'examples');
 const specs = readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml') && f !== 'saas-shop.yaml').sort();
 
-let engine: Engine;
-let schemas = 0;
-before(async () => {
-  engine = await startPglite();
-});
-after(async () => {
-  await engine.close();
-});
+const engine = sharedEngine();
 
 describe('verify on every example', () => {
   for (const file of specs)
-    it(`${file}: every pattern measured, no pattern failed on the engine`, async () => {
+    it(`${file}: every pattern measured, no pattern failed on the engine`, async (t) => {
       const loaded = await loadSpecFile(join(EXAMPLES, file));
       assert.ok(loaded.loaded, JSON.stringify(loaded.diagnostics));
-      await engine.exec(`CREATE SCHEMA examples_verify_${++schemas}; SET search_path TO examples_verify_${schemas};`);
+      await freshSchema(t, engine, 'examples_verify');
       const result = await verifySpec(loaded.loaded, loaded.diagnostics, engine, { largestRows: 5_000, runs: 1, parameterSets: 2 });
       assert.ok(result.ok, JSON.stringify(result.diagnostics));
       assert.deepEqual(result.report.patterns.map((p) => p.name).sort(), loaded.loaded.spec.accessPatterns.map((p) => p.name).sort());

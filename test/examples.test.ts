@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { designFromFile, startPglite, type Engine } from '../src/index.js';
+import { describe, it } from 'node:test';
+import { designFromFile } from '../src/index.js';
+import { freshSchema, sharedEngine } from './engines.js';
 import { ROOT } from './helpers.js';
 
 /**
@@ -16,14 +17,7 @@ const KNOWN_BROKEN: Readonly<Record<string, string>> = {};
 
 const specs = readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml')).sort();
 
-let engine: Engine;
-let schemaCounter = 0;
-before(async () => {
-  engine = await startPglite();
-});
-after(async () => {
-  await engine.close();
-});
+const engine = sharedEngine();
 
 describe('examples/*.yaml', () => {
   it('finds the examples, including the reference spec', () => {
@@ -32,9 +26,9 @@ describe('examples/*.yaml', () => {
   });
 
   for (const file of specs.filter((f) => !(f in KNOWN_BROKEN))) {
-    it(`${file} designs without error diagnostics, its DDL executed on PGlite`, async () => {
+    it(`${file} designs without error diagnostics, its DDL executed on PGlite`, async (t) => {
       // Each spec in a schema of its own, so table and type names of two examples never meet.
-      await engine.exec(`CREATE SCHEMA example_${++schemaCounter}; SET search_path TO example_${schemaCounter};`);
+      await freshSchema(t, engine, 'example');
       const result = await designFromFile(join(EXAMPLES, file), { engine });
       const errors = result.diagnostics.filter((d) => d.severity === 'error');
       assert.deepEqual(errors, [], `${file}: ${errors.map((d) => `${d.code}: ${d.message}`).join('; ')}`);

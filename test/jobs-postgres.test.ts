@@ -5,7 +5,7 @@ import { designFromFile, designFromSpec } from '../src/api/design.js';
 import type { Engine } from '../src/engines/engine.js';
 import { connectPostgres } from '../src/engines/postgres.js';
 import { loadSpecText } from '../src/spec/load-spec.js';
-import { REFERENCE_SPEC, minimalSpec } from './helpers.js';
+import { minimalSpec, referenceDesign } from './helpers.js';
 import { serverUrl } from './servers.js';
 
 const server = serverUrl('postgres');
@@ -39,7 +39,7 @@ async function withJobs(design: () => ReturnType<typeof designFromFile>, check: 
 describe('the jobs script on PostgreSQL with pg_partman and pg_cron', () => {
   it('the reference spec: partman manages inventory_event with its retention, cron schedules every job, and the script runs again', { skip: server.skip }, async () => {
     await withJobs(
-      () => designFromFile(REFERENCE_SPEC),
+      () => referenceDesign(),
       async (engine, schema, jobs) => {
         const config = await engine.query(`SELECT parent_table, control, partition_interval, premake, retention, retention_keep_table FROM partman.part_config WHERE parent_table LIKE $1`, [`${schema}.%`]);
         assert.deepEqual(config, [{ parent_table: `${schema}.inventory_event`, control: 'occurred_at', partition_interval: '1 mon', premake: 3, retention: '730 days', retention_keep_table: false }]);

@@ -56,10 +56,13 @@ export function dialectLeaks(imports: readonly Import[]): string[] {
   });
 }
 
+/** Tests (`*.test.ts`) and the helpers only they import (`*.test-helper.ts`): neither is built into dist/. */
+export const isTestCode = (file: string): boolean => file.endsWith('.test.ts') || file.endsWith('.test-helper.ts');
+
 /** Every relative import of every non-test .ts file under `src`. */
 export function importsOf(src: string): Import[] {
   const files = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [join(dir, e.name)] : []));
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') && !isTestCode(e.name) ? [join(dir, e.name)] : []));
   return files(src).flatMap((file) => {
     const text = readFileSync(file, 'utf8');
     const specifiers = [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map((m) => m[1]!);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { loadSpecText } from '../src/spec/load-spec.js';
-import { REFERENCE_SPEC, runCliProcess } from './helpers.js';
+import { REFERENCE_SPEC, runCli } from './helpers.js';
 
 const reference = readFileSync(REFERENCE_SPEC, 'utf8');
 const lines = reference.split('\n');
@@ -77,7 +77,7 @@ describe('mutated specs never crash the loader', () => {
       fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), async (mutations) => {
         const file = join(dir, 'spec.yaml');
         writeFileSync(file, mutate(lines, mutations));
-        const result = runCliProcess(['check', file]);
+        const result = await runCli(['check', file]);
         assert.ok(result.status === 0 || result.status === 2, `exit ${result.status}: ${result.stderr}`);
         assert.doesNotMatch(result.stdout + result.stderr, /\n\s+at .+:\d+:\d+\)?\n/, 'no stack trace');
       }),

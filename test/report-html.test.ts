@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
-import { designFromFile } from '../src/api/design.js';
-import { REFERENCE_SPEC } from './helpers.js';
+import { referenceDesign } from './helpers.js';
 import { requireServers } from './servers.js';
 
 const CHROMIUM = process.env.DBARCHITECT_CHROMIUM ?? '/usr/bin/chromium';
@@ -16,8 +15,7 @@ const skip = available ? false : `no Chromium at ${CHROMIUM}: install Debian's c
 
 describe('report.html in a real browser', () => {
   it('opens offline with no console errors, the ERD rendered as SVG and the capacity chart drawn', { skip }, async () => {
-    const result = await designFromFile(REFERENCE_SPEC);
-    assert.ok(result.ok);
+    const result = await referenceDesign();
     const html = result.artifacts.find((a) => a.path === 'report.html')!.content;
     assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+href="http/, 'nothing is loaded from the network');
     const file = join(mkdtempSync(join(tmpdir(), 'dbarchitect-html-')), 'report.html');

@@ -1,21 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { designFromFile } from '../src/api/design.js';
-import type { Engine } from '../src/engines/engine.js';
-import { startPglite } from '../src/engines/pglite.js';
 import { seedPostgres } from '../src/dialects/postgres/seed-load.js';
-import { REFERENCE_SPEC } from './helpers.js';
+import { freshSchema, sharedEngine } from './engines.js';
+import { REFERENCE_SPEC, referenceDesign } from './helpers.js';
 
-let engine: Engine;
-before(async () => {
-  engine = await startPglite();
-});
-after(async () => {
-  await engine.close();
-});
+const engine = sharedEngine();
 
 describe('security on PGlite', () => {
-  it('row-level security: a non-superuser role of one tenant cannot read, insert or update another tenant\'s rows', async () => {
+  it('row-level security: a non-superuser role of one tenant cannot read, insert or update another tenant\'s rows', async (t) => {
+    await freshSchema(t, engine, 'rls');
     const result = await designFromFile(REFERENCE_SPEC, { engine });
     assert.ok(result.ok);
     assert.match(result.design.ddl[1]!.executedOn ?? '', /PGlite/, 'the security script ran on the engine');
@@ -46,66 +40,61 @@ describe('security on PGlite', () => {
     assert.equal((await engine.query(`SELECT email FROM customer WHERE tenant_id = 2`))[0]!.email, 'g@globex.test', 'tenant 2 untouched');
   });
 
-  it('privileges follow each table: append-only for the application, no personal columns for reporting, forced RLS for the owner, defaults for later tables', async () => {
-    await engine.exec('CREATE SCHEMA grants; SET search_path TO grants;');
+  it('privileges follow each table: append-only for the application, no personal columns for reporting, forced RLS for the owner, defaults for later tables', async (t) => {
+    const schema = await freshSchema(t, engine, 'grants');
+    const result = await designFromFile(REFERENCE_SPEC, { engine });
+    assert.ok(result.ok);
+    assert.ok(result.design.ddl.every((c) => /PGlite/.test(c.executedOn ?? '')), 'schema, security and jobs scripts ran');
+    await engine.exec(`INSERT INTO tenant (name, slug, plan, billing_email) VALUES ('Acme', 'acme', 'pro', 'billing@acme.test');`);
+    await engine.exec(`INSERT INTO customer (tenant_id, email, full_name) VALUES (1, 'a@acme.test', 'Ann');`);
+    await engine.exec(`INSERT INTO product (tenant_id, sku, title, price) VALUES (1, 'p1', 'Pen', 2);`);
+    const forced = await engine.query<{ relname: string }>(`SELECT relname FROM pg_class WHERE relnamespace = $1::regnamespace AND relrowsecurity AND relforcerowsecurity AND NOT relispartition ORDER BY relname`, [schema]);
+    // every tenant table but the trigger-written history tables (their owner writes cascaded history, see design-security.ts)
+    assert.deepEqual(forced.map((r) => r.relname).filter((n) => n.endsWith('_history')), []);
+    assert.equal(forced.length, 9, 'every tenant entity table, and the inventory snapshot, has RLS enabled and forced');
+    const history = await engine.query<{ relname: string }>(`SELECT relname FROM pg_class WHERE relnamespace = $1::regnamespace AND relrowsecurity AND NOT relforcerowsecurity AND NOT relispartition ORDER BY relname`, [schema]);
+    assert.ok(history.length > 0 && history.every((r) => r.relname.endsWith('_history')), 'history tables are under the policy too, not forced');
+
+    await engine.exec(`SET ROLE saas_shop_app; SET app.tenant_id = '1';`);
     try {
-      const result = await designFromFile(REFERENCE_SPEC, { engine });
-      assert.ok(result.ok);
-      assert.ok(result.design.ddl.every((c) => /PGlite/.test(c.executedOn ?? '')), 'schema, security and jobs scripts ran');
-      await engine.exec(`INSERT INTO tenant (name, slug, plan, billing_email) VALUES ('Acme', 'acme', 'pro', 'billing@acme.test');`);
-      await engine.exec(`INSERT INTO customer (tenant_id, email, full_name) VALUES (1, 'a@acme.test', 'Ann');`);
-      await engine.exec(`INSERT INTO product (tenant_id, sku, title, price) VALUES (1, 'p1', 'Pen', 2);`);
-      const forced = await engine.query<{ relname: string }>(`SELECT relname FROM pg_class WHERE relnamespace = 'grants'::regnamespace AND relrowsecurity AND relforcerowsecurity AND NOT relispartition ORDER BY relname`);
-      // every tenant table but the trigger-written history tables (their owner writes cascaded history, see design-security.ts)
-      assert.deepEqual(forced.map((r) => r.relname).filter((n) => n.endsWith('_history')), []);
-      assert.equal(forced.length, 9, 'every tenant entity table, and the inventory snapshot, has RLS enabled and forced');
-      const history = await engine.query<{ relname: string }>(`SELECT relname FROM pg_class WHERE relnamespace = 'grants'::regnamespace AND relrowsecurity AND NOT relforcerowsecurity AND NOT relispartition ORDER BY relname`);
-      assert.ok(history.length > 0 && history.every((r) => r.relname.endsWith('_history')), 'history tables are under the policy too, not forced');
+      await engine.exec(`INSERT INTO inventory_event (tenant_id, product_id, delta, reason, occurred_at) VALUES (1, 1, 5, 'restock', now())`);
+      assert.equal((await engine.query('SELECT * FROM inventory_event')).length, 1, 'the application adds and reads events');
+      await assert.rejects(engine.exec('UPDATE inventory_event SET delta = 6'), /permission denied/, 'but cannot rewrite them');
+      await assert.rejects(engine.exec('DELETE FROM inventory_event'), /permission denied/, 'nor erase them');
+      await engine.exec(`UPDATE customer SET full_name = 'Anne'`);
+    } finally {
+      await engine.exec('RESET ROLE; RESET app.tenant_id;');
+    }
 
-      await engine.exec(`SET ROLE saas_shop_app; SET app.tenant_id = '1';`);
-      try {
-        await engine.exec(`INSERT INTO inventory_event (tenant_id, product_id, delta, reason, occurred_at) VALUES (1, 1, 5, 'restock', now())`);
-        assert.equal((await engine.query('SELECT * FROM inventory_event')).length, 1, 'the application adds and reads events');
-        await assert.rejects(engine.exec('UPDATE inventory_event SET delta = 6'), /permission denied/, 'but cannot rewrite them');
-        await assert.rejects(engine.exec('DELETE FROM inventory_event'), /permission denied/, 'nor erase them');
-        await engine.exec(`UPDATE customer SET full_name = 'Anne'`);
-      } finally {
-        await engine.exec('RESET ROLE; RESET app.tenant_id;');
-      }
+    await engine.exec(`SET ROLE saas_shop_readonly; SET app.tenant_id = '1';`);
+    try {
+      await assert.rejects(engine.query('SELECT email FROM customer'), /permission denied/, 'GDPR: no personal column for reporting');
+      await assert.rejects(engine.query('SELECT * FROM customer'), /permission denied/);
+      assert.deepEqual(await engine.query('SELECT id, marketing_opt_in FROM customer'), [{ id: 1, marketing_opt_in: false }], 'the other columns, of its tenant');
+      assert.equal((await engine.query('SELECT * FROM product')).length, 1, 'tables without personal data are readable whole');
+    } finally {
+      await engine.exec('RESET ROLE; RESET app.tenant_id;');
+    }
 
-      await engine.exec(`SET ROLE saas_shop_readonly; SET app.tenant_id = '1';`);
+    await engine.exec('SET ROLE saas_shop_owner;');
+    try {
+      assert.equal((await engine.query('SELECT * FROM customer')).length, 0, 'forced: the owner without a tenant sees nothing');
+      await engine.exec('CREATE TABLE later (x int); INSERT INTO later VALUES (1);');
+    } finally {
+      await engine.exec('RESET ROLE;');
+    }
+    for (const role of ['saas_shop_app', 'saas_shop_readonly']) {
+      await engine.exec(`SET ROLE ${role};`);
       try {
-        await assert.rejects(engine.query('SELECT email FROM customer'), /permission denied/, 'GDPR: no personal column for reporting');
-        await assert.rejects(engine.query('SELECT * FROM customer'), /permission denied/);
-        assert.deepEqual(await engine.query('SELECT id, marketing_opt_in FROM customer'), [{ id: 1, marketing_opt_in: false }], 'the other columns, of its tenant');
-        assert.equal((await engine.query('SELECT * FROM product')).length, 1, 'tables without personal data are readable whole');
-      } finally {
-        await engine.exec('RESET ROLE; RESET app.tenant_id;');
-      }
-
-      await engine.exec('SET ROLE saas_shop_owner;');
-      try {
-        assert.equal((await engine.query('SELECT * FROM customer')).length, 0, 'forced: the owner without a tenant sees nothing');
-        await engine.exec('CREATE TABLE later (x int); INSERT INTO later VALUES (1);');
+        assert.deepEqual(await engine.query('SELECT x FROM later'), [{ x: 1 }], `${role} reads a table the owner created later`);
       } finally {
         await engine.exec('RESET ROLE;');
       }
-      for (const role of ['saas_shop_app', 'saas_shop_readonly']) {
-        await engine.exec(`SET ROLE ${role};`);
-        try {
-          assert.deepEqual(await engine.query('SELECT x FROM later'), [{ x: 1 }], `${role} reads a table the owner created later`);
-        } finally {
-          await engine.exec('RESET ROLE;');
-        }
-      }
-    } finally {
-      await engine.exec('SET search_path TO public;');
     }
   });
 
   it('personal data, erasure plan and retention for the reference spec', async () => {
-    const result = await designFromFile(REFERENCE_SPEC);
-    assert.ok(result.ok);
+    const result = await referenceDesign();
     const s = result.design.security;
     assert.deepEqual(s.personalData.map((p) => `${p.table}.${p.column}`), [
       'tenant.billing_email', 'customer.email', 'customer.full_name', 'customer.phone', 'payment.card_last4',
@@ -121,12 +110,11 @@ describe('security on PGlite', () => {
     assert.deepEqual(s.retention.map((r) => [r.table, r.days, r.method]), [['order', 2557, 'batched-delete'], ['order_line', 2557, 'batched-delete'], ['payment', 2557, 'batched-delete'], ['inventory_event', 730, 'drop-partitions']]);
   });
 
-  it('the erasure script removes one customer\'s personal data, and nobody else\'s', async () => {
-    const result = await designFromFile(REFERENCE_SPEC);
-    assert.ok(result.ok);
+  it('the erasure script removes one customer\'s personal data, and nobody else\'s', async (t) => {
+    const result = await referenceDesign();
     const ddl = result.artifacts.find((a) => a.path === 'schema/postgres.sql')!.content;
     const erasure = result.artifacts.find((a) => a.path === 'schema/postgres-erasure.sql')!.content;
-    await engine.exec('CREATE SCHEMA erasure; SET search_path TO erasure;');
+    await freshSchema(t, engine, 'erasure');
     await engine.exec(ddl);
     await seedPostgres(engine, result.design.schema, { largestRows: 20_000 });
     const [victim] = await engine.query<{ tenant_id: number; id: number }>(
@@ -153,6 +141,5 @@ describe('security on PGlite', () => {
     const history = await engine.query<{ email: string; full_name: string | null }>('SELECT email, full_name FROM customer_history WHERE tenant_id = $1 AND id = $2', [victim.tenant_id, victim.id]);
     assert.ok(history.length >= 1 && history.every((h) => h.full_name === null && h.email.startsWith('erased-')), `the old versions are erased too: ${JSON.stringify(history)}`);
     assert.deepEqual(await engine.query(`SELECT md5(string_agg(c::text, ',' ORDER BY id)) AS h FROM customer c WHERE NOT (tenant_id = $1 AND id = $2)`, [victim.tenant_id, victim.id]), others, 'other customers untouched');
-    await engine.exec('SET search_path TO public;');
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadSpecText } from '../src/spec/load-spec.js';
-import { problemsOf, runCliProcess } from './helpers.js';
+import { problemsOf, runCli, runCliProcess } from './helpers.js';
 
 const base = `version: 1
 name: shop
@@ -133,22 +133,23 @@ describe('file-level problems: exit 2, a location, no stack trace', () => {
     return path;
   }
   for (const [name, make, expected] of cases) {
-    it(name, () => {
-      const result = runCliProcess(['check', make()]);
+    it(name, async () => {
+      const result = await runCli(['check', make()]);
       assert.equal(result.status, 2, result.stderr);
       assert.match(result.stdout, expected);
       assert.doesNotMatch(result.stdout + result.stderr, /\n\s+at .+\(.+:\d+:\d+\)/, 'no stack trace');
     });
   }
 
-  it('design refuses a bad spec with exit 2 and writes nothing', () => {
+  it('design refuses a bad spec with exit 2 and writes nothing', async () => {
     const out = join(dir, 'out');
-    const result = runCliProcess(['design', write('bad.yaml', base.replace('money!', 'mony!')), '-o', out]);
+    const result = await runCli(['design', write('bad.yaml', base.replace('money!', 'mony!')), '-o', out]);
     assert.equal(result.status, 2);
     assert.match(result.stderr, /bad\.yaml:10:14: error spec\/unknown-type: unknown type `mony`\n {2}at entities\.order\.fields\.total\n {2}fix: did you mean `money`\?/);
     assert.match(result.stderr, /nothing written/);
   });
 
+  // the real process: exit 2 from commander's own error, through src/cli/main.ts
   it('unknown options are usage errors (exit 2)', () => {
     const result = runCliProcess(['design', '--bogus']);
     assert.equal(result.status, 2);
@@ -171,10 +172,10 @@ describe('each class of spec error exits 2 from the CLI with its file:line:colum
     ['alias bomb', ['version: 1', 'name: bomb', 'a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`), 'entities: {}'].join('\n'), ':1:1: error yaml/alias-expansion'],
   ];
   for (const [name, yaml, expected] of cases) {
-    it(name, () => {
+    it(name, async () => {
       const file = join(dir, `${name.replace(/\W+/g, '-')}.yaml`);
       writeFileSync(file, yaml);
-      const result = runCliProcess(['check', file]);
+      const result = await runCli(['check', file]);
       assert.equal(result.status, 2, result.stdout + result.stderr);
       assert.ok(result.stdout.startsWith(`${file}${expected}`), `expected ${file}${expected}…, got:\n${result.stdout}`);
     });

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it, type TestContext } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { designFromFile } from '../src/api/design.js';
 import { emitPostgresRefreshJobs } from '../src/dialects/postgres/ddl.js';
-import type { Engine } from '../src/engines/engine.js';
-import { startPglite } from '../src/engines/pglite.js';
-import { REFERENCE_SPEC } from './helpers.js';
+import { freshSchema, sharedEngine } from './engines.js';
+import { REFERENCE_SPEC, referenceDesign } from './helpers.js';
 
 /**
  * The structures decisions choose (history tables and triggers, snapshots, pre-aggregate views,
@@ -24,25 +23,18 @@ const yamlIn = (dir: string): string[] => {
   }
 };
 
-let engine: Engine;
-let counter = 0;
-before(async () => {
-  engine = await startPglite();
-});
-after(async () => {
-  await engine.close();
-});
+const engine = sharedEngine();
 
+/** A spec's design (the reference spec's designed once for the file) and its schema script. */
 async function designed(file: string) {
-  const result = await designFromFile(file);
+  const result = file === REFERENCE_SPEC ? await referenceDesign() : await designFromFile(file);
   assert.ok(result.ok, JSON.stringify(result.diagnostics));
   return { design: result.design, ddl: result.artifacts.find((a) => a.path === 'schema/postgres.sql')!.content };
 }
 
 /** Applies DDL in a fresh schema and leaves search_path pointing at it. */
-async function applyFresh(ddl: string): Promise<void> {
-  const name = `structures_${++counter}`;
-  await engine.exec(`CREATE SCHEMA ${name}; SET search_path TO ${name};`);
+async function applyFresh(t: TestContext, ddl: string): Promise<void> {
+  await freshSchema(t, engine, 'structures');
   await engine.exec(ddl);
 }
 
@@ -50,14 +42,14 @@ const count = async (sql: string): Promise<number> => (await engine.query<{ n: n
 
 describe('chosen structures on PGlite', () => {
   for (const file of [...yamlIn(EXAMPLES), ...yamlIn(SHARED_SPECS)])
-    it(`the DDL of ${file} runs`, async () => {
+    it(`the DDL of ${file} runs`, async (t) => {
       const { ddl } = await designed(file);
-      await applyFresh(ddl);
+      await applyFresh(t, ddl);
     });
 
-  it('the reference spec: history rows on UPDATE and DELETE, a running snapshot, a view refreshed concurrently', async () => {
+  it('the reference spec: history rows on UPDATE and DELETE, a running snapshot, a view refreshed concurrently', async (t) => {
     const { design, ddl } = await designed(REFERENCE_SPEC);
-    await applyFresh(ddl);
+    await applyFresh(t, ddl);
     await engine.exec(`insert into tenant (name, slug, plan, billing_email) values ('A', 'a', 'pro', 'a@example.com')`);
     await engine.exec(`update tenant set name = 'B'`);
     assert.equal(await count(`select count(*) from tenant_history where history_operation = 'UPDATE' and name = 'A'`), 1, 'the old row, after one update');
@@ -80,22 +72,22 @@ describe('chosen structures on PGlite', () => {
     assert.equal(await count(`select count(*) from order_history where history_operation = 'DELETE' and total = 99`), 1, 'a delete keeps the old row');
   });
 
-  it('the reference spec: the idempotency key rejects a second insert with the same key', async () => {
+  it('the reference spec: the idempotency key rejects a second insert with the same key', async (t) => {
     const { ddl } = await designed(REFERENCE_SPEC);
-    await applyFresh(ddl);
+    await applyFresh(t, ddl);
     await engine.exec(`insert into tenant (name, slug, plan, billing_email) values ('A', 'a', 'pro', 'a@example.com'); insert into customer (tenant_id, email) values (1, 'c@example.com')`);
     const insert = `insert into "order" (tenant_id, customer_id, status, total, currency, placed_at, idempotency_key) values (1, 1, 'pending', 1, 'USD', now(), '00000000-0000-0000-0000-000000000001')`;
     await engine.exec(insert);
     await assert.rejects(engine.exec(insert), /order_tenant_id_idempotency_key_key/);
   });
 
-  it('a partitioned table: the idempotency unique includes the partition key, and a retry conflicts', async () => {
+  it('a partitioned table: the idempotency unique includes the partition key, and a retry conflicts', async (t) => {
     const { design, ddl } = await designed(IOT_SPEC);
     const reading = design.schema.tables.find((t) => t.name === 'reading')!;
     assert.equal(reading.partitioning?.column, 'taken_at');
     // ClickHouse is chosen, so no Citus distribution column joins the key; the partition column must
     assert.deepEqual(reading.uniques.find((u) => u.name.includes('idempotency'))?.columns, ['idempotency_key', 'taken_at']);
-    await applyFresh(ddl);
+    await applyFresh(t, ddl);
     await engine.exec(`insert into device (serial, model) values ('s', 'm')`);
     const insert = `insert into reading (device_id, metric, value, taken_at, idempotency_key) values (1, 'voltage', 3.3, '2020-01-01T00:00:00Z', '00000000-0000-0000-0000-000000000002')`;
     await engine.exec(insert);

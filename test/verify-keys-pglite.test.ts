@@ -3,28 +3,20 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, before, describe, it } from 'node:test';
+import { describe, it, type TestContext } from 'node:test';
 import { workloadOf } from '../src/api/design.js';
 import { verifySpec } from '../src/api/verify.js';
 import { quotePgIdentifier } from '../src/dialects/postgres/quote.js';
 import { postgresDialect } from '../src/dialects/postgres/index.js';
-import type { Engine } from '../src/engines/engine.js';
-import { startPglite } from '../src/engines/pglite.js';
 import { loadSpecFile, type LoadedSpec } from '../src/spec/load-spec.js';
 import { parameterTargets } from '../src/verify/parameter-targets.js';
 import { sampleParameters } from '../src/verify/sample-parameters.js';
-import { runCliProcess } from './helpers.js';
+import { freshSchema, sharedEngine } from './engines.js';
+import { runCli } from './helpers.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
-let engine: Engine;
-let schemas = 0;
-before(async () => {
-  engine = await startPglite();
-});
-after(async () => {
-  await engine.close();
-});
+const engine = sharedEngine();
 
 async function load(name: string): Promise<LoadedSpec> {
   const loaded = await loadSpecFile(fixture(name));
@@ -33,9 +25,8 @@ async function load(name: string): Promise<LoadedSpec> {
 }
 
 /** Verifies in a fresh schema of the one PGlite, which stays the search_path for the checks after. */
-async function verifyFresh(loaded: LoadedSpec) {
-  const name = `verify_keys_${++schemas}`;
-  await engine.exec(`CREATE SCHEMA ${name}; SET search_path TO ${name};`);
+async function verifyFresh(t: TestContext, loaded: LoadedSpec) {
+  await freshSchema(t, engine, 'verify_keys');
   const result = await verifySpec(loaded, [], engine, { runs: 2 });
   assert.ok(result.ok, JSON.stringify(result.diagnostics));
   return result;
@@ -54,9 +45,9 @@ const exists = async (sql: string, params: unknown[]) => (await engine.query(sql
 const rowsOf = async (table: string) => (await engine.query<{ n: number }>(`select count(*)::int as n from ${quotePgIdentifier(table)}`))[0]!.n;
 
 describe('verify on PGlite: inserts that set keys', () => {
-  it('a join table keyed by two references, a unique one-to-one reference, a unique natural key and an upsert: every insert is measured', async () => {
+  it('a join table keyed by two references, a unique one-to-one reference, a unique natural key and an upsert: every insert is measured', async (t) => {
     const loaded = await load('social-keys.yaml');
-    const result = await verifyFresh(loaded);
+    const result = await verifyFresh(t, loaded);
     assert.deepEqual(result.report.findings.filter((f) => f.severity === 'error'), []);
     const byName = new Map(result.report.patterns.map((p) => [p.name, p]));
     assert.deepEqual([...byName.keys()], ['follow_user', 'create_profile', 'sign_up', 'refollow', 'followers_of']);
@@ -81,9 +72,9 @@ describe('verify on PGlite: inserts that set keys', () => {
     for (const set of await drawnFor(loaded, 'sign_up')) assert.ok(!(await exists(`select 1 from "user" where handle = $1`, [set.handle])), `the handle ${String(set.handle)} is free`);
   });
 
-  it('under shared-schema tenancy: references of one tenant, a link combination not seeded, a key unique within the tenant', async () => {
+  it('under shared-schema tenancy: references of one tenant, a link combination not seeded, a key unique within the tenant', async (t) => {
     const loaded = await load('tenant-links.yaml');
-    const result = await verifyFresh(loaded);
+    const result = await verifyFresh(t, loaded);
     assert.deepEqual(result.report.findings.filter((f) => f.severity === 'error'), []);
     assert.deepEqual(result.report.patterns.map((p) => p.name), ['link_product', 'add_line', 'add_product']);
     assert.equal(result.report.seed.tables.find((t) => t.table === 'product_category')!.rows, 29, '30 combinations within the tenants, one left free');
@@ -103,9 +94,9 @@ describe('verify on PGlite: inserts that set keys', () => {
 });
 
 describe('verify on PGlite: a pattern the engine refuses', () => {
-  it('is reported as that pattern\'s finding, with the engine\'s message and a hint, and the other patterns are measured', async () => {
+  it('is reported as that pattern\'s finding, with the engine\'s message and a hint, and the other patterns are measured', async (t) => {
     const loaded = await load('failing-pattern.yaml');
-    const result = await verifyFresh(loaded);
+    const result = await verifyFresh(t, loaded);
     assert.deepEqual(result.report.patterns.map((p) => p.name), ['item_by_name', 'add_item']);
     for (const p of result.report.patterns) assert.ok(p.nodeTypes.length > 0 && p.without.nodeTypes.length > 0, `${p.name} was measured`);
     const failed = result.report.findings.filter((f) => f.code === 'verify/pattern-failed');
@@ -118,9 +109,9 @@ describe('verify on PGlite: a pattern the engine refuses', () => {
     assert.ok(result.design.diagnostics.some((d) => d.code === 'verify/pattern-failed'), 'the findings are in the design too');
   });
 
-  it('makes `dbarchitect verify` exit 1 (findings), not 3 (engine failure)', () => {
+  it('makes `dbarchitect verify` exit 1 (findings), not 3 (engine failure)', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'dbarchitect-verify-')), 'out');
-    const result = runCliProcess(['verify', fixture('failing-pattern.yaml'), '--out', out, '--runs', '1']);
+    const result = await runCli(['verify', fixture('failing-pattern.yaml'), '--out', out, '--runs', '1']);
     assert.equal(result.status, 1, result.stderr);
     assert.match(result.stderr, /error verify\/pattern-failed: add_empty_item failed on the engine/);
     assert.match(result.stderr, /item_by_name: [\d.]+ ms via/);

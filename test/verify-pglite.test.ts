@@ -1,36 +1,23 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { verifySpec } from '../src/api/verify.js';
-import type { Engine } from '../src/engines/engine.js';
-import { startPglite } from '../src/engines/pglite.js';
-import { loadSpecFile, loadSpecText } from '../src/spec/load-spec.js';
+import { loadSpecText } from '../src/spec/load-spec.js';
 import { LARGE_TABLE_PAGES } from '../src/verify/run-verify.js';
 import { verifyReportSchema } from '../src/model/parts/verify-report.js';
-import { REFERENCE_SPEC } from './helpers.js';
+import { freshSchema, sharedEngine } from './engines.js';
+import { referenceLoaded } from './helpers.js';
 
-let engine: Engine;
-let schemas = 0;
-before(async () => {
-  engine = await startPglite();
-});
-after(async () => {
-  await engine.close();
-});
-
-/** Each verification in a fresh schema of the one PGlite. */
-async function inFreshSchema<T>(work: () => Promise<T>): Promise<T> {
-  const name = `verify_${++schemas}`;
-  await engine.exec(`CREATE SCHEMA ${name}; SET search_path TO ${name};`);
-  return work();
-}
+/** One PGlite for the file; each verification in a fresh schema of it. */
+const engine = sharedEngine();
 
 describe('verify on PGlite', () => {
-  it('the reference spec at the default scale: no large sequential scans, every index used or explained', async () => {
-    const loaded = await loadSpecFile(REFERENCE_SPEC);
-    const result = await inFreshSchema(() => verifySpec(loaded.loaded!, loaded.diagnostics, engine));
+  it('the reference spec at the default scale: no large sequential scans, every index used or explained', async (t) => {
+    const loaded = await referenceLoaded();
+    await freshSchema(t, engine, 'verify');
+    const result = await verifySpec(loaded.loaded, loaded.diagnostics, engine);
     assert.ok(result.ok);
     const report = verifyReportSchema.parse(JSON.parse(result.artifacts.find((a) => a.path === 'verify.json')!.content));
-    assert.deepEqual(report.patterns.map((p) => p.name), loaded.loaded!.spec.accessPatterns.map((p) => p.name));
+    assert.deepEqual(report.patterns.map((p) => p.name), loaded.loaded.spec.accessPatterns.map((p) => p.name));
     assert.ok(report.seed.totalRows > 400_000, `seeded ${report.seed.totalRows} rows`);
     assert.equal(Math.max(...report.seed.tables.map((t) => t.rows)), 200_000);
     for (const p of report.patterns) {
@@ -52,7 +39,7 @@ describe('verify on PGlite', () => {
     for (const t of report.capacity.tables) assert.ok(Math.abs(t.errorPct) <= 15, `${t.table}: capacity off by ${t.errorPct}%`);
   });
 
-  it('anti-joins, sort with LIMIT, partial indexes, inserts, and keyword names', async () => {
+  it('anti-joins, sort with LIMIT, partial indexes, inserts, and keyword names', async (t) => {
     const loaded = await loadSpecText(
       'keywords.yaml',
       `version: 1
@@ -92,7 +79,8 @@ access_patterns:
 `,
     );
     assert.ok(loaded.loaded, JSON.stringify(loaded.diagnostics));
-    const result = await inFreshSchema(() => verifySpec(loaded.loaded!, loaded.diagnostics, engine, { largestRows: 100_000 }));
+    await freshSchema(t, engine, 'verify');
+    const result = await verifySpec(loaded.loaded, loaded.diagnostics, engine, { largestRows: 100_000 });
     assert.ok(result.ok);
     const byName = new Map(result.report.patterns.map((p) => [p.name, p]));
     const anti = byName.get('users_without_orders')!;
@@ -113,9 +101,10 @@ access_patterns:
 });
 
 describe('verify --sweep on PGlite', () => {
-  it('measures three scales, fits each pattern and extrapolates to the horizon', async () => {
-    const loaded = await loadSpecFile(REFERENCE_SPEC);
-    const result = await inFreshSchema(() => verifySpec(loaded.loaded!, loaded.diagnostics, engine, { largestRows: 20_000, runs: 1, sweep: true }));
+  it('measures three scales, fits each pattern and extrapolates to the horizon', async (t) => {
+    const loaded = await referenceLoaded();
+    await freshSchema(t, engine, 'verify');
+    const result = await verifySpec(loaded.loaded, loaded.diagnostics, engine, { largestRows: 20_000, runs: 1, sweep: true });
     assert.ok(result.ok);
     const sweep = result.report.sweep!;
     assert.deepEqual(sweep.scales.map((s) => s.largestRows), [5000, 10000, 20000]);

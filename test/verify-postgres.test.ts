@@ -4,14 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { connectPostgres } from '../src/engines/postgres.js';
+import { freshDatabase } from './engines.js';
 import { REFERENCE_SPEC, runCliProcess } from './helpers.js';
 import { serverUrl } from './servers.js';
 
 const server = serverUrl('postgres');
 
 describe('verify --db on a PostgreSQL server', () => {
-  it('verifies the reference spec in a scratch schema and leaves nothing behind', { skip: server.skip }, async () => {
-    const url = server.url!;
+  it('verifies the reference spec in a scratch schema and leaves nothing behind', { skip: server.skip }, async (t) => {
+    // A database of its own: the check below covers every schema in it, and other tests create theirs in the shared one.
+    const url = await freshDatabase(t, server.url!);
     const engine = await connectPostgres(url);
     // Close the connection whatever happens: an open one would keep the test process alive.
     try {

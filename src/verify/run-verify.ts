@@ -116,7 +116,7 @@ export async function runVerification(input: VerifyInput, options: VerifyOptions
 
   // The capacity model at the seeded counts, with the column widths the engine measured, against
   // the engine's own sizes. Keys and indexes were built in one pass after the load, except on a
-  // partitioned table, whose keys took the rows one by one (engines/seed/run.ts).
+  // partitioned table, whose keys took the rows one by one (dialects/postgres/seed-load.ts).
   const measuredSizes = await dialect.catalog.tableSizes(engine);
   const seededRows = new Map(seeded.tables.map((t) => [t.table, t.rows]));
   const estimate = dialect.storage.estimateTableSizes(schema, seededRows, { columnStats: await dialect.catalog.columnStats(engine), indexGrowth: (t) => (t.partitioning ? 'inserts' : 'bulk') });

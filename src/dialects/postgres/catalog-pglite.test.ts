@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { designFromFile } from '../../api/design.js';
-import type { Engine } from '../../engines/engine.js';
-import { startPglite } from '../../engines/pglite.js';
+import { describe, it } from 'node:test';
+import { freshSchema, sharedEngine } from '../../../test/engines.js';
+import { referenceDesign } from '../../../test/helpers.js';
 import { seedPostgres } from './seed-load.js';
 import { postgresCatalog } from './catalog.js';
 import type { Table } from '../../model/schema.js';
@@ -12,23 +10,14 @@ import { formatBytes } from '../../format.js';
 import { estimateTableSizes } from './storage/table-size.js';
 import type { IndexGrowth } from '../storage.js';
 
-const REFERENCE_SPEC = fileURLToPath(new URL('../../../examples/saas-shop.yaml', import.meta.url));
-
-let engine: Engine;
-before(async () => {
-  engine = await startPglite();
-});
-after(async () => {
-  await engine.close();
-});
+const engine = sharedEngine();
 
 describe('capacity estimates against PGlite', () => {
   it('are within 15% of real sizes per table (10% overall) at the seeded scale of the reference spec', async (t) => {
-    const result = await designFromFile(REFERENCE_SPEC);
-    assert.ok(result.ok);
+    const result = await referenceDesign();
     const { schema } = result.design;
     const ddl = result.artifacts.find((a) => a.path === 'schema/postgres.sql')!.content;
-    await engine.exec('CREATE SCHEMA capacity_1; SET search_path TO capacity_1;');
+    await freshSchema(t, engine, 'capacity');
     await engine.exec(ddl);
     const seeded = await seedPostgres(engine, schema, { largestRows: 100_000 });
     await engine.exec('VACUUM ANALYZE');

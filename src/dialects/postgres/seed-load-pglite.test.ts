@@ -1,29 +1,22 @@
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import { after, before, describe, it } from 'node:test';
-import { designFromFile, designFromSpec, type DesignResult } from '../../api/design.js';
+import { before, describe, it, type TestContext } from 'node:test';
+import { freshSchema, sharedEngine } from '../../../test/engines.js';
+import { referenceDesign } from '../../../test/helpers.js';
+import { designFromSpec, type DesignResult } from '../../api/design.js';
 import { quotePgIdentifier as q } from './quote.js';
 import type { Schema, Table } from '../../model/schema.js';
 import { loadSpecText } from '../../spec/load-spec.js';
-import type { Engine } from '../../engines/engine.js';
-import { startPglite } from '../../engines/pglite.js';
 import type { SeedProgress } from '../../seed/load.js';
 import { seedPostgres } from './seed-load.js';
 import { seedShape } from '../../seed/table-shape.js';
 
-const REFERENCE_SPEC = fileURLToPath(new URL('../../../examples/saas-shop.yaml', import.meta.url));
 const ANCHOR = '2026-01-01T00:00:00Z';
 
 /** One PGlite for the file (it takes seconds to start); each case seeds its own schema. */
-let engine: Engine;
-let schemaCounter = 0;
+const engine = sharedEngine();
 let reference: { schema: Schema; ddl: string };
 before(async () => {
-  engine = await startPglite();
-  reference = designed(await designFromFile(REFERENCE_SPEC));
-});
-after(async () => {
-  await engine.close();
+  reference = designed(await referenceDesign());
 });
 
 function designed(result: DesignResult): { schema: Schema; ddl: string } {
@@ -37,10 +30,9 @@ async function designYaml(yaml: string): Promise<{ schema: Schema; ddl: string }
   return designed(await designFromSpec(loaded.loaded, loaded.diagnostics));
 }
 
-/** Applies the DDL in a fresh schema and leaves search_path pointing at it. */
-async function freshSchema(ddl: string): Promise<string> {
-  const name = `seed_${++schemaCounter}`;
-  await engine.exec(`CREATE SCHEMA ${name}; SET search_path TO ${name};`);
+/** Applies the DDL in a fresh schema of the test's and leaves search_path pointing at it. */
+async function applyFresh(t: TestContext, ddl: string): Promise<string> {
+  const name = await freshSchema(t, engine, 'seed');
   await engine.exec(ddl);
   return name;
 }
@@ -118,8 +110,8 @@ async function fingerprint(table: Table): Promise<string> {
 }
 
 describe('seeding on PGlite', () => {
-  it('the reference spec seeds at the spec ratios, respecting every key, check and tenant', async () => {
-    await freshSchema(reference.ddl);
+  it('the reference spec seeds at the spec ratios, respecting every key, check and tenant', async (t) => {
+    await applyFresh(t, reference.ddl);
     const progress: SeedProgress[] = [];
     const result = await seedPostgres(engine, reference.schema, { largestRows: 20_000, seed: 3, anchor: ANCHOR, onProgress: (p) => progress.push(p) });
 
@@ -155,9 +147,9 @@ describe('seeding on PGlite', () => {
     assert.ok((await scalar(`SELECT reltuples FROM pg_class WHERE oid = '"order"'::regclass`)) > 0);
   });
 
-  it('the same seed gives the same rows, another seed other rows', async () => {
+  it('the same seed gives the same rows, another seed other rows', async (t) => {
     const seedInto = async (seed: number) => {
-      await freshSchema(reference.ddl);
+      await applyFresh(t, reference.ddl);
       await seedPostgres(engine, reference.schema, { largestRows: 5_000, seed, anchor: ANCHOR });
       return Promise.all(reference.schema.tables.map(fingerprint));
     };
@@ -168,9 +160,9 @@ describe('seeding on PGlite', () => {
     reference.schema.tables.forEach((t, i) => assert.notEqual(other[i], first[i], `${t.name} changes with the seed`));
   });
 
-  it('skew concentrates children on low ids', async () => {
+  it('skew concentrates children on low ids', async (t) => {
     const shareOfLowestTenth = async (skew: number) => {
-      await freshSchema(reference.ddl);
+      await applyFresh(t, reference.ddl);
       const result = await seedPostgres(engine, reference.schema, { largestRows: 20_000, skew, anchor: ANCHOR });
       const customers = result.tables.find((t) => t.table === 'customer')!.rows;
       return scalar(`SELECT avg((customer_id <= ${Math.floor(customers / 10)})::int) FROM "order"`);
@@ -182,7 +174,7 @@ describe('seeding on PGlite', () => {
     assert.deepEqual(await integrityProblems(reference.schema), []);
   });
 
-  it('keyword-named tables and columns seed', async () => {
+  it('keyword-named tables and columns seed', async (t) => {
     const { schema, ddl } = await designYaml(`version: 1
 name: keywords
 entities:
@@ -204,13 +196,13 @@ entities:
       group: ref(group)
       table: text
 `);
-    await freshSchema(ddl);
+    await applyFresh(t, ddl);
     const result = await seedPostgres(engine, schema, { anchor: ANCHOR });
     assert.deepEqual(result.tables.map((t) => [t.table, t.rows]), [['user', 300], ['group', 100], ['order', 500]]);
     assert.deepEqual(await integrityProblems(schema), []);
   });
 
-  it('a cycle of required references seeds in one transaction, checked at commit', async () => {
+  it('a cycle of required references seeds in one transaction, checked at commit', async (t) => {
     const { schema, ddl } = await designYaml(`version: 1
 name: cycle
 entities:
@@ -226,14 +218,14 @@ entities:
       department: ref(department)!
 `);
     for (const load of ['per-row', 'bulk'] as const) {
-      await freshSchema(ddl);
+      await applyFresh(t, ddl);
       const result = await seedPostgres(engine, schema, { anchor: ANCHOR, load });
       assert.deepEqual(result.tables.map((t) => [t.table, t.rows]), [['department', 50], ['employee', 1000]], load);
       assert.deepEqual(await integrityProblems(schema), [], load);
     }
   });
 
-  it('a spec without tenancy seeds: self references, a many-to-many onto itself, an optional cycle, uuid ids, ranges and formats', async () => {
+  it('a spec without tenancy seeds: self references, a many-to-many onto itself, an optional cycle, uuid ids, ranges and formats', async (t) => {
     const { schema, ddl } = await designYaml(`version: 1
 name: social
 conventions:
@@ -262,7 +254,7 @@ entities:
       name: { type: string(40), unique: true, required: true }
       lead: ref(person)!
 `);
-    await freshSchema(ddl);
+    await applyFresh(t, ddl);
     const result = await seedPostgres(engine, schema, { anchor: ANCHOR });
     assert.deepEqual(result.plan.tables.map((t) => [t.table, t.fillLater]), [['person', ['person_team_id_fkey']], ['person_friends', []], ['team', []]]);
     assert.deepEqual(result.tables.map((t) => [t.table, t.rows]), [['person', 2000], ['person_friends', 4000], ['team', 100]]);
@@ -272,7 +264,7 @@ entities:
     assert.ok((await scalar(`SELECT count(*) FROM person WHERE manager_id IS NOT NULL`)) > 1500);
   });
 
-  it('tenancy with uuid ids, a natural key, a global table and a 1:1 extension seeds', async () => {
+  it('tenancy with uuid ids, a natural key, a global table and a 1:1 extension seeds', async (t) => {
     const { schema, ddl } = await designYaml(`version: 1
 name: tenants
 conventions:
@@ -307,7 +299,7 @@ entities:
       customer: ref(customer)!
       bio: text
 `);
-    await freshSchema(ddl);
+    await applyFresh(t, ddl);
     const result = await seedPostgres(engine, schema, { anchor: ANCHOR });
     const rows = Object.fromEntries(result.tables.map((t) => [t.table, t.rows]));
     // The 1:1 extension leaves 1% of customers without one, so an insert of a profile can be verified.
@@ -316,7 +308,7 @@ entities:
     assert.equal(await scalar(`SELECT count(DISTINCT tenant_id) FROM customer_tags`), 20);
   });
 
-  it('both load methods give the same rows, and the bulk load restores every foreign key and index', async () => {
+  it('both load methods give the same rows, and the bulk load restores every foreign key and index', async (t) => {
     const catalog = async (name: string) =>
       engine.query(
         `SELECT conrelid::regclass::text AS t, conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE connamespace = '${name}'::regnamespace
@@ -324,7 +316,7 @@ entities:
       );
     const prints: string[][] = [];
     for (const load of ['per-row', 'bulk'] as const) {
-      const name = await freshSchema(reference.ddl);
+      const name = await applyFresh(t, reference.ddl);
       const before = await catalog(name);
       const result = await seedPostgres(engine, reference.schema, { largestRows: 5_000, anchor: ANCHOR, load });
       assert.equal(result.finishMs > 0, load === 'bulk');
@@ -334,8 +326,8 @@ entities:
     assert.deepEqual(prints[1], prints[0]);
   });
 
-  it('a failure rolls everything back, foreign keys and indexes included, and says where', async () => {
-    const name = await freshSchema(reference.ddl);
+  it('a failure rolls everything back, foreign keys and indexes included, and says where', async (t) => {
+    const name = await applyFresh(t, reference.ddl);
     await seedPostgres(engine, reference.schema, { largestRows: 2_000, anchor: ANCHOR });
     const counts = `SELECT (SELECT count(*) FROM pg_constraint WHERE connamespace = '${name}'::regnamespace) * 1000 + (SELECT count(*) FROM pg_indexes WHERE schemaname = '${name}')`;
     const before = await scalar(counts);

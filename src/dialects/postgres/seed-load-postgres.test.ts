@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
+import { referenceDesign } from '../../../test/helpers.js';
 import { serverUrl } from '../../../test/servers.js';
-import { designFromFile } from '../../api/design.js';
 import { quotePgIdentifier as q } from './quote.js';
 import type { Schema } from '../../model/schema.js';
 import type { Engine } from '../../engines/engine.js';
@@ -11,7 +10,6 @@ import { connectPostgres } from '../../engines/postgres.js';
 import type { SeedLoadMethod } from '../../seed/load.js';
 import { seedPostgres } from './seed-load.js';
 
-const REFERENCE_SPEC = fileURLToPath(new URL('../../../examples/saas-shop.yaml', import.meta.url));
 const server = serverUrl('postgres');
 
 /** Seeds the reference spec into a scratch schema and returns a fingerprint per table; drops the schema. */
@@ -35,8 +33,7 @@ async function seededFingerprints(engine: Engine, schema: Schema, ddl: string, n
 
 describe('seeding on a PostgreSQL server', () => {
   it('the same seed gives the same rows as on PGlite, with either load method', { skip: server.skip }, async () => {
-    const design = await designFromFile(REFERENCE_SPEC);
-    assert.ok(design.ok);
+    const design = await referenceDesign();
     const ddl = design.artifacts.find((a) => a.path === 'schema/postgres.sql')!.content;
     const lite = await startPglite();
     let expected: string[];

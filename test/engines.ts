@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import { after, before, type TestContext } from 'node:test';
+import type { Engine } from '../src/engines/engine.js';
+import { startPglite } from '../src/engines/pglite.js';
+import { connectPostgres } from '../src/engines/postgres.js';
+import { serverUrl } from './servers.js';
+
+/**
+ * The engines the engine tests run on, and how a test gets one. PGlite always; a PostgreSQL server
+ * when DBARCHITECT_PG_URL is set (and required when DBARCHITECT_REQUIRE_SERVERS=1, see servers.ts).
+ * Starting PGlite costs seconds (mostly initdb), so a file starts each engine once
+ * (`sharedEngine`) and gives each test a schema of its own (`freshSchema`).
+ */
+export interface TestEngine {
+  readonly name: 'pglite' | 'postgres';
+  /** Why the engine's tests are skipped here, or false when it is there. */
+  readonly skip: string | false;
+  start(): Promise<Engine>;
+}
+
+export const PGLITE: TestEngine = { name: 'pglite', skip: false, start: () => startPglite() };
+
+/** A PostgreSQL server, when one is given; throws at once when one is required and missing. */
+export function postgresServer(): TestEngine {
+  const server = serverUrl('postgres');
+  return { name: 'postgres', skip: server.skip, start: () => connectPostgres(server.url!) };
+}
+
+/** Every engine a test runs on, PGlite first: loop over it with `describe(..., { skip: e.skip })`. */
+export function testEngines(): readonly TestEngine[] {
+  return [PGLITE, postgresServer()];
+}
+
+/**
+ * The file's (or suite's) one engine: started before its first test, closed after its last. The
+ * engine returned stands for it and may be used only inside tests and hooks; it is closed by the
+ * suite, not by a test. Nothing is started when the engine is skipped.
+ */
+export function sharedEngine(target: TestEngine = PGLITE): Engine {
+  let started: Engine | undefined;
+  before(async () => {
+    if (!target.skip) started = await target.start();
+  });
+  after(async () => {
+    await started?.close();
+    started = undefined;
+  });
+  const current = (): Engine => {
+    if (!started) throw new Error(`the shared ${target.name} engine is used outside a test of its suite${target.skip ? ` (skipped: ${target.skip})` : ''}`);
+    return started;
+  };
+  return {
+    get kind() {
+      return current().kind;
+    },
+    version: () => current().version(),
+    exec: (sql) => current().exec(sql),
+    query: <T>(sql: string, params?: readonly unknown[]) => current().query<T>(sql, params),
+    close: async () => {
+      throw new Error('a shared engine is closed by its suite, not by a test');
+    },
+  };
+}
+
+/**
+ * A new schema of the test's own on a shared engine, with the session's search_path on it; when
+ * the test ends (pass or fail) the session is reset and the schema dropped with all it holds. The
+ * name is unique, so files running at once on one server never meet.
+ */
+export async function freshSchema(t: TestContext, engine: Engine, prefix = 'test'): Promise<string> {
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  await engine.exec(`CREATE SCHEMA ${name}; SET search_path TO ${name};`);
+  t.after(async () => {
+    // A failed test may leave a transaction open or a role set: neither may keep the schema.
+    await engine.exec('ROLLBACK').catch(() => undefined);
+    await engine.exec(`RESET ROLE; RESET search_path; DROP SCHEMA IF EXISTS ${name} CASCADE;`);
+  });
+  return name;
+}
+
+/**
+ * A new, empty database of the test's own on the PostgreSQL server at `url` (the test role may
+ * create databases), for a test that checks the whole database, such as "nothing left behind",
+ * while other tests (or other checkouts) use the shared one. Returns its URL; it is dropped when
+ * the test ends.
+ */
+export async function freshDatabase(t: TestContext, url: string): Promise<string> {
+  const name = `dbarchitect_t_${randomBytes(4).toString('hex')}`;
+  const admin = await connectPostgres(url);
+  try {
+    await admin.exec(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.close();
+  }
+  t.after(async () => {
+    const cleanup = await connectPostgres(url);
+    try {
+      await cleanup.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    } finally {
+      await cleanup.close();
+    }
+  });
+  const own = new URL(url);
+  own.pathname = `/${name}`;
+  return own.toString();
+}
