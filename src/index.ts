@@ -14,3 +14,6 @@ export { getDialect, dialectNames } from './dialects/registry.js';
 export type { Engine } from './engines/engine.js';
 export { startPglite } from './engines/pglite.js';
 export type { Artifact } from './writers/artifacts.js';
+/** Every rule set with its rules' metadata (code, summary, why, help), as docs/rules/ shows them. */
+export { RULE_SETS } from './rules/index.js';
+export type { Rule, RuleMeta, RuleSet } from './diagnostics/rule.js';
