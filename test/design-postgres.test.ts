@@ -5,13 +5,14 @@ import { designFromFile } from '../src/api/design.js';
 import { connectPostgres } from '../src/engines/postgres.js';
 import { redactUrl } from '../src/engines/redact.js';
 import { REFERENCE_SPEC } from './helpers.js';
+import { postgresServer } from './engines.js';
 import { serverUrl } from './servers.js';
 
 const server = serverUrl('postgres');
 
 describe('the DDL runs unchanged on a PostgreSQL server', () => {
   it('the reference spec, in a schema of its own that is dropped afterwards', { skip: server.skip }, async () => {
-    const engine = await connectPostgres(server.url!);
+    const engine = await postgresServer().start();
     const schema = `dbarchitect_t_${randomBytes(4).toString('hex')}`;
     try {
       const version = await engine.version();

@@ -20,10 +20,34 @@ export interface TestEngine {
 
 export const PGLITE: TestEngine = { name: 'pglite', skip: false, start: () => startPglite() };
 
-/** A PostgreSQL server, when one is given; throws at once when one is required and missing. */
+/** The session lock a server test holds while it runs (any bigint, the same in every test). */
+const SERVER_TESTS_LOCK = 7_317_001;
+
+/**
+ * A PostgreSQL server, when one is given; throws at once when one is required and missing.
+ * `start` connects and waits for the server tests' session lock, held until the engine is closed:
+ * test files run at once (and test runs of other checkouts on the same server) take turns on it.
+ * The designs' roles are the cluster's, not a schema's, and two sessions running the security
+ * script at one moment both find a role missing and both create it. So a test holds one started
+ * engine at a time; a second `start` in the same test would wait for the first to close.
+ */
 export function postgresServer(): TestEngine {
   const server = serverUrl('postgres');
-  return { name: 'postgres', skip: server.skip, start: () => connectPostgres(server.url!) };
+  return {
+    name: 'postgres',
+    skip: server.skip,
+    async start() {
+      const engine = await connectPostgres(server.url!);
+      try {
+        // A session lock, kept after COMMIT; the longer waits only for taking it.
+        await engine.exec(`BEGIN; SET LOCAL lock_timeout = '300s'; SET LOCAL statement_timeout = '300s'; SELECT pg_advisory_lock(${SERVER_TESTS_LOCK}); COMMIT;`);
+      } catch (error) {
+        await engine.close();
+        throw error;
+      }
+      return engine;
+    },
+  };
 }
 
 /** Every engine a test runs on, PGlite first: loop over it with `describe(..., { skip: e.skip })`. */

@@ -3,9 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { designFromFile, designFromSpec } from '../src/api/design.js';
 import type { Engine } from '../src/engines/engine.js';
-import { connectPostgres } from '../src/engines/postgres.js';
 import { loadSpecText } from '../src/spec/load-spec.js';
 import { minimalSpec, referenceDesign } from './helpers.js';
+import { postgresServer } from './engines.js';
 import { serverUrl } from './servers.js';
 
 const server = serverUrl('postgres');
@@ -15,7 +15,7 @@ const WEEKLY = minimalSpec(`  event:\n    append_only: true\n    rows: 200M\n   
 
 /** Runs a design's schema and jobs scripts in a schema of its own, then cleans up partman's and cron's rows for it. */
 async function withJobs(design: () => ReturnType<typeof designFromFile>, check: (engine: Engine, schema: string, jobs: string) => Promise<void>): Promise<void> {
-  const engine = await connectPostgres(server.url!);
+  const engine = await postgresServer().start();
   const schema = `dbarchitect_j_${randomBytes(4).toString('hex')}`;
   try {
     const extensions = await engine.query<{ extname: string }>(`SELECT extname FROM pg_extension WHERE extname IN ('pg_partman', 'pg_cron') ORDER BY extname`);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { connectPostgres } from '../src/engines/postgres.js';
-import { freshDatabase } from './engines.js';
+import { freshDatabase, postgresServer } from './engines.js';
 import { REFERENCE_SPEC, runCliProcess } from './helpers.js';
 import { serverUrl } from './servers.js';
 
@@ -14,8 +14,10 @@ describe('verify --db on a PostgreSQL server', () => {
   it('verifies the reference spec in a scratch schema and leaves nothing behind', { skip: server.skip }, async (t) => {
     // A database of its own: the check below covers every schema in it, and other tests create theirs in the shared one.
     const url = await freshDatabase(t, server.url!);
+    // The server tests' turn (postgresServer), held while the CLI creates the design's roles.
+    const turn = await postgresServer().start();
     const engine = await connectPostgres(url);
-    // Close the connection whatever happens: an open one would keep the test process alive.
+    // Close the connections whatever happens: an open one would keep the test process alive.
     try {
     const before = await engine.query<{ nspname: string }>(`select nspname from pg_namespace order by 1`);
     const out = mkdtempSync(join(tmpdir(), 'dbarchitect-verify-db-'));
@@ -32,6 +34,7 @@ describe('verify --db on a PostgreSQL server', () => {
     assert.deepEqual(after, before, 'no schema left behind');
     } finally {
       await engine.close();
+      await turn.close();
     }
   });
 });

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { postgresServer } from '../../../test/engines.js';
 import { referenceDesign } from '../../../test/helpers.js';
 import { serverUrl } from '../../../test/servers.js';
 import { quotePgIdentifier as q } from './quote.js';
 import type { Schema } from '../../model/schema.js';
 import type { Engine } from '../../engines/engine.js';
 import { startPglite } from '../../engines/pglite.js';
-import { connectPostgres } from '../../engines/postgres.js';
 import type { SeedLoadMethod } from '../../seed/load.js';
 import { seedPostgres } from './seed-load.js';
 
@@ -42,7 +42,7 @@ describe('seeding on a PostgreSQL server', () => {
     } finally {
       await lite.close();
     }
-    const engine = await connectPostgres(server.url!);
+    const engine = await postgresServer().start();
     // Close the connection whatever happens: an open one would keep the test process alive.
     try {
       const suffix = `${process.pid}_${Date.now()}`;
