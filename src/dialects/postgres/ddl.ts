@@ -175,7 +175,8 @@ export function emitPostgresRefreshJobs(schema: Schema): string {
   return (schema.views ?? []).map((v) => `${refreshStatement(v)} -- every ${v.refreshEverySeconds} s\n`).join('');
 }
 
-const refreshStatement = (view: AggregateView) => `REFRESH MATERIALIZED VIEW CONCURRENTLY ${q(view.name)};`;
+const refreshStatement = (view: AggregateView) => refreshOf(view.name);
+const refreshOf = (name: string) => `REFRESH MATERIALIZED VIEW CONCURRENTLY ${q(name)};`;
 
 /** A PL/pgSQL function per trigger, named like it, and the row trigger that calls it after the write. */
 function createTrigger(schema: Schema, table: Table, trigger: Trigger): string {
@@ -251,6 +252,6 @@ const list = (columns: readonly string[]) => columns.map(q).join(', ');
 export function postgresMaterializedView(name: string, uniqueKey: readonly string[]) {
   return {
     uniqueIndex: `CREATE UNIQUE INDEX ${q(`${name}_key`)} ON ${q(name)} (${uniqueKey.map(q).join(', ')});`,
-    refresh: `REFRESH MATERIALIZED VIEW CONCURRENTLY ${q(name)};`,
+    refresh: refreshOf(name),
   };
 }
