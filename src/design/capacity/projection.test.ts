@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { partitionRows } from '../../estimate/partition-rows.js';
 import { insertRates, MONTH_SECONDS, projectRows, rowsAtMonth } from './projection.js';
-import { column, schemaOf, table } from '../../dialects/postgres/storage/test-tables.test-helper.js';
+import { column, schemaOf, table } from '../../model/test-tables.test-helper.js';
 
 const year = 12 * MONTH_SECONDS;
 

@@ -1,21 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Schema, Table } from '../../model/schema.js';
+import { column, table as baseTable } from '../../model/test-tables.test-helper.js';
 import { renderMermaidErd } from './mermaid.js';
 
-const table = (name: string, extra: Partial<Table>): Table => ({
-  name,
-  kind: 'entity',
-  columns: [{ name: 'id', type: { kind: 'int64' }, nullable: false, pii: false, origin: 'test' }],
-  primaryKey: { name: `${name}_pkey`, columns: ['id'] },
-  uniques: [],
-  foreignKeys: [],
-  checks: [],
-  indexes: [],
-  tenantScoped: false,
-  origin: 'test',
-  ...extra,
-});
+const table = (name: string, extra: Partial<Table>): Table => baseTable(name, [column('id', { kind: 'int64' })], extra);
 
 describe('Mermaid ERD', () => {
   it('draws cardinality from nullability and uniqueness', () => {

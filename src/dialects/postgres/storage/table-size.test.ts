@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { needsToastTable } from './heap-tuple.js';
 import { fsmBytes, visibilityMapBytes } from './page-layout.js';
 import { estimateTableSize } from './table-size.js';
-import { column, schemaOf, table } from './test-tables.test-helper.js';
+import { column, schemaOf, table } from '../../../model/test-tables.test-helper.js';
 
 // shared/notes: (id bigint, fk bigint, n int, t text of 40 chars, ts timestamptz), 1M rows, checked on PostgreSQL 15.
 const notesTable = table('notes', [

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { estimateTableSize } from './table-size.js';
-import { column, schemaOf, table } from './test-tables.test-helper.js';
+import { column, schemaOf, table } from '../../../model/test-tables.test-helper.js';
 import { estimateWriteLoad, leafWritesPerInsert } from './wal.js';
 
 // event (id bigint identity, n int, at timestamptz default now()): primary key on id, an index on n.

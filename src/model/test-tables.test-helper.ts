@@ -1,6 +1,6 @@
-import type { Column, Schema, Table } from '../../../model/schema.js';
+import type { Column, Schema, Table } from './schema.js';
 
-/** Small hand-made tables for the capacity tests, so each expected number can be worked out by hand. */
+/** Small hand-made tables for unit tests (capacity, ERD), so each expected number can be worked out by hand. */
 export function column(name: string, type: Column['type'], extra: Partial<Column> = {}): Column {
   return { name, type, nullable: false, pii: false, origin: 'test', ...extra };
 }
