@@ -81,7 +81,11 @@ for (const file of files) {
   const table = (title: string, map: Map<string, number>, filter: (name: string) => boolean = () => true) => {
     console.log(`\n${title}\n`);
     console.log('| % | ms | file:function |\n|---:|---:|---|');
-    for (const [name, us] of [...map].filter(([n]) => filter(n)).sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`| ${pct(us)} | ${(us / 1000).toFixed(0)} | ${name} |`);
+    for (const [name, us] of [...map]
+      .filter(([n]) => filter(n))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top))
+      console.log(`| ${pct(us)} | ${(us / 1000).toFixed(0)} | ${name} |`);
   };
   console.log(`# ${file}: ${(totalUs / 1000).toFixed(0)} ms sampled`);
   table('Self time, all frames', self);

@@ -234,7 +234,15 @@ async function measure(input: Input): Promise<Row> {
   }
   const s = summarize(subjectTimes);
   const f = summarize(floorTimes);
-  return { input: input.name, stats: input.stats, subject: s, floor: f, loadMedianMs: median(loadTimes), designMedianMs: median(designTimes), ratio: s.medianMs / f.medianMs };
+  return {
+    input: input.name,
+    stats: input.stats,
+    subject: s,
+    floor: f,
+    loadMedianMs: median(loadTimes),
+    designMedianMs: median(designTimes),
+    ratio: s.medianMs / f.medianMs,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -270,7 +278,14 @@ async function rssChild(entities: number): Promise<void> {
   clearInterval(timer);
   const mb = (bytes: number) => bytes / 1024 / 1024;
   process.stdout.write(
-    JSON.stringify({ entities, peakRssMb: process.resourceUsage().maxRSS / 1024, baselineRssMb: mb(baseline), sampledPeakRssMb: mb(sampled), coldMs, artifactsBytes: design.artifacts.reduce((n, a) => n + a.content.length, 0) }) + '\n',
+    JSON.stringify({
+      entities,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+      baselineRssMb: mb(baseline),
+      sampledPeakRssMb: mb(sampled),
+      coldMs,
+      artifactsBytes: design.artifacts.reduce((n, a) => n + a.content.length, 0),
+    }) + '\n',
   );
 }
 
@@ -346,29 +361,59 @@ interface Goal {
 }
 const goals: Goal[] = [];
 for (const row of rows)
-  goals.push({ goal: `design <= ${GOAL_RATIO}x floor (${row.input})`, pass: row.ratio <= GOAL_RATIO, detail: `${row.ratio.toFixed(1)}x (${fmt(row.subject.medianMs)} ms vs ${fmt(row.floor.medianMs)} ms)` });
+  goals.push({
+    goal: `design <= ${GOAL_RATIO}x floor (${row.input})`,
+    pass: row.ratio <= GOAL_RATIO,
+    detail: `${row.ratio.toFixed(1)}x (${fmt(row.subject.medianMs)} ms vs ${fmt(row.floor.medianMs)} ms)`,
+  });
 const big = rows.find((r) => r.input === 'generated-1000');
 if (big)
-  goals.push({ goal: `1,000 entities in < ${GOAL_MS_1000 / 1000} s`, pass: big.subject.medianMs < GOAL_MS_1000, detail: `median ${fmt(big.subject.medianMs)} ms, p90 ${fmt(big.subject.p90Ms)} ms${rss ? `; cold in a fresh process ${fmt(rss.coldMs)} ms` : ''}` });
+  goals.push({
+    goal: `1,000 entities in < ${GOAL_MS_1000 / 1000} s`,
+    pass: big.subject.medianMs < GOAL_MS_1000,
+    detail: `median ${fmt(big.subject.medianMs)} ms, p90 ${fmt(big.subject.p90Ms)} ms${rss ? `; cold in a fresh process ${fmt(rss.coldMs)} ms` : ''}`,
+  });
 if (rss) {
   const peak = rss.timeVPeakRssMb ?? rss.peakRssMb;
-  goals.push({ goal: `1,000 entities in < ${GOAL_RSS_MB_1000} MB`, pass: peak < GOAL_RSS_MB_1000, detail: `peak RSS ${peak.toFixed(0)} MB (process baseline ${rss.baselineRssMb.toFixed(0)} MB)` });
+  goals.push({
+    goal: `1,000 entities in < ${GOAL_RSS_MB_1000} MB`,
+    pass: peak < GOAL_RSS_MB_1000,
+    detail: `peak RSS ${peak.toFixed(0)} MB (process baseline ${rss.baselineRssMb.toFixed(0)} MB)`,
+  });
 }
 
 if (json) {
-  process.stdout.write(JSON.stringify({ benchmark: 'design', machine, noise, method: { minSeconds, minRuns }, rows, rss, goals, allGoalsMet: goals.every((g) => g.pass) }, null, 2) + '\n');
+  process.stdout.write(
+    JSON.stringify(
+      { benchmark: 'design', machine, noise, method: { minSeconds, minRuns }, rows, rss, goals, allGoalsMet: goals.every((g) => g.pass) },
+      null,
+      2,
+    ) + '\n',
+  );
 } else {
   const out: string[] = [];
   out.push(`## design benchmark`, '');
-  out.push(`node ${machine.node}, ${machine.nproc} CPUs (${machine.cpu}), ${machine.memoryGb} GB, ${machine.platform}${machine.commit ? `; code at ${machine.commit}${machine.srcDirty ? ' with uncommitted changes in src/' : ''}` : ''}`, '');
-  out.push(`1-minute load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after.${busy ? ' NOTE: the machine was busy with other work: absolute times are inflated; the interleaved ratios less so.' : ''}`, '');
-  out.push('| input | entities | fields | patterns | design median ms | design p90 ms | floor median ms | floor p90 ms | design / floor | runs (design / floor) | load / design-from-spec median ms |');
+  out.push(
+    `node ${machine.node}, ${machine.nproc} CPUs (${machine.cpu}), ${machine.memoryGb} GB, ${machine.platform}${machine.commit ? `; code at ${machine.commit}${machine.srcDirty ? ' with uncommitted changes in src/' : ''}` : ''}`,
+    '',
+  );
+  out.push(
+    `1-minute load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after.${busy ? ' NOTE: the machine was busy with other work: absolute times are inflated; the interleaved ratios less so.' : ''}`,
+    '',
+  );
+  out.push(
+    '| input | entities | fields | patterns | design median ms | design p90 ms | floor median ms | floor p90 ms | design / floor | runs (design / floor) | load / design-from-spec median ms |',
+  );
   out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows)
-    out.push(`| ${r.input} | ${r.stats.entities} | ${r.stats.fields} | ${r.stats.patterns} | ${fmt(r.subject.medianMs)} | ${fmt(r.subject.p90Ms)} | ${fmt(r.floor.medianMs)} | ${fmt(r.floor.p90Ms)} | ${r.ratio.toFixed(1)}x | ${r.subject.runs} / ${r.floor.runs} | ${fmt(r.loadMedianMs)} / ${fmt(r.designMedianMs)} |`);
+    out.push(
+      `| ${r.input} | ${r.stats.entities} | ${r.stats.fields} | ${r.stats.patterns} | ${fmt(r.subject.medianMs)} | ${fmt(r.subject.p90Ms)} | ${fmt(r.floor.medianMs)} | ${fmt(r.floor.p90Ms)} | ${r.ratio.toFixed(1)}x | ${r.subject.runs} / ${r.floor.runs} | ${fmt(r.loadMedianMs)} / ${fmt(r.designMedianMs)} |`,
+    );
   if (rss) {
     out.push('');
-    out.push(`Peak RSS, generated-1000 design in a fresh process: ${(rss.timeVPeakRssMb ?? rss.peakRssMb).toFixed(0)} MB${rss.timeVPeakRssMb !== undefined ? ' (/usr/bin/time -v)' : ' (getrusage maxrss)'}; getrusage ${rss.peakRssMb.toFixed(0)} MB; baseline after loading modules ${rss.baselineRssMb.toFixed(0)} MB; cold design ${fmt(rss.coldMs)} ms.`);
+    out.push(
+      `Peak RSS, generated-1000 design in a fresh process: ${(rss.timeVPeakRssMb ?? rss.peakRssMb).toFixed(0)} MB${rss.timeVPeakRssMb !== undefined ? ' (/usr/bin/time -v)' : ' (getrusage maxrss)'}; getrusage ${rss.peakRssMb.toFixed(0)} MB; baseline after loading modules ${rss.baselineRssMb.toFixed(0)} MB; cold design ${fmt(rss.coldMs)} ms.`,
+    );
   }
   out.push('');
   for (const g of goals) out.push(`${g.pass ? 'PASS' : 'MISS'} ${g.goal}: ${g.detail}`);

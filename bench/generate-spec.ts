@@ -48,16 +48,74 @@ function rng(seed: number): () => number {
 }
 
 const AREAS = [
-  'billing', 'catalog', 'crm', 'support', 'shipping', 'warehouse', 'hr', 'payroll', 'marketing', 'analytics',
-  'identity', 'content', 'scheduling', 'procurement', 'finance', 'legal', 'fleet', 'learning', 'survey', 'audit',
-  'pricing', 'loyalty', 'booking', 'messaging', 'insurance',
+  'billing',
+  'catalog',
+  'crm',
+  'support',
+  'shipping',
+  'warehouse',
+  'hr',
+  'payroll',
+  'marketing',
+  'analytics',
+  'identity',
+  'content',
+  'scheduling',
+  'procurement',
+  'finance',
+  'legal',
+  'fleet',
+  'learning',
+  'survey',
+  'audit',
+  'pricing',
+  'loyalty',
+  'booking',
+  'messaging',
+  'insurance',
 ];
 // No SQL keywords (order, user, group...) so the generated SQL needs no quoting.
 const NOUNS = [
-  'account', 'invoice', 'invoice_line', 'payment', 'refund', 'product', 'variant', 'supplier', 'shipment', 'parcel',
-  'ticket', 'comment', 'agent', 'contact', 'lead', 'deal', 'campaign', 'coupon', 'employee', 'contract',
-  'timesheet', 'expense', 'asset', 'vehicle', 'trip', 'course', 'lesson', 'enrollment', 'question', 'answer',
-  'document', 'page', 'media', 'appointment', 'room', 'slot', 'vendor', 'purchase', 'receipt', 'budget',
+  'account',
+  'invoice',
+  'invoice_line',
+  'payment',
+  'refund',
+  'product',
+  'variant',
+  'supplier',
+  'shipment',
+  'parcel',
+  'ticket',
+  'comment',
+  'agent',
+  'contact',
+  'lead',
+  'deal',
+  'campaign',
+  'coupon',
+  'employee',
+  'contract',
+  'timesheet',
+  'expense',
+  'asset',
+  'vehicle',
+  'trip',
+  'course',
+  'lesson',
+  'enrollment',
+  'question',
+  'answer',
+  'document',
+  'page',
+  'media',
+  'appointment',
+  'room',
+  'slot',
+  'vendor',
+  'purchase',
+  'receipt',
+  'budget',
 ];
 
 const ENUMS = [
@@ -195,7 +253,12 @@ export function generateSpec(entityCount: number, seed = 1): GeneratedSpec {
       const required = r() < 0.65;
       const field = target;
       entityRefs.push({ field, target, required });
-      if (required) fieldLines.push(r() < 0.5 ? `      ${field}: ref(${target})!` : `      ${field}: { type: ref(${target}), required: true, on_delete: ${r() < 0.5 ? 'cascade' : 'restrict'} }`);
+      if (required)
+        fieldLines.push(
+          r() < 0.5
+            ? `      ${field}: ref(${target})!`
+            : `      ${field}: { type: ref(${target}), required: true, on_delete: ${r() < 0.5 ? 'cascade' : 'restrict'} }`,
+        );
       else fieldLines.push(r() < 0.5 ? `      ${field}: ref(${target})` : `      ${field}: { type: ref(${target}), on_delete: set_null }`);
     }
     refs += entityRefs.length;
@@ -219,7 +282,9 @@ export function generateSpec(entityCount: number, seed = 1): GeneratedSpec {
       let required: boolean;
       if (s.map) {
         const type = /[,]/.test(s.type) ? `"${s.type}"` : s.type;
-        const extra = Object.entries(s.map).map(([k, v]) => `${k}: ${v}`).join(', ');
+        const extra = Object.entries(s.map)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join(', ');
         line = `      ${s.name}: { type: ${type}, ${extra} }`;
         required = s.map.required === true || s.type.endsWith('!');
       } else {
@@ -285,7 +350,10 @@ export function generateSpec(entityCount: number, seed = 1): GeneratedSpec {
         );
       } else if (kind === 'join' && ref) {
         const target = entities.find((t) => t.name === ref.target)!;
-        const targetColumns = target.scalars.slice(0, 2).map((s) => `r.${s.name}`).join(', ');
+        const targetColumns = target.scalars
+          .slice(0, 2)
+          .map((s) => `r.${s.name}`)
+          .join(', ');
         pattern(
           `${id}_${e.name}_with_${ref.field}`.slice(0, 59).replace(/_+$/, ''),
           `select e.${columnsOf(e, 2).split(', ').join(', e.')}, ${targetColumns}\nfrom ${e.name} e\njoin ${ref.target} r on r.id = e.${ref.field}_id and r.tenant_id = e.tenant_id\nwhere e.tenant_id = :tenant and e.id = :id`,

@@ -64,7 +64,10 @@ function floorInsert(schema: Schema, table: Table, rows: number, plan: SeedPlan)
     if (column.name === shape.tenantColumn) return '1';
     const li = link.findIndex((fk) => fk.columns.includes(column.name));
     if (li >= 0) {
-      const radix = link.slice(0, li).map((fk) => rowsOf(fk.refTable)).reduce((a, b) => a * b, 1);
+      const radix = link
+        .slice(0, li)
+        .map((fk) => rowsOf(fk.refTable))
+        .reduce((a, b) => a * b, 1);
       return `((g - 1) / ${radix}) % ${rowsOf(link[li]!.refTable)} + 1`;
     }
     if (table.foreignKeys.some((fk) => fk.columns.includes(column.name))) return '1';
@@ -288,26 +291,61 @@ const loadAfter = loadavg()[0]!;
 const rateOf = (m: Method) => rate(results.get(m)!);
 const msOf = (m: Method) => median(results.get(m)!.map((x) => x.ms));
 const goals = [
-  { goal: `seed ≥ ${GOAL_FLOOR_RATIO * 100}% of the floor's rows/s (the floor as briefed: constants, constraints in place)`, ratio: rateOf('seed') / rateOf('floorPerRow'), min: GOAL_FLOOR_RATIO, shown: (r: number) => `${fmt(r * 100)}%` },
-  { goal: `  the same, like for like: both loaded in bulk`, ratio: rateOf('seed') / rateOf('floor'), min: GOAL_FLOOR_RATIO, shown: (r: number) => `${fmt(r * 100)}%` },
-  { goal: `  the same, like for like: both loaded per row`, ratio: rateOf('seedPerRow') / rateOf('floorPerRow'), min: GOAL_FLOOR_RATIO, shown: (r: number) => `${fmt(r * 100)}%` },
-  { goal: `seed ≥ ${GOAL_ROW_BY_ROW_FACTOR}× row-by-row rows/s`, ratio: rateOf('seed') / rateOf('rowByRow'), min: GOAL_ROW_BY_ROW_FACTOR, shown: (r: number) => `${fmt(r, 1)}×` },
+  {
+    goal: `seed ≥ ${GOAL_FLOOR_RATIO * 100}% of the floor's rows/s (the floor as briefed: constants, constraints in place)`,
+    ratio: rateOf('seed') / rateOf('floorPerRow'),
+    min: GOAL_FLOOR_RATIO,
+    shown: (r: number) => `${fmt(r * 100)}%`,
+  },
+  {
+    goal: `  the same, like for like: both loaded in bulk`,
+    ratio: rateOf('seed') / rateOf('floor'),
+    min: GOAL_FLOOR_RATIO,
+    shown: (r: number) => `${fmt(r * 100)}%`,
+  },
+  {
+    goal: `  the same, like for like: both loaded per row`,
+    ratio: rateOf('seedPerRow') / rateOf('floorPerRow'),
+    min: GOAL_FLOOR_RATIO,
+    shown: (r: number) => `${fmt(r * 100)}%`,
+  },
+  {
+    goal: `seed ≥ ${GOAL_ROW_BY_ROW_FACTOR}× row-by-row rows/s`,
+    ratio: rateOf('seed') / rateOf('rowByRow'),
+    min: GOAL_ROW_BY_ROW_FACTOR,
+    shown: (r: number) => `${fmt(r, 1)}×`,
+  },
 ].map((g) => ({ goal: g.goal, ratio: g.ratio, pass: g.ratio >= g.min, shown: g.shown(g.ratio) }));
 const perTable = plan.tables.map((t) => ({
   table: t.table,
   rows: t.rows,
   ...Object.fromEntries(chosen.filter((m) => m !== 'rowByRow').map((m) => [m, median(results.get(m)!.map((x) => x.insertMs[t.table]!))])),
 }));
-const machine = { node: process.version, nproc: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round((totalmem() / 1024 ** 3) * 10) / 10, platform: `${process.platform} ${process.arch}`, engine: engineVersion };
+const machine = {
+  node: process.version,
+  nproc: cpus().length,
+  cpu: cpus()[0]?.model ?? 'unknown',
+  memoryGb: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
+  platform: `${process.platform} ${process.arch}`,
+  engine: engineVersion,
+};
 const noise = { loadAverageBefore: loadBefore, loadAverageAfter: loadAfter, busy: Math.max(loadBefore, loadAfter) > machine.nproc * 0.75 };
 
 if (json) {
-  process.stdout.write(`${JSON.stringify({ benchmark: 'seed', machine, noise, rounds, largestRows, sampleRows, inventory, results: Object.fromEntries(results), perTable, goals }, null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ benchmark: 'seed', machine, noise, rounds, largestRows, sampleRows, inventory, results: Object.fromEntries(results), perTable, goals }, null, 2)}\n`,
+  );
 } else {
   const out: string[] = [];
   const totalRows = results.get('seed')![0]!.rows;
-  out.push(`Reference spec (examples/saas-shop.yaml), largest table ${fmt(largestRows)} rows: ${fmt(totalRows)} rows in ${plan.tables.length} tables (${inventory.primaryKeys} primary keys, ${inventory.uniques} uniques, ${inventory.foreignKeys} foreign keys, ${inventory.secondaryIndexes} secondary indexes); ${machine.engine}; medians of ${rounds} rounds.`, '');
-  out.push(`node ${machine.node}, ${machine.nproc} CPUs (${machine.cpu}), ${machine.memoryGb} GB, ${machine.platform}. 1-minute load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after.${noise.busy ? ' NOTE: the machine was busy with other work: absolute times are inflated; the interleaved ratios less so.' : ''}`, '');
+  out.push(
+    `Reference spec (examples/saas-shop.yaml), largest table ${fmt(largestRows)} rows: ${fmt(totalRows)} rows in ${plan.tables.length} tables (${inventory.primaryKeys} primary keys, ${inventory.uniques} uniques, ${inventory.foreignKeys} foreign keys, ${inventory.secondaryIndexes} secondary indexes); ${machine.engine}; medians of ${rounds} rounds.`,
+    '',
+  );
+  out.push(
+    `node ${machine.node}, ${machine.nproc} CPUs (${machine.cpu}), ${machine.memoryGb} GB, ${machine.platform}. 1-minute load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after.${noise.busy ? ' NOTE: the machine was busy with other work: absolute times are inflated; the interleaved ratios less so.' : ''}`,
+    '',
+  );
   out.push('| method | rows | median ms | rows/s | seed (default) is |', '|---|---:|---:|---:|---:|');
   for (const m of chosen) {
     const relative = m === 'seed' ? '' : `${fmt(rateOf('seed') / rateOf(m), 2)}×`;

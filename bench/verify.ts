@@ -19,7 +19,12 @@ import { seedPostgres } from '../src/dialects/postgres/seed-load.js';
 import { loadSpecFile } from '../src/spec/load-spec.js';
 import type { VerifyProgress } from '../src/verify/run-verify.js';
 
-const args = new Map<string, string | undefined>(process.argv.slice(2).map((a) => { const [key, value] = a.replace(/^--/, '').split('='); return [key!, value]; }));
+const args = new Map<string, string | undefined>(
+  process.argv.slice(2).map((a) => {
+    const [key, value] = a.replace(/^--/, '').split('=');
+    return [key!, value];
+  }),
+);
 const rounds = Number(args.get('rounds') ?? 2);
 const largestRows = Number(args.get('rows') ?? 200_000);
 const spec = fileURLToPath(new URL('../examples/saas-shop.yaml', import.meta.url));
@@ -82,10 +87,14 @@ const phases = Object.keys(subjects[0]!.phases).map((name) => [name, median(subj
 if (args.has('json')) {
   console.log(JSON.stringify({ largestRows, rounds, verifyMs, floorMs, ratio: verifyMs / floorMs, phases: Object.fromEntries(phases) }, null, 2));
 } else {
-  console.log(`## verify benchmark\n\nnode ${process.version}, ${cpus().length} CPUs, ${(totalmem() / 2 ** 30).toFixed(1)} GB; load average ${load.toFixed(2)} before; ${rounds} rounds; largest table ${largestRows} rows\n`);
+  console.log(
+    `## verify benchmark\n\nnode ${process.version}, ${cpus().length} CPUs, ${(totalmem() / 2 ** 30).toFixed(1)} GB; load average ${load.toFixed(2)} before; ${rounds} rounds; largest table ${largestRows} rows\n`,
+  );
   console.log('| run | median s | rounds (s) |\n|---|---:|---|');
   console.log(`| verify (subject) | ${(verifyMs / 1000).toFixed(1)} | ${subjects.map((s) => (s.ms / 1000).toFixed(1)).join(', ')} |`);
-  console.log(`| floor: start PGlite + DDL + seed + VACUUM ANALYZE | ${(floorMs / 1000).toFixed(1)} | ${floors.map((f) => (f / 1000).toFixed(1)).join(', ')} |`);
+  console.log(
+    `| floor: start PGlite + DDL + seed + VACUUM ANALYZE | ${(floorMs / 1000).toFixed(1)} | ${floors.map((f) => (f / 1000).toFixed(1)).join(', ')} |`,
+  );
   console.log(`\nverify / floor: ${(verifyMs / floorMs).toFixed(2)}x\n\n| verify phase | median s |\n|---|---:|`);
   for (const [name, ms] of phases) console.log(`| ${name} | ${(ms / 1000).toFixed(2)} |`);
   console.log(`\n${verifyMs < 60_000 ? 'PASS' : 'MISS'} verify under 60 s: ${(verifyMs / 1000).toFixed(1)} s`);

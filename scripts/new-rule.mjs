@@ -16,7 +16,54 @@ import { fileURLToPath } from 'node:url';
 const KEBAB_CASE = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 const MARKER = '// new-rule: next rule';
 const TEMPLATE = 'new-rule.test.ts.template';
-const RESERVED = new Set(['break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum', 'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null', 'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'yield', 'let', 'static', 'implements', 'interface', 'package', 'private', 'protected', 'public', 'await']);
+const RESERVED = new Set([
+  'break',
+  'case',
+  'catch',
+  'class',
+  'const',
+  'continue',
+  'debugger',
+  'default',
+  'delete',
+  'do',
+  'else',
+  'enum',
+  'export',
+  'extends',
+  'false',
+  'finally',
+  'for',
+  'function',
+  'if',
+  'import',
+  'in',
+  'instanceof',
+  'new',
+  'null',
+  'return',
+  'super',
+  'switch',
+  'this',
+  'throw',
+  'true',
+  'try',
+  'typeof',
+  'var',
+  'void',
+  'while',
+  'with',
+  'yield',
+  'let',
+  'static',
+  'implements',
+  'interface',
+  'package',
+  'private',
+  'protected',
+  'public',
+  'await',
+]);
 const here = dirname(fileURLToPath(import.meta.url));
 
 function refuse(message) {
@@ -36,17 +83,35 @@ for (let i = 0; i < args.length; i++) {
 if (positional.length !== 2) refuse(usage);
 const [set, name] = positional;
 
-const kebab = (s) => s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^[-0-9]+|-+$/g, '');
+const kebab = (s) =>
+  s
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^[-0-9]+|-+$/g, '');
 const words = (s) => s.split('-');
-const camel = (s) => words(s).map((w, i) => (i === 0 ? w : w[0].toUpperCase() + w.slice(1))).join('');
-const pascal = (s) => words(s).map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+const camel = (s) =>
+  words(s)
+    .map((w, i) => (i === 0 ? w : w[0].toUpperCase() + w.slice(1)))
+    .join('');
+const pascal = (s) =>
+  words(s)
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join('');
 
 if (!KEBAB_CASE.test(name)) {
   const fixed = kebab(name);
-  refuse(`\`${name}\` is not a kebab-case rule name: use lower-case words joined by hyphens${KEBAB_CASE.test(fixed) ? `, such as \`${fixed}\`` : ' (a letter first)'}`);
+  refuse(
+    `\`${name}\` is not a kebab-case rule name: use lower-case words joined by hyphens${KEBAB_CASE.test(fixed) ? `, such as \`${fixed}\`` : ' (a letter first)'}`,
+  );
 }
 const rulesDir = join(root, 'src/rules');
-const sets = existsSync(rulesDir) ? readdirSync(rulesDir, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(rulesDir, e.name, 'index.ts'))).map((e) => e.name).sort() : [];
+const sets = existsSync(rulesDir)
+  ? readdirSync(rulesDir, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && existsSync(join(rulesDir, e.name, 'index.ts')))
+      .map((e) => e.name)
+      .sort()
+  : [];
 const setDir = join(rulesDir, set);
 if (!sets.includes(set)) {
   refuse(
@@ -62,7 +127,8 @@ const testFile = join(setDir, `${name}.test.ts`);
 const indexFile = join(setDir, 'index.ts');
 const show = (file) => relative(root, file);
 const index = readFileSync(indexFile, 'utf8');
-for (const file of [ruleFile, testFile]) if (existsSync(file)) refuse(`rule \`${code}\` exists: ${show(file)} is there and is never overwritten; choose another name, or edit that rule`);
+for (const file of [ruleFile, testFile])
+  if (existsSync(file)) refuse(`rule \`${code}\` exists: ${show(file)} is there and is never overwritten; choose another name, or edit that rule`);
 if (index.includes(`'./${name}.js'`)) refuse(`rule \`${code}\` is already listed in ${show(indexFile)}; choose another name, or edit that rule`);
 
 const context = `${pascal(set)}Context`;
@@ -92,7 +158,12 @@ export const ${ident}: Rule<${context}> = {
   check: () => [],
 };
 `;
-const test = readFileSync(templateFile, 'utf8').replaceAll('__RULE__', ident).replaceAll('__NAME__', name).replaceAll('__CODE__', code).replaceAll('__SET__', set).replaceAll('__CONTEXT__', context);
+const test = readFileSync(templateFile, 'utf8')
+  .replaceAll('__RULE__', ident)
+  .replaceAll('__NAME__', name)
+  .replaceAll('__CODE__', code)
+  .replaceAll('__SET__', set)
+  .replaceAll('__CONTEXT__', context);
 
 const lines = index.split('\n');
 const at = lines.findIndex((l) => l.includes(MARKER));
@@ -104,6 +175,11 @@ writeFileSync(ruleFile, rule, { flag: 'wx' });
 writeFileSync(testFile, test, { flag: 'wx' });
 writeFileSync(indexFile, lines.join('\n'));
 console.log(`created ${show(ruleFile)}\ncreated ${show(testFile)}\nlisted ${ident} in ${show(indexFile)}`);
+
+// The written files in the repository's style, so the format check in npm test passes at once.
+const biome = join(root, 'node_modules', '@biomejs', 'biome', 'bin', 'biome');
+const format = spawnSync(process.execPath, [biome, 'format', '--write', ruleFile, testFile, indexFile], { cwd: root, encoding: 'utf8' });
+if (format.status !== 0) console.error(`new-rule: could not format the written files (run npm run format):\n${format.stderr}`);
 
 const docs = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), join(here, 'rule-docs.ts'), '--root', root], { encoding: 'utf8' });
 if (docs.status !== 0) {

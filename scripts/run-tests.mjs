@@ -15,7 +15,10 @@ function findTests(dir) {
 }
 
 const filter = process.argv.slice(2);
-const files = ['src', 'test'].flatMap(findTests).sort().filter((f) => filter.length === 0 || filter.some((p) => f.includes(p)));
+const files = ['src', 'test']
+  .flatMap(findTests)
+  .sort()
+  .filter((f) => filter.length === 0 || filter.some((p) => f.includes(p)));
 if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);

@@ -20,9 +20,15 @@ describe('the architecture around the schema, end to end', () => {
     assert.equal(largestAppendOnly.partitioning?.column, 'occurred_at');
     // rule of proportion: ~4 vCPU of load on one primary, a small team: no Redis to run
     assert.deepEqual(caching.cached, []);
-    assert.deepEqual(caching.neverCached.filter((n) => n.reason === 'primary-has-room').map((n) => n.pattern), ['storefront_products']);
+    assert.deepEqual(
+      caching.neverCached.filter((n) => n.reason === 'primary-has-room').map((n) => n.pattern),
+      ['storefront_products'],
+    );
     // one mechanism per read: daily_revenue is served by its materialized view, not also cached
-    assert.deepEqual(caching.neverCached.filter((n) => n.reason === 'pre-aggregated').map((n) => n.pattern), ['daily_revenue']);
+    assert.deepEqual(
+      caching.neverCached.filter((n) => n.reason === 'pre-aggregated').map((n) => n.pattern),
+      ['daily_revenue'],
+    );
     assert.equal(scaling.sharding, undefined, 'one primary suffices');
     assert.ok(capacity.atHorizon.totalBytes > capacity.months[0]!.totalBytes, 'capacity grows to the horizon');
     const areas = new Set(result.design.decisions.map((d) => d.area));
@@ -48,7 +54,10 @@ describe('the architecture around the schema, end to end', () => {
     const { technology, scaling, schema } = result.design;
     assert.notEqual(technology.choice, 'postgresql');
     const postgres = technology.ranking.find((r) => r.id === 'postgresql')!;
-    assert.ok(postgres.disqualifiers.some((d) => /1,000,000\/s/.test(d)), `PostgreSQL is disqualified by the write rate: ${postgres.disqualifiers.join('; ')}`);
+    assert.ok(
+      postgres.disqualifiers.some((d) => /1,000,000\/s/.test(d)),
+      `PostgreSQL is disqualified by the write rate: ${postgres.disqualifiers.join('; ')}`,
+    );
     const primary = result.design.decisions.find((d) => d.id === 'technology/primary-store')!;
     assert.match(primary.rationale.join(' '), /1,000,000/);
     // ClickHouse distributes natively: its cluster, sharded by the device, with no Citus or PgBouncer under it

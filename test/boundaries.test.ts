@@ -14,13 +14,29 @@ const KNOWN: readonly string[] = [];
 describe('layer boundaries (test/layers.ts)', () => {
   it('no import in src/ goes up the layer table, but the known ones being moved', () => {
     const found = layerViolations(importsOf(join(ROOT, 'src')));
-    assert.deepEqual(found.filter((v) => !KNOWN.includes(v)), [], 'new imports against the layer table');
-    assert.deepEqual(KNOWN.filter((v) => !found.includes(v)), [], 'fixed: remove these from KNOWN');
+    assert.deepEqual(
+      found.filter((v) => !KNOWN.includes(v)),
+      [],
+      'new imports against the layer table',
+    );
+    assert.deepEqual(
+      KNOWN.filter((v) => !found.includes(v)),
+      [],
+      'fixed: remove these from KNOWN',
+    );
   });
 
   it('an upward import is caught, naming the file and the rule; downward and sideways-within-a-layer ones pass', () => {
-    assert.deepEqual(layerViolations([{ from: 'model/schema.ts', to: 'design/registry.ts' }]), ['model/schema.ts imports design/registry.ts: model may not import analyses (a layer above it)']);
-    assert.deepEqual(layerViolations([{ from: 'design/registry.ts', to: 'model/schema.ts' }, { from: 'design/scaling/x.ts', to: 'design/capacity/y.ts' }]), []);
+    assert.deepEqual(layerViolations([{ from: 'model/schema.ts', to: 'design/registry.ts' }]), [
+      'model/schema.ts imports design/registry.ts: model may not import analyses (a layer above it)',
+    ]);
+    assert.deepEqual(
+      layerViolations([
+        { from: 'design/registry.ts', to: 'model/schema.ts' },
+        { from: 'design/scaling/x.ts', to: 'design/capacity/y.ts' },
+      ]),
+      [],
+    );
     assert.deepEqual(layerViolations([{ from: 'newfolder/x.ts', to: 'model/schema.ts' }]), ['newfolder/x.ts: not in any layer of test/layers.ts']);
   });
 
@@ -29,12 +45,22 @@ describe('layer boundaries (test/layers.ts)', () => {
     assert.deepEqual(dialectLeaks([{ from: 'design/capacity/plan-capacity.ts', to: 'dialects/postgres/storage/table-size.ts' }]), [
       'design/capacity/plan-capacity.ts imports dialects/postgres/storage/table-size.ts: outside src/dialects/, use the Dialect interface (dialects/dialect.ts, dialects/registry.ts), not the postgres folder',
     ]);
-    assert.deepEqual(dialectLeaks([{ from: 'design/capacity/plan-capacity.ts', to: 'dialects/storage.ts' }, { from: 'dialects/postgres/index.ts', to: 'dialects/postgres/ddl.ts' }]), []);
+    assert.deepEqual(
+      dialectLeaks([
+        { from: 'design/capacity/plan-capacity.ts', to: 'dialects/storage.ts' },
+        { from: 'dialects/postgres/index.ts', to: 'dialects/postgres/ddl.ts' },
+      ]),
+      [],
+    );
   });
 
   it('every folder of src/ is in the table', () => {
     const folders = new Set(importsOf(join(ROOT, 'src')).map((i) => i.from.split('/')[0]!));
-    for (const folder of folders) assert.ok(LAYERS.some((l) => l.paths.some((p) => p === folder || p.startsWith(folder))), folder);
+    for (const folder of folders)
+      assert.ok(
+        LAYERS.some((l) => l.paths.some((p) => p === folder || p.startsWith(folder))),
+        folder,
+      );
   });
 });
 

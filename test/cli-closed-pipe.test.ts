@@ -13,7 +13,11 @@ const STACK_TRACE = /EPIPE|Error:|\n\s+at \S/;
 /** Runs the CLI and closes the read end of `closed` after its first chunk, as `| head -1` does. */
 function runAndClose(args: readonly string[], closed: 'stdout' | 'stderr'): Promise<{ code: number | null; kept: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), MAIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), MAIN, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const open = closed === 'stdout' ? child.stderr : child.stdout;
     const toClose = closed === 'stdout' ? child.stdout : child.stderr;
     let kept = '';

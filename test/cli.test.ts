@@ -18,7 +18,8 @@ describe('dbarchitect design (CLI)', () => {
     assert.equal(result.status, 0, result.stderr);
     assert.equal(result.stdout, '', 'artifacts go to files, messages to stderr');
     assert.match(result.stderr, /executed on PostgreSQL \d+\.\d+ \(PGlite /);
-    for (const file of ['README.md', 'design.json', 'erd.mmd', 'schema/postgres.sql', '.dbarchitect-manifest.json']) assert.ok(existsSync(join(dir, 'saas-shop-design', file)), file);
+    for (const file of ['README.md', 'design.json', 'erd.mmd', 'schema/postgres.sql', '.dbarchitect-manifest.json'])
+      assert.ok(existsSync(join(dir, 'saas-shop-design', file)), file);
     const design = JSON.parse(readFileSync(join(dir, 'saas-shop-design', 'design.json'), 'utf8'));
     assert.match(design.ddl[0].executedOn, /PGlite/);
     assert.match(readFileSync(join(dir, 'saas-shop-design', 'erd.mmd'), 'utf8'), /^erDiagram\n/);
@@ -32,13 +33,13 @@ describe('dbarchitect design (CLI)', () => {
     const refused = await runCli(['design', REFERENCE_SPEC, '-o', out, '--no-engine']);
     assert.equal(refused.status, 2);
     assert.match(refused.stderr, /error output\/refused: README\.md changed since dbarchitect wrote it/);
-    assert.equal(readFileSync(join(out, 'README.md'), 'utf8'), 'my notes', 'the user\'s file is untouched');
+    assert.equal(readFileSync(join(out, 'README.md'), 'utf8'), 'my notes', "the user's file is untouched");
     const forced = await runCli(['design', REFERENCE_SPEC, '-o', out, '--no-engine', '--force']);
     assert.equal(forced.status, 0);
     assert.match(readFileSync(join(out, 'README.md'), 'utf8'), /^# saas-shop: database design/);
   });
 
-  it('keeps the ADR numbers of the folder\'s adr/numbers.json, and refuses a damaged one with exit 2', async () => {
+  it("keeps the ADR numbers of the folder's adr/numbers.json, and refuses a damaged one with exit 2", async () => {
     const out = join(dir, 'numbers');
     assert.equal((await runCli(['design', REFERENCE_SPEC, '-o', out, '--no-engine'])).status, 0);
     assert.ok(existsSync(join(out, 'adr', '0101-primary-store-postgresql.md')));
@@ -88,9 +89,10 @@ describe('dbarchitect design (CLI)', () => {
 
 describe('--fail-on counts what design.json holds, in design and verify alike', () => {
   const dir = mkdtempSync(join(tmpdir(), 'dbarchitect-fail-on-'));
-  const failing = (designJson: string) => (JSON.parse(readFileSync(designJson, 'utf8')).diagnostics as { severity: string }[]).filter((d) => d.severity !== 'info').length;
+  const failing = (designJson: string) =>
+    (JSON.parse(readFileSync(designJson, 'utf8')).diagnostics as { severity: string }[]).filter((d) => d.severity !== 'info').length;
 
-  it('design --fail-on warning exits 1 on the reference spec\'s warning, naming it; --fail-on error exits 0', async () => {
+  it("design --fail-on warning exits 1 on the reference spec's warning, naming it; --fail-on error exits 0", async () => {
     const out = join(dir, 'design-warning');
     const result = await runCli(['design', REFERENCE_SPEC, '-o', out, '--no-engine', '--fail-on', 'warning']);
     assert.equal(result.status, 1, result.stderr);
@@ -98,7 +100,11 @@ describe('--fail-on counts what design.json holds, in design and verify alike', 
     assert.ok(count > 0, 'design.json holds a warning');
     assert.match(result.stderr, new RegExp(`failing: ${count} findings? at or above --fail-on warning \\(design/fold-over-expiring-events`));
     assert.equal((await runCli(['design', REFERENCE_SPEC, '-o', join(dir, 'design-error'), '--no-engine', '--fail-on', 'error'])).status, 0);
-    assert.equal((await runCli(['design', REFERENCE_SPEC, '--no-engine', '--print', 'sql', '--fail-on', 'warning'], { cwd: dir })).status, 1, '--print honours it too');
+    assert.equal(
+      (await runCli(['design', REFERENCE_SPEC, '--no-engine', '--print', 'sql', '--fail-on', 'warning'], { cwd: dir })).status,
+      1,
+      '--print honours it too',
+    );
   });
 
   it('design --fail-on warning exits 0 on a spec without warnings, and rejects an unknown level with exit 2', async () => {
@@ -129,7 +135,7 @@ describe('--fail-on counts what design.json holds, in design and verify alike', 
     const result = runCliProcess(['verify', REFERENCE_SPEC, '-o', out, '--rows', '2000', '--runs', '1', '--fail-on', 'warning']);
     assert.equal(result.status, 1, result.stderr);
     const count = failing(join(out, 'design.json'));
-    assert.match(result.stderr, /^warning design\/fold-over-expiring-events: /m, 'the design\'s warning is shown, not only verify\'s findings');
+    assert.match(result.stderr, /^warning design\/fold-over-expiring-events: /m, "the design's warning is shown, not only verify's findings");
     assert.match(result.stderr, new RegExp(`failing: ${count} findings? at or above --fail-on warning \\(`));
   });
 });
@@ -148,7 +154,10 @@ describe('dbarchitect check (CLI)', () => {
     const json = runCliProcess(['check', file, '--format', 'json']);
     assert.equal(json.status, 2);
     const parsed = JSON.parse(json.stdout);
-    assert.deepEqual(parsed.diagnostics.map((d: { code: string; location: { line: number; column: number } }) => [d.code, d.location.line, d.location.column]), [['spec/unknown-type', 6, 10]]);
+    assert.deepEqual(
+      parsed.diagnostics.map((d: { code: string; location: { line: number; column: number } }) => [d.code, d.location.line, d.location.column]),
+      [['spec/unknown-type', 6, 10]],
+    );
     const sarif = JSON.parse(runCliProcess(['check', file, '--format', 'sarif']).stdout);
     assert.equal(sarif.version, '2.1.0');
     assert.equal(sarif.runs[0].results[0].ruleId, 'spec/unknown-type');

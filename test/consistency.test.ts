@@ -11,8 +11,14 @@ import { ROOT } from './helpers.js';
 /** The examples, and the team's reference specs where the checkout sits beside them (../shared/specs). */
 const SHARED = join(ROOT, '..', 'shared', 'specs');
 const SPECS = [
-  ...readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml')).map((f) => join(ROOT, 'examples', f)),
-  ...(existsSync(SHARED) ? readdirSync(SHARED).filter((f) => f.endsWith('.yaml')).map((f) => join(SHARED, f)) : []),
+  ...readdirSync(join(ROOT, 'examples'))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => join(ROOT, 'examples', f)),
+  ...(existsSync(SHARED)
+    ? readdirSync(SHARED)
+        .filter((f) => f.endsWith('.yaml'))
+        .map((f) => join(SHARED, f))
+    : []),
 ];
 
 async function designOf(file: string): Promise<Design> {
@@ -31,7 +37,10 @@ describe('the design agrees with itself', () => {
       const result = await designFromFile(file);
       assert.ok(result.ok);
       assert.deepEqual(checkConsistency(result.design), []);
-      assert.deepEqual(result.diagnostics.filter((d) => d.code === 'design/inconsistent'), []);
+      assert.deepEqual(
+        result.diagnostics.filter((d) => d.code === 'design/inconsistent'),
+        [],
+      );
     });
 });
 
@@ -90,7 +99,10 @@ describe('planted contradictions are caught', () => {
 
   it('a pre-aggregate in one record and a cache for the same read in another', () => {
     const d = copy(shop);
-    assert.ok(d.schema.views?.some((v) => v.origin === 'modeling/aggregate/daily_revenue'), 'the shop pre-aggregates daily_revenue');
+    assert.ok(
+      d.schema.views?.some((v) => v.origin === 'modeling/aggregate/daily_revenue'),
+      'the shop pre-aggregates daily_revenue',
+    );
     d.caching.cached.push({ ...structuredClone(busyCached), pattern: 'daily_revenue' });
     assert.deepEqual(quantities(d), ['pre-aggregate and cache']);
   });

@@ -34,20 +34,52 @@ for (const target of testEngines()) {
       const schema = await freshSchema(t, engine, 'reference');
       const result = await designFromSpec(loaded.loaded, loaded.diagnostics, { engine });
       assert.ok(result.ok);
-      assert.deepEqual(result.diagnostics.map((d) => d.code), ['design/fold-over-expiring-events'], 'only the snapshot warning');
+      assert.deepEqual(
+        result.diagnostics.map((d) => d.code),
+        ['design/fold-over-expiring-events'],
+        'only the snapshot warning',
+      );
       assert.equal(result.design.ddl[0]!.executedOn, await engine.version());
       assert.match(result.design.ddl[0]!.executedOn ?? '', target.name === 'pglite' ? /^PostgreSQL 1[5-9]\.\d+ \(PGlite / : /^PostgreSQL (1[5-9]|[2-9]\d)\./);
-      const tables = await engine.query<{ relname: string; relkind: string }>(`select relname, relkind from pg_class where relnamespace = $1::regnamespace and relkind in ('r', 'p') and not relispartition order by 1`, [schema]);
+      const tables = await engine.query<{ relname: string; relkind: string }>(
+        `select relname, relkind from pg_class where relnamespace = $1::regnamespace and relkind in ('r', 'p') and not relispartition order by 1`,
+        [schema],
+      );
       assert.deepEqual(
         tables.map((t) => t.relname),
-        ['category', 'customer', 'customer_history', 'inventory_event', 'inventory_event_snapshot', 'order', 'order_history', 'order_line', 'order_line_history', 'payment', 'payment_history', 'product', 'product_category', 'product_history', 'tenant', 'tenant_history'],
-        'the spec\'s tables, plus the history and snapshot tables the modeling decisions choose',
+        [
+          'category',
+          'customer',
+          'customer_history',
+          'inventory_event',
+          'inventory_event_snapshot',
+          'order',
+          'order_history',
+          'order_line',
+          'order_line_history',
+          'payment',
+          'payment_history',
+          'product',
+          'product_category',
+          'product_history',
+          'tenant',
+          'tenant_history',
+        ],
+        "the spec's tables, plus the history and snapshot tables the modeling decisions choose",
       );
       assert.equal(tables.find((t) => t.relname === 'inventory_event')!.relkind, 'p', 'the largest append-only table is partitioned');
-      const partitions = await engine.query<{ n: number }>(`select count(*)::int as n from pg_inherits where inhparent = $1::regclass`, [`${schema}.inventory_event`]);
+      const partitions = await engine.query<{ n: number }>(`select count(*)::int as n from pg_inherits where inhparent = $1::regclass`, [
+        `${schema}.inventory_event`,
+      ]);
       assert.equal(partitions[0]!.n, 24 + 3 + 1, '24 months back, 3 ahead, and the default');
-      const fks = await engine.query<{ n: number }>(`select count(*)::int as n from pg_constraint c join pg_namespace n on n.oid = c.connamespace where n.nspname = $1 and contype = 'f' and conparentid = 0`, [schema]);
-      assert.equal(fks[0]!.n, result.design.schema.tables.reduce((sum, t) => sum + t.foreignKeys.length, 0));
+      const fks = await engine.query<{ n: number }>(
+        `select count(*)::int as n from pg_constraint c join pg_namespace n on n.oid = c.connamespace where n.nspname = $1 and contype = 'f' and conparentid = 0`,
+        [schema],
+      );
+      assert.equal(
+        fks[0]!.n,
+        result.design.schema.tables.reduce((sum, t) => sum + t.foreignKeys.length, 0),
+      );
       const executed = result.design.decisions.filter((d) => d.evidence.some((e) => e.tier === 'executed'));
       assert.ok(executed.length >= 5, 'schema decisions carry executed evidence');
     });
@@ -127,7 +159,7 @@ entities:
       await engine.exec(`DELETE FROM person WHERE name = 'a' AND manager_id IS NULL AND NOT EXISTS (SELECT 1 FROM person x WHERE x.manager_id = person.id);`);
     });
 
-    it('shared-schema tenancy: a reference to another tenant\'s row is rejected by the database', async (t) => {
+    it("shared-schema tenancy: a reference to another tenant's row is rejected by the database", async (t) => {
       const ddl = await designDdl(`version: 1
 name: tenants
 requirements:
@@ -151,12 +183,18 @@ entities:
       const acmeCustomer = customers[0]!.id;
       const globexCustomer = customers[1]!.id;
       await engine.exec(`INSERT INTO "order" (tenant_id, customer_id, total) VALUES (1, ${acmeCustomer}, 10);`);
-      await rejects(`INSERT INTO "order" (tenant_id, customer_id, total) VALUES (1, ${globexCustomer}, 10);`, /violates foreign key constraint "order_customer_id_fkey"/);
+      await rejects(
+        `INSERT INTO "order" (tenant_id, customer_id, total) VALUES (1, ${globexCustomer}, 10);`,
+        /violates foreign key constraint "order_customer_id_fkey"/,
+      );
       await rejects(`UPDATE "order" SET customer_id = ${globexCustomer} WHERE tenant_id = 1;`, /violates foreign key constraint/);
       // ON DELETE SET NULL (customer_id) clears only the reference, never the tenant.
       await engine.exec(`DELETE FROM customer WHERE id = ${acmeCustomer};`);
       const orders = await engine.query<{ tenant_id: number; customer_id: number | null }>(`SELECT tenant_id, customer_id FROM "order"`);
-      assert.deepEqual(orders.map((o) => [Number(o.tenant_id), o.customer_id]), [[1, null]]);
+      assert.deepEqual(
+        orders.map((o) => [Number(o.tenant_id), o.customer_id]),
+        [[1, null]],
+      );
       await rejects(`INSERT INTO customer (tenant_id, email) VALUES (1, 'not-an-email');`, /customer_email_format_check/);
     });
   });

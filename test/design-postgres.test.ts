@@ -20,9 +20,16 @@ describe('the DDL runs unchanged on a PostgreSQL server', () => {
       await engine.exec(`CREATE SCHEMA ${schema}; SET search_path TO ${schema};`);
       const result = await designFromFile(REFERENCE_SPEC, { engine });
       assert.ok(result.ok);
-      assert.deepEqual(result.diagnostics.map((d) => d.code), ['design/fold-over-expiring-events'], 'only the snapshot warning');
+      assert.deepEqual(
+        result.diagnostics.map((d) => d.code),
+        ['design/fold-over-expiring-events'],
+        'only the snapshot warning',
+      );
       assert.equal(result.design.ddl[0]!.executedOn, version);
-      const tables = await engine.query<{ n: number }>(`select count(*)::int as n from pg_class where relnamespace = $1::regnamespace and relkind in ('r', 'p') and not relispartition`, [schema]);
+      const tables = await engine.query<{ n: number }>(
+        `select count(*)::int as n from pg_class where relnamespace = $1::regnamespace and relkind in ('r', 'p') and not relispartition`,
+        [schema],
+      );
       assert.equal(tables[0]!.n, result.design.schema.tables.length);
     } finally {
       await engine.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);

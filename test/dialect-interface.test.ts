@@ -36,7 +36,10 @@ describe('the analyses reach storage and statements only through the Dialect the
     const watched = await analyze(referenceYaml(), spy);
     assert.deepEqual(watched.parts.capacity, base.parts.capacity, 'the spy changes nothing');
     assert.deepEqual(new Set(sized), new Set(base.schema.tables.map((t) => t.name)));
-    const bigPages = await analyze(referenceYaml(), { ...postgresDialect, storage: { ...postgresDialect.storage, pageBytes: 2 * postgresDialect.storage.pageBytes } });
+    const bigPages = await analyze(referenceYaml(), {
+      ...postgresDialect,
+      storage: { ...postgresDialect.storage, pageBytes: 2 * postgresDialect.storage.pageBytes },
+    });
     assert.ok(bigPages.parts.capacity!.memory.hotSetBytes > base.parts.capacity!.memory.hotSetBytes);
   });
 
@@ -58,7 +61,10 @@ describe('the analyses reach storage and statements only through the Dialect the
 
   it('a materialized view refreshes by the statements dialect.materializedView gives', async () => {
     const { spec, schema, workload } = await loadForAnalysis(readFileSync(join(ROOT, 'test/fixtures/catalog-caches.yaml'), 'utf8'));
-    const views = designCaching(spec, schema, workload, { ...postgresDialect, materializedView: (name) => ({ uniqueIndex: `-- unique ${name}`, refresh: `-- refresh ${name}` }) }).caching;
+    const views = designCaching(spec, schema, workload, {
+      ...postgresDialect,
+      materializedView: (name) => ({ uniqueIndex: `-- unique ${name}`, refresh: `-- refresh ${name}` }),
+    }).caching;
     const view = views.cached.find((c) => c.materializedView)?.materializedView;
     assert.ok(view, 'the catalog spec serves merchant_half_year from a view');
     assert.equal(view.refreshStatement, `-- refresh ${view.name}`);

@@ -40,7 +40,9 @@ export function postgresServer(): TestEngine {
       const engine = await connectPostgres(server.url!);
       try {
         // A session lock, kept after COMMIT; the longer waits only for taking it.
-        await engine.exec(`BEGIN; SET LOCAL lock_timeout = '300s'; SET LOCAL statement_timeout = '300s'; SELECT pg_advisory_lock(${SERVER_TESTS_LOCK}); COMMIT;`);
+        await engine.exec(
+          `BEGIN; SET LOCAL lock_timeout = '300s'; SET LOCAL statement_timeout = '300s'; SELECT pg_advisory_lock(${SERVER_TESTS_LOCK}); COMMIT;`,
+        );
       } catch (error) {
         await engine.close();
         throw error;

@@ -13,7 +13,9 @@ import { ROOT } from './helpers.js';
  * verification is in verify-pglite.test.ts.
  */
 const EXAMPLES = join(ROOT, 'examples');
-const specs = readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml') && f !== 'saas-shop.yaml').sort();
+const specs = readdirSync(EXAMPLES)
+  .filter((f) => f.endsWith('.yaml') && f !== 'saas-shop.yaml')
+  .sort();
 
 const engine = sharedEngine();
 
@@ -30,8 +32,14 @@ describe('verify on every example', () => {
       assert.deepEqual(errors, [], errors.map((d) => `${d.code}: ${d.message}`).join('; '));
       // every read's plan reads a table: a range drawn as empty would be pruned to nothing and look fast
       for (const p of result.report.patterns.filter((x) => x.kind === 'select'))
-        assert.ok(p.nodeTypes.some((n) => /Scan/.test(n)), `${p.name} read no table: ${p.nodeTypes.join(', ')}`);
+        assert.ok(
+          p.nodeTypes.some((n) => /Scan/.test(n)),
+          `${p.name} read no table: ${p.nodeTypes.join(', ')}`,
+        );
       // after verify, the load of each measured pattern is its measurement
-      assert.ok(result.design.load.patterns.filter((p) => !p.implied).every((p) => p.source === 'measured'), 'sizing reads the measured times');
+      assert.ok(
+        result.design.load.patterns.filter((p) => !p.implied).every((p) => p.source === 'measured'),
+        'sizing reads the measured times',
+      );
     });
 });

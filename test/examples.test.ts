@@ -15,7 +15,9 @@ const EXAMPLES = join(ROOT, 'examples');
 /** Specs that cannot design today because of a tool bug, with the bug; remove an entry once it is fixed. */
 const KNOWN_BROKEN: Readonly<Record<string, string>> = {};
 
-const specs = readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml')).sort();
+const specs = readdirSync(EXAMPLES)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 const engine = sharedEngine();
 
@@ -35,7 +37,11 @@ describe('examples/*.yaml', () => {
       assert.ok(result.ok);
       const entities = result.design.spec.entities.map((e) => e.name);
       const tables = result.design.schema.tables.map((t) => t.name);
-      assert.deepEqual(entities.filter((e) => !tables.includes(e)), [], 'every entity is a table');
+      assert.deepEqual(
+        entities.filter((e) => !tables.includes(e)),
+        [],
+        'every entity is a table',
+      );
       assert.match(result.design.ddl[0]!.executedOn ?? '', /PGlite/, 'the schema ran on the engine');
       assert.match(result.design.ddl[1]!.executedOn ?? '', /PGlite/, 'the security script ran on the engine');
     });
@@ -45,7 +51,10 @@ describe('examples/*.yaml', () => {
     it(`${file} still fails with ${code} (a known tool bug; move it to the designed list once fixed)`, async () => {
       const result = await designFromFile(join(EXAMPLES, file));
       assert.equal(result.ok, false);
-      assert.ok(result.diagnostics.some((d) => d.code === code), result.diagnostics.map((d) => d.code).join(', '));
+      assert.ok(
+        result.diagnostics.some((d) => d.code === code),
+        result.diagnostics.map((d) => d.code).join(', '),
+      );
     });
   }
 });

@@ -35,7 +35,9 @@ function compare(path: string, actual: string): void {
   const a = actual.split('\n');
   const e = expected.split('\n');
   const line = a.findIndex((text, i) => text !== e[i]);
-  assert.fail(`${path} differs at line ${line + 1}:\n  expected: ${e[line] ?? '(end of file)'}\n  actual:   ${a[line] ?? '(end of file)'}\nif the change is intended, run UPDATE_GOLDEN=1 npm test and review the diff`);
+  assert.fail(
+    `${path} differs at line ${line + 1}:\n  expected: ${e[line] ?? '(end of file)'}\n  actual:   ${a[line] ?? '(end of file)'}\nif the change is intended, run UPDATE_GOLDEN=1 npm test and review the diff`,
+  );
 }
 
 describe('golden artifacts of the reference spec', async () => {

@@ -114,7 +114,10 @@ let referenceLoading: Promise<Awaited<ReturnType<typeof loadSpecFile>>> | undefi
 let referenceDesigning: Promise<DesignResult> | undefined;
 
 /** The reference spec loaded, once per test process; each caller gets a copy of its own to change. */
-export async function referenceLoaded(): Promise<{ readonly loaded: LoadedSpec; readonly diagnostics: Awaited<ReturnType<typeof loadSpecFile>>['diagnostics'] }> {
+export async function referenceLoaded(): Promise<{
+  readonly loaded: LoadedSpec;
+  readonly diagnostics: Awaited<ReturnType<typeof loadSpecFile>>['diagnostics'];
+}> {
   referenceLoading ??= loadSpecFile(REFERENCE_SPEC);
   const result = await referenceLoading;
   if (!result.loaded) throw new Error(`the reference spec does not load: ${JSON.stringify(result.diagnostics)}`);

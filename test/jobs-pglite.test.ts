@@ -11,7 +11,12 @@ const SHARED_SPECS = '/work/shared/specs';
 const specs = [
   REFERENCE_SPEC,
   join(ROOT, 'examples/iot-telemetry.yaml'),
-  ...(existsSync(SHARED_SPECS) ? readdirSync(SHARED_SPECS).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(SHARED_SPECS, f)) : []),
+  ...(existsSync(SHARED_SPECS)
+    ? readdirSync(SHARED_SPECS)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+        .map((f) => join(SHARED_SPECS, f))
+    : []),
 ];
 
 const engine = sharedEngine();
@@ -22,15 +27,27 @@ describe('jobs script on PGlite', () => {
       await freshSchema(t, engine, `spec_${i}`);
       const result = await designFromFile(file, { engine });
       assert.ok(result.ok, JSON.stringify(result.diagnostics));
-      assert.deepEqual(result.diagnostics.filter((d) => d.code.startsWith('design/ddl')), [], 'no script failed');
+      assert.deepEqual(
+        result.diagnostics.filter((d) => d.code.startsWith('design/ddl')),
+        [],
+        'no script failed',
+      );
       const jobs = result.artifacts.find((a) => a.path === 'schema/postgres-jobs.sql');
       const expectsJobs = result.design.security.retention.length > 0 || result.design.schema.tables.some((t) => t.partitioning);
       assert.equal(jobs !== undefined, expectsJobs, 'a jobs script exactly when something expires or is partitioned');
       for (const check of result.design.ddl) assert.match(check.executedOn ?? '', /PGlite/, `${check.file} ran on the engine`);
       if (!jobs) return;
       assert.equal(result.design.ddl.at(-1)!.file, 'schema/postgres-jobs.sql');
-      const routines = await engine.query<{ proname: string }>(`SELECT proname FROM pg_proc WHERE pronamespace = current_schema()::regnamespace AND proname LIKE 'dbarchitect_retention_%' ORDER BY proname`);
-      assert.deepEqual(routines.map((r) => r.proname), result.design.security.retention.filter((r) => r.job).map((r) => r.job!).sort());
+      const routines = await engine.query<{ proname: string }>(
+        `SELECT proname FROM pg_proc WHERE pronamespace = current_schema()::regnamespace AND proname LIKE 'dbarchitect_retention_%' ORDER BY proname`,
+      );
+      assert.deepEqual(
+        routines.map((r) => r.proname),
+        result.design.security.retention
+          .filter((r) => r.job)
+          .map((r) => r.job!)
+          .sort(),
+      );
       await engine.exec(jobs.content); // it can run again
     });
   });
@@ -44,17 +61,25 @@ describe('jobs script on PGlite', () => {
     await engine.exec(`INSERT INTO product (tenant_id, sku, title, price) VALUES (1, 'p1', 'Pen', 2);`);
     // 1: expired, no payment; 2: expired, its payment still kept; 3: fresh; 4-8: expired, to test the batch.
     const placed = ["now() - interval '8 years'", "now() - interval '8 years'", "now() - interval '1 day'", ...Array(5).fill("now() - interval '9 years'")];
-    for (const at of placed) await engine.exec(`INSERT INTO "order" (tenant_id, customer_id, status, total, currency, placed_at, created_at) VALUES (1, 1, 'paid', 10, 'USD', ${at}, ${at});`);
+    for (const at of placed)
+      await engine.exec(
+        `INSERT INTO "order" (tenant_id, customer_id, status, total, currency, placed_at, created_at) VALUES (1, 1, 'paid', 10, 'USD', ${at}, ${at});`,
+      );
     await engine.exec(`INSERT INTO order_line (tenant_id, order_id, product_id, quantity, unit_price) SELECT 1, id, 1, 1, 10 FROM "order";`);
     await engine.exec(`INSERT INTO payment (tenant_id, order_id, provider, provider_ref, amount, status) VALUES (1, 2, 'stripe', 'ch_2', 10, 'captured');`);
     const ids = async (table: string) => (await engine.query<{ id: number }>(`SELECT id FROM ${table} ORDER BY id`)).map((r) => r.id);
-    const retain = async (table: string, batch?: number) => (await engine.query<{ n: number }>(`SELECT dbarchitect_retention_${table}(${batch ?? ''})::int AS n`))[0]!.n;
+    const retain = async (table: string, batch?: number) =>
+      (await engine.query<{ n: number }>(`SELECT dbarchitect_retention_${table}(${batch ?? ''})::int AS n`))[0]!.n;
 
     assert.equal(await retain('order', 2), 2, 'one batch of two');
     assert.equal(await retain('order'), 4, 'the other expired orders without payment');
     assert.equal(await retain('order'), 0, 'nothing left to expire');
     assert.deepEqual(await ids('"order"'), [2, 3], 'the order with a payment and the fresh one stay');
-    assert.deepEqual((await engine.query<{ order_id: number }>('SELECT order_id FROM order_line ORDER BY order_id')).map((r) => r.order_id), [2, 3], 'lines went with their orders (ON DELETE CASCADE)');
+    assert.deepEqual(
+      (await engine.query<{ order_id: number }>('SELECT order_id FROM order_line ORDER BY order_id')).map((r) => r.order_id),
+      [2, 3],
+      'lines went with their orders (ON DELETE CASCADE)',
+    );
 
     assert.equal(await retain('payment'), 0, 'the payment is within its own retention');
     await engine.exec(`UPDATE payment SET created_at = now() - interval '8 years'`);
@@ -85,7 +110,9 @@ describe('jobs script on PGlite', () => {
     assert.equal(order.index, 'order_created_at_idx');
     await engine.exec('SET enable_seqscan = off;');
     try {
-      const plan = await engine.query<{ 'QUERY PLAN': string }>(`EXPLAIN SELECT ctid FROM "order" t WHERE t.created_at < now() - interval '2557 days' LIMIT 10000`);
+      const plan = await engine.query<{ 'QUERY PLAN': string }>(
+        `EXPLAIN SELECT ctid FROM "order" t WHERE t.created_at < now() - interval '2557 days' LIMIT 10000`,
+      );
       assert.match(plan.map((r) => r['QUERY PLAN']).join('\n'), /order_created_at_idx/);
     } finally {
       await engine.exec('RESET enable_seqscan;');

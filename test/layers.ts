@@ -52,7 +52,9 @@ export function dialectLeaks(imports: readonly Import[]): string[] {
   return imports.flatMap(({ from, to }) => {
     if (from.startsWith('dialects/') || DIALECT_FOLDER_IMPORTERS.includes(from)) return [];
     const folder = /^dialects\/([^/]+)\//.exec(to)?.[1];
-    return folder ? [`${from} imports ${to}: outside src/dialects/, use the Dialect interface (dialects/dialect.ts, dialects/registry.ts), not the ${folder} folder`] : [];
+    return folder
+      ? [`${from} imports ${to}: outside src/dialects/, use the Dialect interface (dialects/dialect.ts, dialects/registry.ts), not the ${folder} folder`]
+      : [];
   });
 }
 
@@ -62,7 +64,9 @@ export const isTestCode = (file: string): boolean => file.endsWith('.test.ts') |
 /** Every relative import of every non-test .ts file under `src`. */
 export function importsOf(src: string): Import[] {
   const files = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') && !isTestCode(e.name) ? [join(dir, e.name)] : []));
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') && !isTestCode(e.name) ? [join(dir, e.name)] : [],
+    );
   return files(src).flatMap((file) => {
     const text = readFileSync(file, 'utf8');
     const specifiers = [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map((m) => m[1]!);

@@ -26,7 +26,8 @@ describe('npm run new-rule -- <set> <name> (scripts/new-rule.mjs)', () => {
 
   before(() => {
     copy = mkdtempSync(join(tmpdir(), 'dbarchitect-new-rule-'));
-    for (const path of ['src', 'test/helpers.ts', 'docs/rules', 'tsconfig.json', 'package.json']) cpSync(join(ROOT, path), join(copy, path), { recursive: true });
+    for (const path of ['src', 'test/helpers.ts', 'docs/rules', 'tsconfig.json', 'package.json', 'biome.json', '.gitignore'])
+      cpSync(join(ROOT, path), join(copy, path), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
   });
   after(() => rmSync(copy, { recursive: true, force: true }));
@@ -34,14 +35,29 @@ describe('npm run new-rule -- <set> <name> (scripts/new-rule.mjs)', () => {
   it('writes the rule, its test and its docs entry, and lists it in the set', () => {
     const result = run('design', 'ban-wide-text-keys');
     assert.equal(result.status, 0, result.stderr);
-    assert.match(result.stdout, /created src\/rules\/design\/ban-wide-text-keys\.ts\ncreated src\/rules\/design\/ban-wide-text-keys\.test\.ts\nlisted banWideTextKeys in src\/rules\/design\/index\.ts/);
+    assert.match(
+      result.stdout,
+      /created src\/rules\/design\/ban-wide-text-keys\.ts\ncreated src\/rules\/design\/ban-wide-text-keys\.test\.ts\nlisted banWideTextKeys in src\/rules\/design\/index\.ts/,
+    );
     assert.match(read('src/rules/design/ban-wide-text-keys.ts'), /code: 'design\/ban-wide-text-keys'/);
-    assert.match(read('src/rules/design/index.ts'), /import \{ banWideTextKeys \} from '\.\/ban-wide-text-keys\.js';[\s\S]*foldOverExpiringEvents,\n {4}banWideTextKeys,\n {4}\/\/ new-rule: next rule/);
+    assert.match(
+      read('src/rules/design/index.ts'),
+      /import \{ banWideTextKeys \} from '\.\/ban-wide-text-keys\.js';[\s\S]*foldOverExpiringEvents,\n {4}banWideTextKeys,\n {4}\/\/ new-rule: next rule/,
+    );
     assert.match(read('docs/rules/design.md'), /\n## ban-wide-text-keys\n\n`design\/ban-wide-text-keys`, warning: TODO/);
+    const written = ['src/rules/design/ban-wide-text-keys.ts', 'src/rules/design/ban-wide-text-keys.test.ts', 'src/rules/design/index.ts'];
+    const format = node([fileURLToPath(import.meta.resolve('@biomejs/biome/bin/biome')), 'format', ...written], copy);
+    assert.equal(format.status, 0, `the written files pass the format check of npm test:\n${format.stdout}${format.stderr}`);
   });
 
-  it('what it wrote type-checks, and the rule\'s passing and failing cases pass as written', () => {
-    writeFileSync(join(copy, 'tsconfig.check.json'), JSON.stringify({ extends: './tsconfig.json', include: ['src/rules/design/ban-wide-text-keys.ts', 'src/rules/design/ban-wide-text-keys.test.ts', 'src/rules/design/index.ts'] }));
+  it("what it wrote type-checks, and the rule's passing and failing cases pass as written", () => {
+    writeFileSync(
+      join(copy, 'tsconfig.check.json'),
+      JSON.stringify({
+        extends: './tsconfig.json',
+        include: ['src/rules/design/ban-wide-text-keys.ts', 'src/rules/design/ban-wide-text-keys.test.ts', 'src/rules/design/index.ts'],
+      }),
+    );
     const tsc = node([fileURLToPath(import.meta.resolve('typescript/bin/tsc')), '-p', 'tsconfig.check.json', '--noEmit'], copy);
     assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
     const test = node(['--import', TSX, '--test', 'src/rules/design/ban-wide-text-keys.test.ts'], copy);
@@ -59,7 +75,10 @@ describe('npm run new-rule -- <set> <name> (scripts/new-rule.mjs)', () => {
     const before = ['src/rules/design/ban-wide-text-keys.ts', 'src/rules/design/index.ts', 'docs/rules/design.md'].map(read);
     const again = run('design', 'ban-wide-text-keys');
     assert.equal(again.status, 2);
-    assert.equal(again.stderr, 'new-rule: rule `design/ban-wide-text-keys` exists: src/rules/design/ban-wide-text-keys.ts is there and is never overwritten; choose another name, or edit that rule\n');
+    assert.equal(
+      again.stderr,
+      'new-rule: rule `design/ban-wide-text-keys` exists: src/rules/design/ban-wide-text-keys.ts is there and is never overwritten; choose another name, or edit that rule\n',
+    );
     assert.deepEqual(['src/rules/design/ban-wide-text-keys.ts', 'src/rules/design/index.ts', 'docs/rules/design.md'].map(read), before);
   });
 

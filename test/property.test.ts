@@ -17,7 +17,11 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant('swap' as const), at: fc.nat(), other: fc.nat() }),
   fc.record({ kind: fc.constant('indent' as const), at: fc.nat(), by: fc.integer({ min: -4, max: 4 }) }),
   fc.record({ kind: fc.constant('type' as const), at: fc.nat(), column: fc.nat(), text: fc.string({ maxLength: 6 }) }),
-  fc.record({ kind: fc.constant('junk' as const), at: fc.nat(), text: fc.constantFrom(': :', '&a', '*a', '- [', '{', '!!binary', '"', 'ref(', 'enum()', '!', '%', '\t', '\u0000', '1e999', '~') }),
+  fc.record({
+    kind: fc.constant('junk' as const),
+    at: fc.nat(),
+    text: fc.constantFrom(': :', '&a', '*a', '- [', '{', '!!binary', '"', 'ref(', 'enum()', '!', '%', '\t', '\u0000', '1e999', '~'),
+  }),
 );
 
 type Mutation = { kind: string; at: number; other?: number; by?: number; column?: number; text?: string };
@@ -65,7 +69,11 @@ describe('mutated specs never crash the loader', () => {
           assert.ok(d.location.column >= 1, `${d.code} has a column`);
           assert.ok(d.message.length > 0);
         }
-        if (!result.loaded) assert.ok(result.diagnostics.some((d) => d.severity === 'error'), 'a refused spec says why');
+        if (!result.loaded)
+          assert.ok(
+            result.diagnostics.some((d) => d.severity === 'error'),
+            'a refused spec says why',
+          );
       }),
       { numRuns: 300, seed: 20261126 },
     );

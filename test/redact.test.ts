@@ -10,6 +10,9 @@ describe('secret redaction', () => {
 
   it('removes the password from any message, raw or encoded', () => {
     const url = 'postgres://app:p%40ss@localhost/db';
-    assert.equal(redactSecrets('failed for postgres://app:p%40ss@localhost/db: password p@ss rejected', url), 'failed for postgres://app:***@localhost/db: password *** rejected');
+    assert.equal(
+      redactSecrets('failed for postgres://app:p%40ss@localhost/db: password p@ss rejected', url),
+      'failed for postgres://app:***@localhost/db: password *** rejected',
+    );
   });
 });

@@ -10,7 +10,8 @@ import { requireServers } from './servers.js';
 
 const CHROMIUM = process.env.DBARCHITECT_CHROMIUM ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
-if (!available && requireServers) throw new Error(`DBARCHITECT_REQUIRE_SERVERS=1 but no Chromium at ${CHROMIUM}: install Debian's chromium package (.ci/run does)`);
+if (!available && requireServers)
+  throw new Error(`DBARCHITECT_REQUIRE_SERVERS=1 but no Chromium at ${CHROMIUM}: install Debian's chromium package (.ci/run does)`);
 const skip = available ? false : `no Chromium at ${CHROMIUM}: install Debian's chromium package, or set DBARCHITECT_CHROMIUM, to run this test`;
 
 describe('report.html in a real browser', () => {
@@ -24,7 +25,15 @@ describe('report.html in a real browser', () => {
     // The flags keep headless Chromium off the network this machine does not have.
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     try {
       const page = await browser.newPage();

@@ -7,7 +7,13 @@ import { REFERENCE_SPEC } from './helpers.js';
 
 const IOT_SPEC = fileURLToPath(new URL('../examples/iot-telemetry.yaml', import.meta.url));
 
-const decode = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const decode = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 
 /** The Markdown lines outside fenced code, and how many fenced blocks there are. */
 function outsideFences(markdown: string) {
@@ -23,10 +29,14 @@ function outsideFences(markdown: string) {
   return { lines, fences };
 }
 
-const markdownHeadings = (lines: readonly string[]) => lines.flatMap((l) => (/^(#{1,6}) (.+)$/.exec(l) ? [`h${l.indexOf(' ')} ${l.slice(l.indexOf(' ') + 1).replace(/`|\*\*/g, '')}`] : []));
+const markdownHeadings = (lines: readonly string[]) =>
+  lines.flatMap((l) => (/^(#{1,6}) (.+)$/.exec(l) ? [`h${l.indexOf(' ')} ${l.slice(l.indexOf(' ') + 1).replace(/`|\*\*/g, '')}`] : []));
 const htmlHeadings = (html: string) => [...html.matchAll(/<h([1-6])>(.*?)<\/h\1>/g)].map((m) => `h${m[1]} ${decode(m[2]!)}`);
 
-for (const [name, spec] of [['the reference spec', REFERENCE_SPEC], ['examples/iot-telemetry.yaml', IOT_SPEC]] as const) {
+for (const [name, spec] of [
+  ['the reference spec', REFERENCE_SPEC],
+  ['examples/iot-telemetry.yaml', IOT_SPEC],
+] as const) {
   describe(`report.html carries everything README.md does: ${name}`, async () => {
     const result = await designFromFile(spec);
     assert.ok(result.ok, `${name} designs`);
@@ -37,7 +47,20 @@ for (const [name, spec] of [['the reference spec', REFERENCE_SPEC], ['examples/i
 
     it('the same section headings, in the same order', () => {
       const headings = markdownHeadings(lines);
-      for (const section of ['Summary', 'Technology', 'Caching', 'Scaling', 'Security and compliance', 'Availability and recovery', 'Capacity', 'Decisions', 'Tables', 'Entity-relationship diagram', 'DDL (PostgreSQL)']) assert.ok(headings.includes(`h2 ${section}`), section);
+      for (const section of [
+        'Summary',
+        'Technology',
+        'Caching',
+        'Scaling',
+        'Security and compliance',
+        'Availability and recovery',
+        'Capacity',
+        'Decisions',
+        'Tables',
+        'Entity-relationship diagram',
+        'DDL (PostgreSQL)',
+      ])
+        assert.ok(headings.includes(`h2 ${section}`), section);
       assert.deepEqual(htmlHeadings(page), headings);
     });
 
@@ -67,7 +90,11 @@ for (const [name, spec] of [['the reference spec', REFERENCE_SPEC], ['examples/i
         assert.ok(markdown.includes(`- \`${w.code}\``), `README warning ${w.code}`);
         assert.ok(page.includes(`<li><code>${w.code}</code>`), `HTML warning ${w.code}`);
       }
-      if (spec === REFERENCE_SPEC) assert.ok(warnings.some((w) => w.code === 'design/fold-over-expiring-events'), 'the reference spec has a warning to show');
+      if (spec === REFERENCE_SPEC)
+        assert.ok(
+          warnings.some((w) => w.code === 'design/fold-over-expiring-events'),
+          'the reference spec has a warning to show',
+        );
       assert.ok(page.includes('<pre class="mermaid" id="erd">erDiagram'), 'the ERD as a diagram');
       assert.equal((page.match(/id="capacity-chart"/g) ?? []).length, 1, 'the capacity chart');
     });
@@ -76,13 +103,36 @@ for (const [name, spec] of [['the reference spec', REFERENCE_SPEC], ['examples/i
 
 describe('the Markdown forms the sections use, as HTML', () => {
   it('inline code, bold, italic and links; markup inside code spans and unsafe links stay text', () => {
-    assert.equal(inlineHtml('**Choice:** `a <b> **c**` and *executed* (x)'), '<strong>Choice:</strong> <code>a &lt;b&gt; **c**</code> and <em>executed</em> (x)');
-    assert.equal(inlineHtml('[MADR](https://adr.github.io/madr/) and [x](javascript:alert(1))'), '<a href="https://adr.github.io/madr/">MADR</a> and [x](javascript:alert(1))');
+    assert.equal(
+      inlineHtml('**Choice:** `a <b> **c**` and *executed* (x)'),
+      '<strong>Choice:</strong> <code>a &lt;b&gt; **c**</code> and <em>executed</em> (x)',
+    );
+    assert.equal(
+      inlineHtml('[MADR](https://adr.github.io/madr/) and [x](javascript:alert(1))'),
+      '<a href="https://adr.github.io/madr/">MADR</a> and [x](javascript:alert(1))',
+    );
     assert.equal(inlineHtml('2 * 3 * 4'), '2 * 3 * 4');
   });
 
   it('tables with escaped pipes, lists, quotes, line breaks and fenced code', () => {
-    const html = markdownLinesToHtml(['> a quote', '', '| a | b |', '|---|---|', '| x \\| y | `z` |', '', '- one', '- two', '', '**Choice:** c  ', '**Evidence:** d', '', '```sql', 'SELECT "a" < 1;', '```', '### `t`']);
+    const html = markdownLinesToHtml([
+      '> a quote',
+      '',
+      '| a | b |',
+      '|---|---|',
+      '| x \\| y | `z` |',
+      '',
+      '- one',
+      '- two',
+      '',
+      '**Choice:** c  ',
+      '**Evidence:** d',
+      '',
+      '```sql',
+      'SELECT "a" < 1;',
+      '```',
+      '### `t`',
+    ]);
     assert.equal(
       html,
       [

@@ -10,6 +10,7 @@ export function serverUrl(kind: 'postgres' | 'mysql'): ServerUrl {
   const variable = kind === 'postgres' ? 'DBARCHITECT_PG_URL' : 'DBARCHITECT_MYSQL_URL';
   const url = process.env[variable];
   if (url) return { url, skip: false };
-  if (requireServers) throw new Error(`DBARCHITECT_REQUIRE_SERVERS=1 but ${variable} is not set: start the servers (scripts/ci/start-servers.sh) and export it`);
+  if (requireServers)
+    throw new Error(`DBARCHITECT_REQUIRE_SERVERS=1 but ${variable} is not set: start the servers (scripts/ci/start-servers.sh) and export it`);
   return { url: undefined, skip: `no ${kind} server: set ${variable} (see scripts/ci/README.md) to run this test` };
 }

@@ -31,7 +31,10 @@ const topology = (d: Design) => ({
 describe('sizing in proportion to the stated numbers', () => {
   it('internal tool (50 users, a few writes a day, 99.5%): one small PostgreSQL with backups, nothing more', async () => {
     const t = topology(await designOf('internal-tool'));
-    assert.deepEqual({ ...t, vcpu: undefined }, { engine: 'postgresql', vcpu: undefined, nodes: 1, replicas: 0, standby: 'none', pooler: 'none', citus: false });
+    assert.deepEqual(
+      { ...t, vcpu: undefined },
+      { engine: 'postgresql', vcpu: undefined, nodes: 1, replicas: 0, standby: 'none', pooler: 'none', citus: false },
+    );
     assert.ok(t.vcpu! <= 2);
   });
 

@@ -17,7 +17,10 @@ const SHARED_SPECS = '/work/shared/specs';
 const IOT_SPEC = join(EXAMPLES, 'iot-telemetry.yaml');
 const yamlIn = (dir: string): string[] => {
   try {
-    return readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(dir, f));
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()
+      .map((f) => join(dir, f));
   } catch {
     return [];
   }
@@ -58,15 +61,27 @@ describe('chosen structures on PGlite', () => {
 
     await engine.exec(`insert into customer (tenant_id, email) values (1, 'c@example.com')`);
     await engine.exec(`insert into product (tenant_id, sku, title, price) values (1, 's1', 'P', 10)`);
-    await engine.exec(`insert into inventory_event (tenant_id, product_id, delta, reason, occurred_at) values (1, 1, 5, 'restock', now()), (1, 1, -2, 'sale', now()), (1, 1, 4, 'restock', now() - interval '1 year')`);
-    assert.equal(await count('select sum_delta from inventory_event_snapshot where tenant_id = 1 and product_id = 1'), 7, 'the snapshot holds the running sum stock_level reads');
+    await engine.exec(
+      `insert into inventory_event (tenant_id, product_id, delta, reason, occurred_at) values (1, 1, 5, 'restock', now()), (1, 1, -2, 'sale', now()), (1, 1, 4, 'restock', now() - interval '1 year')`,
+    );
+    assert.equal(
+      await count('select sum_delta from inventory_event_snapshot where tenant_id = 1 and product_id = 1'),
+      7,
+      'the snapshot holds the running sum stock_level reads',
+    );
 
-    await engine.exec(`insert into "order" (tenant_id, customer_id, status, total, currency, placed_at) values (1, 1, 'paid', 30, 'USD', now()), (1, 1, 'shipped', 12, 'USD', now()), (1, 1, 'pending', 99, 'USD', now()), (1, 1, 'paid', 50, 'USD', now() - interval '40 days')`);
+    await engine.exec(
+      `insert into "order" (tenant_id, customer_id, status, total, currency, placed_at) values (1, 1, 'paid', 30, 'USD', now()), (1, 1, 'shipped', 12, 'USD', now()), (1, 1, 'pending', 99, 'USD', now()), (1, 1, 'paid', 50, 'USD', now() - interval '40 days')`,
+    );
     assert.equal(await count('select count(*) from daily_revenue_mv'), 0, 'created before the data');
     const refresh = emitPostgresRefreshJobs(design.schema);
     assert.match(refresh, /^REFRESH MATERIALIZED VIEW CONCURRENTLY daily_revenue_mv; -- every 295 s\n$/);
     await engine.exec(refresh);
-    assert.equal(await count(`select sum_total from daily_revenue_mv where tenant_id = 1 and day = date_trunc('day', now())`), 42, 'paid and shipped orders of the window only');
+    assert.equal(
+      await count(`select sum_total from daily_revenue_mv where tenant_id = 1 and day = date_trunc('day', now())`),
+      42,
+      'paid and shipped orders of the window only',
+    );
 
     await engine.exec(`delete from tenant_history; delete from "order" where status = 'pending'`);
     assert.equal(await count(`select count(*) from order_history where history_operation = 'DELETE' and total = 99`), 1, 'a delete keeps the old row');
@@ -75,7 +90,9 @@ describe('chosen structures on PGlite', () => {
   it('the reference spec: the idempotency key rejects a second insert with the same key', async (t) => {
     const { ddl } = await designed(REFERENCE_SPEC);
     await applyFresh(t, ddl);
-    await engine.exec(`insert into tenant (name, slug, plan, billing_email) values ('A', 'a', 'pro', 'a@example.com'); insert into customer (tenant_id, email) values (1, 'c@example.com')`);
+    await engine.exec(
+      `insert into tenant (name, slug, plan, billing_email) values ('A', 'a', 'pro', 'a@example.com'); insert into customer (tenant_id, email) values (1, 'c@example.com')`,
+    );
     const insert = `insert into "order" (tenant_id, customer_id, status, total, currency, placed_at, idempotency_key) values (1, 1, 'pending', 1, 'USD', now(), '00000000-0000-0000-0000-000000000001')`;
     await engine.exec(insert);
     await assert.rejects(engine.exec(insert), /order_tenant_id_idempotency_key_key/);

@@ -17,7 +17,10 @@ describe('verify on PGlite', () => {
     const result = await verifySpec(loaded.loaded, loaded.diagnostics, engine);
     assert.ok(result.ok);
     const report = verifyReportSchema.parse(JSON.parse(result.artifacts.find((a) => a.path === 'verify.json')!.content));
-    assert.deepEqual(report.patterns.map((p) => p.name), loaded.loaded.spec.accessPatterns.map((p) => p.name));
+    assert.deepEqual(
+      report.patterns.map((p) => p.name),
+      loaded.loaded.spec.accessPatterns.map((p) => p.name),
+    );
     assert.ok(report.seed.totalRows > 400_000, `seeded ${report.seed.totalRows} rows`);
     assert.equal(Math.max(...report.seed.tables.map((t) => t.rows)), 200_000);
     for (const p of report.patterns) {
@@ -26,10 +29,14 @@ describe('verify on PGlite', () => {
       assert.deepEqual(large, [], `${p.name} scans no large table`);
     }
     // Foreign-key and retention indexes serve deletes (of parents, of expired rows), not the patterns.
-    for (const index of report.indexes) assert.ok(index.usedBy.length > 0 || /^(foreign-key|retention) /.test(index.reason), `${index.name} is used (${index.reason})`);
+    for (const index of report.indexes)
+      assert.ok(index.usedBy.length > 0 || /^(foreign-key|retention) /.test(index.reason), `${index.name} is used (${index.reason})`);
     const byName = new Map(report.patterns.map((p) => [p.name, p]));
     assert.deepEqual(byName.get('customer_orders')!.nodeTypes, ['Limit', 'Index Only Scan']);
-    assert.ok(byName.get('customer_orders')!.without.seqScans.some((s) => s.table === 'order'), 'without the index it scans order');
+    assert.ok(
+      byName.get('customer_orders')!.without.seqScans.some((s) => s.table === 'order'),
+      'without the index it scans order',
+    );
     assert.ok(byName.get('stock_level')!.speedup > 2, 'the covering index makes stock_level faster');
     const decision = result.design.decisions.find((d) => d.id === 'indexes/order_tenant_id_customer_id_placed_at_idx')!;
     assert.match(decision.evidence.find((e) => e.tier === 'executed')!.detail, /customer_orders used it: [\d.]+ ms → [\d.]+ ms median/);
@@ -84,14 +91,23 @@ access_patterns:
     assert.ok(result.ok);
     const byName = new Map(result.report.patterns.map((p) => [p.name, p]));
     const anti = byName.get('users_without_orders')!;
-    assert.ok(anti.nodeTypes.some((n) => /Anti/.test(n)) || anti.nodeTypes.includes('Hash Join') || anti.nodeTypes.includes('Nested Loop'), anti.nodeTypes.join(','));
-    assert.ok(anti.indexesUsed.includes('order_user_id_placed_at_idx') || anti.indexesUsed.includes('order_user_id_idx'), `the anti-join probes orders by user: ${JSON.stringify(anti)}`);
+    assert.ok(
+      anti.nodeTypes.some((n) => /Anti/.test(n)) || anti.nodeTypes.includes('Hash Join') || anti.nodeTypes.includes('Nested Loop'),
+      anti.nodeTypes.join(','),
+    );
+    assert.ok(
+      anti.indexesUsed.includes('order_user_id_placed_at_idx') || anti.indexesUsed.includes('order_user_id_idx'),
+      `the anti-join probes orders by user: ${JSON.stringify(anti)}`,
+    );
     const latest = byName.get('latest_orders_of_user')!;
     assert.deepEqual(latest.nodeTypes, ['Limit', 'Index Only Scan'], 'sort + LIMIT served by the index order, covering');
     assert.deepEqual(latest.indexesUsed, ['order_user_id_placed_at_idx']);
     const open = byName.get('open_orders_of_group')!;
     assert.deepEqual(open.indexesUsed, ['order_group_id_placed_at_open_idx'], 'the partial index on status = open');
-    assert.match(result.artifacts.find((a) => a.path === 'schema/postgres.sql')!.content, /CREATE INDEX order_group_id_placed_at_open_idx ON "order" \(group_id, placed_at\) INCLUDE \(id\) WHERE status = 'open';/);
+    assert.match(
+      result.artifacts.find((a) => a.path === 'schema/postgres.sql')!.content,
+      /CREATE INDEX order_group_id_placed_at_open_idx ON "order" \(group_id, placed_at\) INCLUDE \(id\) WHERE status = 'open';/,
+    );
     const insert = byName.get('add_order')!;
     assert.equal(insert.kind, 'insert');
     assert.ok(insert.nodeTypes.includes('ModifyTable'));
@@ -107,7 +123,10 @@ describe('verify --sweep on PGlite', () => {
     const result = await verifySpec(loaded.loaded, loaded.diagnostics, engine, { largestRows: 20_000, runs: 1, sweep: true });
     assert.ok(result.ok);
     const sweep = result.report.sweep!;
-    assert.deepEqual(sweep.scales.map((s) => s.largestRows), [5000, 10000, 20000]);
+    assert.deepEqual(
+      sweep.scales.map((s) => s.largestRows),
+      [5000, 10000, 20000],
+    );
     assert.equal(sweep.horizon, '3y');
     assert.equal(sweep.patterns.length, 8);
     for (const p of sweep.patterns) {

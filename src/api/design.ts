@@ -45,7 +45,14 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
   const diagnostics: Diagnostic[] = [...loadDiagnostics];
 
   const workload = workloadOf(loaded);
-  const analyses = runAnalyses({ dialect, spec: loaded.spec, workload, patterns: loaded.patterns, schema: loaded.schema, ...(options.measured ? { measured: options.measured } : {}) });
+  const analyses = runAnalyses({
+    dialect,
+    spec: loaded.spec,
+    workload,
+    patterns: loaded.patterns,
+    schema: loaded.schema,
+    ...(options.measured ? { measured: options.measured } : {}),
+  });
   decisions.push(...analyses.decisions);
   diagnostics.push(...analyses.diagnostics);
   const { schema } = analyses;
@@ -58,17 +65,30 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
   const securityFile = `schema/${dialect.name}-security.sql`;
   const check: DdlCheck = await checkDdl(ddl, file, dialect.name, options.engine, diagnostics);
   // Roles are cluster-wide: run the security script only on an engine of our own (PGlite), never on a user's server.
-  const securityCheck: DdlCheck = await checkDdl(securityDdl, securityFile, dialect.name, options.engine?.kind === 'pglite' && check.executedOn ? options.engine : undefined, diagnostics);
+  const securityCheck: DdlCheck = await checkDdl(
+    securityDdl,
+    securityFile,
+    dialect.name,
+    options.engine?.kind === 'pglite' && check.executedOn ? options.engine : undefined,
+    diagnostics,
+  );
   const jobs = dialect.emitJobs(schema, security);
   const jobsFile = `schema/${dialect.name}-jobs.sql`;
   // Like the security script, the jobs (routines, schedules) run only on an engine of our own, after it.
-  const jobsCheck: DdlCheck | undefined = jobs === undefined ? undefined : await checkDdl(jobs, jobsFile, dialect.name, securityCheck.executedOn ? options.engine : undefined, diagnostics);
+  const jobsCheck: DdlCheck | undefined =
+    jobs === undefined ? undefined : await checkDdl(jobs, jobsFile, dialect.name, securityCheck.executedOn ? options.engine : undefined, diagnostics);
   if (check.executedOn) attachExecutedEvidence(decisions, check.executedOn);
 
   const design: Design = {
     tool: { name: 'dbarchitect', version: TOOL_VERSION },
     spec: loaded.spec,
-    technology: { choice: technology.choice, ranking: technology.ranking.map((r) => ({ ...r, criteria: [...r.criteria], disqualifiers: [...r.disqualifiers] })), weights: [...technology.weights], tradeoff: technology.tradeoff, polyglot: [...technology.polyglot] },
+    technology: {
+      choice: technology.choice,
+      ranking: technology.ranking.map((r) => ({ ...r, criteria: [...r.criteria], disqualifiers: [...r.disqualifiers] })),
+      weights: [...technology.weights],
+      tradeoff: technology.tradeoff,
+      polyglot: [...technology.polyglot],
+    },
     schema,
     decisions: sortDecisions(decisions),
     load: parts.load,
@@ -82,18 +102,38 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
   };
   // The design must agree with itself; a contradiction is a bug in an analysis, reported, never hidden.
   for (const found of checkConsistency(design))
-    diagnostics.push({ code: 'design/inconsistent', severity: 'error', message: `the design contradicts itself: ${found.message}`, fix: 'this is a bug in dbarchitect: please report it with the spec' });
+    diagnostics.push({
+      code: 'design/inconsistent',
+      severity: 'error',
+      message: `the design contradicts itself: ${found.message}`,
+      fix: 'this is a bug in dbarchitect: please report it with the spec',
+    });
   for (const missing of structuresMissingFromDdl(design, ddl))
-    diagnostics.push({ code: 'design/structure-not-built', severity: 'error', message: `a decision names ${missing}, which ${file} does not build`, fix: 'this is a bug in dbarchitect: please report it with the spec' });
+    diagnostics.push({
+      code: 'design/structure-not-built',
+      severity: 'error',
+      message: `a decision names ${missing}, which ${file} does not build`,
+      fix: 'this is a bug in dbarchitect: please report it with the spec',
+    });
   const erasure = dialect.emitErasure(schema, security);
-  const scripts = { [file]: ddl, [securityFile]: securityDdl, ...(erasure ? { [`schema/${dialect.name}-erasure.sql`]: erasure } : {}), ...(jobs ? { [jobsFile]: jobs } : {}) };
+  const scripts = {
+    [file]: ddl,
+    [securityFile]: securityDdl,
+    ...(erasure ? { [`schema/${dialect.name}-erasure.sql`]: erasure } : {}),
+    ...(jobs ? { [jobsFile]: jobs } : {}),
+  };
   return { ok: true, design, artifacts: renderArtifacts(design, scripts, undefined, options.adrNumbers), diagnostics };
 }
 
 async function checkDdl(ddl: string, file: string, dialect: string, engine: Engine | undefined, diagnostics: Diagnostic[]): Promise<DdlCheck> {
   const parsed = parsePg(ddl);
   if (!parsed.ok) {
-    diagnostics.push({ code: 'design/ddl-parse', severity: 'error', message: `the generated DDL does not parse: ${parsed.message}`, fix: 'this is a bug in dbarchitect: please report it with the spec' });
+    diagnostics.push({
+      code: 'design/ddl-parse',
+      severity: 'error',
+      message: `the generated DDL does not parse: ${parsed.message}`,
+      fix: 'this is a bug in dbarchitect: please report it with the spec',
+    });
     return { dialect, file, statements: 0, parsedBy: 'libpg-query' };
   }
   const check = { dialect, file, statements: parsed.result.stmts?.length ?? 0, parsedBy: `libpg-query (PostgreSQL parser ${parsed.result.version})` };
@@ -103,7 +143,12 @@ async function checkDdl(ddl: string, file: string, dialect: string, engine: Engi
     await engine.exec(ddl);
     return { ...check, executedOn: version };
   } catch (error) {
-    diagnostics.push({ code: 'design/ddl-failed', severity: 'error', message: `the generated DDL failed on ${version}: ${(error as Error).message}`, fix: 'this is a bug in dbarchitect: please report it with the spec' });
+    diagnostics.push({
+      code: 'design/ddl-failed',
+      severity: 'error',
+      message: `the generated DDL failed on ${version}: ${(error as Error).message}`,
+      fix: 'this is a bug in dbarchitect: please report it with the spec',
+    });
     return check;
   }
 }

@@ -12,7 +12,9 @@ interface Manifest {
   readonly files: Record<string, string>;
 }
 
-export type WriteResult = { readonly ok: true; readonly written: readonly string[]; readonly removed: readonly string[] } | { readonly ok: false; readonly diagnostic: Diagnostic };
+export type WriteResult =
+  | { readonly ok: true; readonly written: readonly string[]; readonly removed: readonly string[] }
+  | { readonly ok: false; readonly diagnostic: Diagnostic };
 
 const sha256 = (content: string | Buffer) => createHash('sha256').update(content).digest('hex');
 
@@ -22,7 +24,10 @@ const sha256 = (content: string | Buffer) => createHash('sha256').update(content
  * user's now. Either is refused unless `force` is set.
  */
 export async function writeOutputFolder(folder: string, artifacts: readonly Artifact[], force = false): Promise<WriteResult> {
-  const refuse = (message: string, fix: string): WriteResult => ({ ok: false, diagnostic: { code: 'output/refused', severity: 'error', message, fix, location: { file: folder, line: 1, column: 1 } } });
+  const refuse = (message: string, fix: string): WriteResult => ({
+    ok: false,
+    diagnostic: { code: 'output/refused', severity: 'error', message, fix, location: { file: folder, line: 1, column: 1 } },
+  });
   const info = await stat(folder).catch(() => undefined);
   if (info && !info.isDirectory()) return refuse('the output path exists and is not a folder', 'choose another folder with `-o DIR`');
 
@@ -30,7 +35,10 @@ export async function writeOutputFolder(folder: string, artifacts: readonly Arti
   const manifest = entries.includes(MANIFEST) ? await readManifest(join(folder, MANIFEST)) : undefined;
   if (!force) {
     if (entries.length > 0 && !manifest)
-      return refuse('the output folder exists, is not empty and was not written by dbarchitect', 'choose another folder with `-o DIR`, empty this one, or pass `--force` to overwrite the files dbarchitect writes');
+      return refuse(
+        'the output folder exists, is not empty and was not written by dbarchitect',
+        'choose another folder with `-o DIR`, empty this one, or pass `--force` to overwrite the files dbarchitect writes',
+      );
     const changed: string[] = [];
     for (const artifact of artifacts) {
       const current = await readFile(join(folder, artifact.path)).catch(() => undefined);
@@ -39,7 +47,10 @@ export async function writeOutputFolder(folder: string, artifacts: readonly Arti
       if (recorded === undefined || recorded !== sha256(current)) changed.push(artifact.path);
     }
     if (changed.length)
-      return refuse(`${changed.join(', ')} changed since dbarchitect wrote ${changed.length === 1 ? 'it' : 'them'} (or ${changed.length === 1 ? 'is' : 'are'} not dbarchitect's)`, 'move your changes elsewhere, choose another folder with `-o DIR`, or pass `--force` to overwrite');
+      return refuse(
+        `${changed.join(', ')} changed since dbarchitect wrote ${changed.length === 1 ? 'it' : 'them'} (or ${changed.length === 1 ? 'is' : 'are'} not dbarchitect's)`,
+        'move your changes elsewhere, choose another folder with `-o DIR`, or pass `--force` to overwrite',
+      );
   }
 
   const written: string[] = [];

@@ -15,21 +15,47 @@ import type { MeasuredPattern } from '../design/workload/plan-load.js';
 import { designFromSpec, workloadOf } from './design.js';
 
 export type VerifyResult =
-  | { readonly ok: true; readonly design: Design; readonly report: VerifyReport; readonly artifacts: readonly Artifact[]; readonly diagnostics: readonly Diagnostic[] }
+  | {
+      readonly ok: true;
+      readonly design: Design;
+      readonly report: VerifyReport;
+      readonly artifacts: readonly Artifact[];
+      readonly diagnostics: readonly Diagnostic[];
+    }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /**
  * Designs the spec, then proves the design on the engine: DDL, seeded data, every access pattern
  * explained with and without the derived indexes. The engine's current schema must be empty.
  */
-export async function verifySpec(loaded: LoadedSpec, loadDiagnostics: readonly Diagnostic[], engine: Engine, options: VerifyOptions & { readonly sweep?: boolean; readonly adrNumbers?: AdrNumbers; readonly dialect?: Dialect } = {}): Promise<VerifyResult> {
+export async function verifySpec(
+  loaded: LoadedSpec,
+  loadDiagnostics: readonly Diagnostic[],
+  engine: Engine,
+  options: VerifyOptions & { readonly sweep?: boolean; readonly adrNumbers?: AdrNumbers; readonly dialect?: Dialect } = {},
+): Promise<VerifyResult> {
   const dialect = options.dialect ?? defaultDialect();
   const designed = await designFromSpec(loaded, loadDiagnostics, { dialect });
   if (!designed.ok) return designed;
-  const input = { schema: designed.design.schema, patterns: loaded.patterns, specPatterns: loaded.spec.accessPatterns, workload: workloadOf(loaded), dialect, engine };
+  const input = {
+    schema: designed.design.schema,
+    patterns: loaded.patterns,
+    specPatterns: loaded.spec.accessPatterns,
+    workload: workloadOf(loaded),
+    dialect,
+    engine,
+  };
   const measured = await runVerification(input, options);
   const report = options.sweep
-    ? { ...measured, sweep: await runSweep(input, loaded.spec, { ...(options.largestRows !== undefined ? { largestRows: options.largestRows } : {}), seed: options.seed ?? 1, runs: options.runs ?? 3, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }) }
+    ? {
+        ...measured,
+        sweep: await runSweep(input, loaded.spec, {
+          ...(options.largestRows !== undefined ? { largestRows: options.largestRows } : {}),
+          seed: options.seed ?? 1,
+          runs: options.runs ?? 3,
+          ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        }),
+      }
     : measured;
   // Sizing now reads the measured times instead of the estimates: the design is planned again with them.
   const redesigned = await designFromSpec(loaded, loadDiagnostics, { dialect, measured: measuredTimes(report) });
@@ -51,8 +77,16 @@ export async function verifySpec(loaded: LoadedSpec, loadDiagnostics: readonly D
  */
 export function measuredTimes(report: VerifyReport): Map<string, MeasuredPattern> {
   const times = new Map<string, MeasuredPattern>();
-  for (const p of report.patterns) times.set(p.name, { medianMs: p.medianMs, basis: `EXPLAIN ANALYZE on ${report.engine} at ${formatCount(report.seed.totalRows)} seeded rows (fewer than at the horizon; \`verify --sweep\` extrapolates)` });
-  for (const p of report.sweep?.patterns ?? []) times.set(p.name, { medianMs: Number(p.predictedMedianMs.toPrecision(3)), basis: `verify --sweep: ${p.model} fit of the medians measured at ${p.points.length} scales, extrapolated to the ${report.sweep!.horizon} horizon` });
+  for (const p of report.patterns)
+    times.set(p.name, {
+      medianMs: p.medianMs,
+      basis: `EXPLAIN ANALYZE on ${report.engine} at ${formatCount(report.seed.totalRows)} seeded rows (fewer than at the horizon; \`verify --sweep\` extrapolates)`,
+    });
+  for (const p of report.sweep?.patterns ?? [])
+    times.set(p.name, {
+      medianMs: Number(p.predictedMedianMs.toPrecision(3)),
+      basis: `verify --sweep: ${p.model} fit of the medians measured at ${p.points.length} scales, extrapolated to the ${report.sweep!.horizon} horizon`,
+    });
   return times;
 }
 
@@ -60,7 +94,13 @@ export function measuredTimes(report: VerifyReport): Map<string, MeasuredPattern
 function withVerifyEvidence(decision: Decision, report: VerifyReport): Decision {
   const scale = `${report.engine}, ${formatCount(report.seed.totalRows)} seeded rows`;
   if (['keys', 'tenancy', 'constraints'].includes(decision.area))
-    return { ...decision, evidence: [...decision.evidence, { tier: 'executed', source: `engine:${report.engine}`, detail: 'the DDL that carries this decision ran, and the seeded data satisfied it' }] };
+    return {
+      ...decision,
+      evidence: [
+        ...decision.evidence,
+        { tier: 'executed', source: `engine:${report.engine}`, detail: 'the DDL that carries this decision ran, and the seeded data satisfied it' },
+      ],
+    };
   if (decision.area !== 'indexes') return decision;
   const index = report.indexes.find((i) => decision.id === `indexes/${i.name}`);
   if (!index) return decision;

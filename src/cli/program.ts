@@ -17,7 +17,10 @@ export async function runCli(argv: readonly string[]): Promise<ExitCode> {
     .option('--no-color', 'never colour the output')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  program.addHelpText('after', '\nExamples:\n  $ dbarchitect design examples/saas-shop.yaml\n  $ dbarchitect verify examples/saas-shop.yaml\n  $ dbarchitect check examples/saas-shop.yaml --format json');
+  program.addHelpText(
+    'after',
+    '\nExamples:\n  $ dbarchitect design examples/saas-shop.yaml\n  $ dbarchitect verify examples/saas-shop.yaml\n  $ dbarchitect check examples/saas-shop.yaml --format json',
+  );
 
   const context: CommandContext = {
     terminal: () => {

@@ -11,7 +11,16 @@ export async function readAdrNumbers(folder: string): Promise<{ ok: true; ledger
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return { ok: true };
-    return { ok: false, diagnostic: { code: 'output/bad-adr-numbers', severity: 'error', message: `cannot read the ADR number ledger: ${(error as Error).message}`, fix: 'make it readable, or delete it to renumber the ADRs from scratch', location: { file, line: 1, column: 1 } } };
+    return {
+      ok: false,
+      diagnostic: {
+        code: 'output/bad-adr-numbers',
+        severity: 'error',
+        message: `cannot read the ADR number ledger: ${(error as Error).message}`,
+        fix: 'make it readable, or delete it to renumber the ADRs from scratch',
+        location: { file, line: 1, column: 1 },
+      },
+    };
   }
   return parseAdrNumbers(text, file);
 }

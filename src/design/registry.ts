@@ -73,7 +73,9 @@ export function checkRegistryOrder(analyses: readonly Analysis[] = ANALYSES): st
       given.add(gift);
     }
   }
-  for (const analysis of analyses) for (const area of analysis.areas) if (!DECISION_AREAS.includes(area)) problems.push(`${analysis.name} writes area \`${area}\`, which DECISION_AREAS does not list`);
+  for (const analysis of analyses)
+    for (const area of analysis.areas)
+      if (!DECISION_AREAS.includes(area)) problems.push(`${analysis.name} writes area \`${area}\`, which DECISION_AREAS does not list`);
   return problems;
 }
 

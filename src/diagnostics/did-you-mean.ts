@@ -23,7 +23,10 @@ export function closestMatch(word: string, candidates: Iterable<string>): string
 export function suggestion(word: string, candidates: readonly string[], what = 'one of'): string {
   const close = closestMatch(word, candidates);
   if (close !== undefined) return `did you mean \`${close}\`?`;
-  const shown = candidates.slice(0, 12).map((c) => `\`${c}\``).join(', ');
+  const shown = candidates
+    .slice(0, 12)
+    .map((c) => `\`${c}\``)
+    .join(', ');
   return candidates.length === 0 ? '' : `use ${what} ${shown}${candidates.length > 12 ? ', …' : ''}`;
 }
 

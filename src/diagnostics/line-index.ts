@@ -25,7 +25,8 @@ export class LineIndex {
     const start = this.lineStarts[position.line - 1];
     const next = this.lineStarts[position.line] ?? this.text.length + 1;
     const offset = start === undefined ? -1 : start + position.column - 1;
-    if (start === undefined || position.column < 1 || offset >= next) throw new RangeError(`no position ${position.line}:${position.column} in a text of ${this.lineStarts.length} line(s)`);
+    if (start === undefined || position.column < 1 || offset >= next)
+      throw new RangeError(`no position ${position.line}:${position.column} in a text of ${this.lineStarts.length} line(s)`);
     return offset;
   }
 }

@@ -12,10 +12,13 @@ const meta = {
   why: 'Nothing can refer to it.',
   help: 'Give it a name.',
 } as const;
-const banEmpty: Rule<readonly string[]> = { meta, check: (names) => names.flatMap((n, i) => (n === '' ? [{ message: `name ${i + 1} is empty`, ...(i > 0 ? { help: `call it like name ${i}` } : {}) }] : [])) };
+const banEmpty: Rule<readonly string[]> = {
+  meta,
+  check: (names) => names.flatMap((n, i) => (n === '' ? [{ message: `name ${i + 1} is empty`, ...(i > 0 ? { help: `call it like name ${i}` } : {}) }] : [])),
+};
 
 describe('rules: metadata apart from findings', () => {
-  it('a finding becomes a diagnostic with the rule\'s code and severity, its own help or else the rule\'s', () => {
+  it("a finding becomes a diagnostic with the rule's code and severity, its own help or else the rule's", () => {
     assert.deepEqual(runRule(banEmpty, ['', 'a', '']), [
       { code: 'demo/ban-empty-name', severity: 'error', message: 'name 1 is empty', fix: 'Give it a name.' },
       { code: 'demo/ban-empty-name', severity: 'error', message: 'name 3 is empty', fix: 'call it like name 2' },
@@ -30,9 +33,15 @@ describe('rules: metadata apart from findings', () => {
   });
 
   it('a set runs its rules in the order it lists them', () => {
-    const second: Rule<readonly string[]> = { meta: { ...meta, name: 'ban-x', code: 'demo/ban-x' }, check: (names) => (names.includes('x') ? [{ message: 'x' }] : []) };
+    const second: Rule<readonly string[]> = {
+      meta: { ...meta, name: 'ban-x', code: 'demo/ban-x' },
+      check: (names) => (names.includes('x') ? [{ message: 'x' }] : []),
+    };
     const set: RuleSet<readonly string[]> = { name: 'demo', summary: 's', rules: [second, banEmpty] };
-    assert.deepEqual(runRuleSet(set, ['x', '']).map((d) => d.code), ['demo/ban-x', 'demo/ban-empty-name']);
+    assert.deepEqual(
+      runRuleSet(set, ['x', '']).map((d) => d.code),
+      ['demo/ban-x', 'demo/ban-empty-name'],
+    );
   });
 
   it('names the metadata problems: code, kebab-case, empty or TODO texts, a rule in the wrong set, one listed twice', () => {

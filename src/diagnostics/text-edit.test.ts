@@ -6,7 +6,7 @@ import { applyTextEdits, textEditAt } from './text-edit.js';
 const SQL = 'BEGIN;\nCREATE INDEX i ON t (a);\nCOMMIT;\n';
 
 describe('text edits', () => {
-  it('line:column and offsets convert both ways, a column may point just past a line\'s end, a place outside the text is refused', () => {
+  it("line:column and offsets convert both ways, a column may point just past a line's end, a place outside the text is refused", () => {
     const index = new LineIndex(SQL);
     for (let offset = 0; offset <= SQL.length; offset++) assert.equal(index.offset(index.position(offset)), offset);
     assert.equal(index.offset({ line: 1, column: 7 }), 6, 'the newline ending line 1');

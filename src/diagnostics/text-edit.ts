@@ -14,7 +14,9 @@ export function textEditAt(file: string, text: string | LineIndex, start: number
  */
 export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
   const index = new LineIndex(text);
-  const ranges = edits.map((e) => ({ from: index.offset(e.start), to: index.offset(e.end), newText: e.newText })).sort((a, b) => a.from - b.from || a.to - b.to);
+  const ranges = edits
+    .map((e) => ({ from: index.offset(e.start), to: index.offset(e.end), newText: e.newText }))
+    .sort((a, b) => a.from - b.from || a.to - b.to);
   for (let i = 1; i < ranges.length; i++) if (ranges[i]!.from < ranges[i - 1]!.to) throw new RangeError(`edits overlap at character ${ranges[i]!.from}`);
   let out = '';
   let at = 0;

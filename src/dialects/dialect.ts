@@ -63,7 +63,13 @@ export interface DialectSampling {
   /** A row when some row has the value $1 in the column. */
   valueTaken(table: string, column: string): string;
   /** Parents for an insert's references: rows that exist, of one tenant, completing no key already in `table`, as `<alias>_<k>`. */
-  writtenParents(table: string, plan: WrittenPlan, madeUp: (column: string) => unknown, count: number, mode: { readonly random: boolean; readonly absent: boolean }): { sql: string; params: unknown[] };
+  writtenParents(
+    table: string,
+    plan: WrittenPlan,
+    madeUp: (column: string) => unknown,
+    count: number,
+    mode: { readonly random: boolean; readonly absent: boolean },
+  ): { sql: string; params: unknown[] };
 }
 
 /** Session settings: how the tool bounds its statements and keeps its objects apart from the user's. */
@@ -79,7 +85,12 @@ export interface DialectSession {
 /** Spreading one database over nodes by a key, where the dialect has an extension for it (PostgreSQL: Citus). */
 export interface DialectSharding {
   /** The statements that distribute the tables: reference tables, then each table colocated with the anchor. */
-  distributionDdl(plan: { readonly shardCount: number; readonly referenceTables: readonly string[]; readonly colocatedTables: readonly { readonly table: string; readonly column: string }[]; readonly anchorTable: string }): string;
+  distributionDdl(plan: {
+    readonly shardCount: number;
+    readonly referenceTables: readonly string[];
+    readonly colocatedTables: readonly { readonly table: string; readonly column: string }[];
+    readonly anchorTable: string;
+  }): string;
   /** How the cluster grows and a hot key is isolated, with the commands that do it. */
   resharding(key: string, anchorTable: string, shardCount: number, workers: number): string;
 }

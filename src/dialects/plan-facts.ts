@@ -10,4 +10,3 @@ export interface PlanFacts {
   readonly executionMs?: number;
   readonly planningMs?: number;
 }
-

@@ -14,7 +14,7 @@ export async function startPglite(): Promise<Engine> {
   return {
     kind: 'pglite',
     async version() {
-      const rows = await db.query<{ v: string }>('select current_setting(\'server_version\') as v');
+      const rows = await db.query<{ v: string }>("select current_setting('server_version') as v");
       return `PostgreSQL ${rows.rows[0]?.v ?? '?'} (PGlite ${pgliteVersion})`;
     },
     async exec(sql) {

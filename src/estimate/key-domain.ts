@@ -23,7 +23,9 @@ export function keyDomain(schema: Schema, table: Table, columns: readonly string
 
   const uncovered = new Set(columns);
   let domain = 1;
-  const references = [...table.foreignKeys].filter((fk) => fk.columns.every((c) => columns.includes(c))).sort((a, b) => b.columns.length - a.columns.length || a.name.localeCompare(b.name));
+  const references = [...table.foreignKeys]
+    .filter((fk) => fk.columns.every((c) => columns.includes(c)))
+    .sort((a, b) => b.columns.length - a.columns.length || a.name.localeCompare(b.name));
   for (const fk of references) {
     if (!fk.columns.some((c) => uncovered.has(c))) continue;
     domain *= Math.max(1, rowsOf(fk.refTable));
@@ -52,7 +54,14 @@ export function columnDistinct(schema: Schema, table: Table, column: string, row
  * `=` 1/distinct, `IN` values/distinct, their negations the rest; IS [NOT] NULL from the measured null
  * fraction when there is one, else one half.
  */
-export function conditionShare(schema: Schema, table: Table, where: readonly IndexCondition[], rowsOf: RowsOf, nullFraction: (column: string) => number | undefined, tenants?: number): number {
+export function conditionShare(
+  schema: Schema,
+  table: Table,
+  where: readonly IndexCondition[],
+  rowsOf: RowsOf,
+  nullFraction: (column: string) => number | undefined,
+  tenants?: number,
+): number {
   let share = 1;
   for (const c of where) {
     const distinct = () => columnDistinct(schema, table, c.column, rowsOf, tenants);

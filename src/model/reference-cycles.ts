@@ -6,8 +6,7 @@ import type { Table } from './schema.js';
  * in one transaction, with the check at commit. Tarjan's strongly connected components.
  */
 export function deferrableForeignKeys(tables: readonly Table[]): Set<string> {
-  const required = (table: Table, columns: readonly string[]) =>
-    columns.every((name) => table.columns.find((c) => c.name === name)?.nullable === false);
+  const required = (table: Table, columns: readonly string[]) => columns.every((name) => table.columns.find((c) => c.name === name)?.nullable === false);
   const edges = new Map<string, { target: string; fk: string }[]>();
   for (const table of tables) {
     edges.set(

@@ -98,19 +98,25 @@ entities:
       post: ref(post)!
 `);
     const plan = planSeed(schema, { largestRows: 5000 });
-    assert.deepEqual(plan.tables.map((t) => [t.table, t.rows, t.basis]), [
-      ['post', 1000, 'default'],
-      ['comment', 1000, 'derived'],
-      ['view', 5000, 'derived'],
-    ]);
-    assert.equal(entry(plan, 'view').reason, '1k/month for 12 months × 1, capped at 5000: the largest table\'s rows');
+    assert.deepEqual(
+      plan.tables.map((t) => [t.table, t.rows, t.basis]),
+      [
+        ['post', 1000, 'default'],
+        ['comment', 1000, 'derived'],
+        ['view', 5000, 'derived'],
+      ],
+    );
+    assert.equal(entry(plan, 'view').reason, "1k/month for 12 months × 1, capped at 5000: the largest table's rows");
   });
 
   it('caps a relation at the distinct combinations of its parents within a tenant', async () => {
     const plan = planSeed(await referenceSchema(), { largestRows: 20_000 });
     // 44 products and 2 categories over 2 tenants: 22 × 1 combinations per tenant, one left free.
     assert.equal(entry(plan, 'product_category').rows, 43);
-    assert.match(entry(plan, 'product_category').reason, /capped at 43: every distinct product × category combination within a tenant, less 1 left free for inserts$/);
+    assert.match(
+      entry(plan, 'product_category').reason,
+      /capped at 43: every distinct product × category combination within a tenant, less 1 left free for inserts$/,
+    );
   });
 
   it('leaves parents without their one-to-one row, so inserting one can be verified', async () => {
@@ -133,7 +139,11 @@ entities:
   it('seeds referenced tables first; a required cycle in any order, an optional one filled later', async () => {
     const reference = planSeed(await referenceSchema());
     const order = reference.tables.map((t) => t.table);
-    assert.ok(order.indexOf('customer') < order.indexOf('order') && order.indexOf('order') < order.indexOf('order_line') && order.indexOf('product') < order.indexOf('order_line'));
+    assert.ok(
+      order.indexOf('customer') < order.indexOf('order') &&
+        order.indexOf('order') < order.indexOf('order_line') &&
+        order.indexOf('product') < order.indexOf('order_line'),
+    );
     assert.equal(order[0], 'tenant');
 
     const cycle = planSeed(
@@ -148,7 +158,13 @@ entities:
       department: ref(department)!
 `),
     );
-    assert.deepEqual(cycle.tables.map((t) => [t.table, t.fillLater]), [['department', []], ['employee', []]]);
+    assert.deepEqual(
+      cycle.tables.map((t) => [t.table, t.fillLater]),
+      [
+        ['department', []],
+        ['employee', []],
+      ],
+    );
 
     const optional = planSeed(
       await schemaOf(`version: 1
@@ -162,6 +178,12 @@ entities:
       a: ref(a)!
 `),
     );
-    assert.deepEqual(optional.tables.map((t) => [t.table, t.fillLater]), [['a', ['a_b_id_fkey']], ['b', []]]);
+    assert.deepEqual(
+      optional.tables.map((t) => [t.table, t.fillLater]),
+      [
+        ['a', ['a_b_id_fkey']],
+        ['b', []],
+      ],
+    );
   });
 });

@@ -106,7 +106,9 @@ export function planSeed(schema: Schema, options: SeedPlanOptions = {}): SeedPla
 
   /** A derived count stays within largestRows, like the spec's tables. */
   function derived(rows: number, reason: string): { rows: number; basis: RowBasis; reason: string } {
-    return rows > capDerived ? { rows: capDerived, basis: 'derived', reason: `${reason}, capped at ${capDerived}: the largest table's rows` } : { rows, basis: 'derived', reason };
+    return rows > capDerived
+      ? { rows: capDerived, basis: 'derived', reason: `${reason}, capped at ${capDerived}: the largest table's rows` }
+      : { rows, basis: 'derived', reason };
   }
 
   function estimate(table: Table): { rows: number; basis: RowBasis; reason: string } {
@@ -124,7 +126,10 @@ export function planSeed(schema: Schema, options: SeedPlanOptions = {}): SeedPla
     const growth = table.volume?.growthPerMonth ?? 0;
     if (growth > 0) {
       const months = Math.min(12, (table.volume?.retentionSeconds ?? Infinity) / MONTH_SECONDS);
-      return derived(Math.max(1, Math.round(growth * months * factor)), `${specQuantity(growth)}/month for ${+months.toFixed(1)} months × ${formatFactor(factor)}`);
+      return derived(
+        Math.max(1, Math.round(growth * months * factor)),
+        `${specQuantity(growth)}/month for ${+months.toFixed(1)} months × ${formatFactor(factor)}`,
+      );
     }
     if (top) return derived(top.rows, `as many as ${top.name} (a row per parent on average)`);
     return { rows: defaultRows, basis: 'default', reason: `default ${defaultRows}: the spec gives no volume` };

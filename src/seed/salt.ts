@@ -6,6 +6,8 @@ import { createHash } from 'node:crypto';
  * literal in SQL. Returned as decimal text because JavaScript numbers cannot hold it.
  */
 export function seedSalt(seed: number, ...parts: readonly string[]): string {
-  const digest = createHash('sha256').update(JSON.stringify([seed, ...parts])).digest();
+  const digest = createHash('sha256')
+    .update(JSON.stringify([seed, ...parts]))
+    .digest();
   return (digest.readBigUInt64BE(0) >> 2n).toString();
 }

@@ -25,11 +25,17 @@ entities:
     key: [follower_id, followee_id]
 `);
     const plan = planWrittenValues(tables.get('follow')!, ['follower_id', 'followee_id']);
-    assert.deepEqual(plan.parents.map((p) => [p.alias, p.fk.refTable, p.sources.map((s) => s.column), p.joins.length]), [
-      ['p0', 'user', ['follower_id'], 0],
-      ['p1', 'user', ['followee_id'], 0],
-    ]);
-    assert.deepEqual(plan.absentKeys.map((k) => [k.columns.map((c) => c.column), k.level]), [[['follower_id', 'followee_id'], 1]]);
+    assert.deepEqual(
+      plan.parents.map((p) => [p.alias, p.fk.refTable, p.sources.map((s) => s.column), p.joins.length]),
+      [
+        ['p0', 'user', ['follower_id'], 0],
+        ['p1', 'user', ['followee_id'], 0],
+      ],
+    );
+    assert.deepEqual(
+      plan.absentKeys.map((k) => [k.columns.map((c) => c.column), k.level]),
+      [[['follower_id', 'followee_id'], 1]],
+    );
     assert.deepEqual(plan.fresh, []);
     // The user's identity key is the database's; the unique handle gets a fresh value.
     const user = planWrittenValues(tables.get('user')!, ['handle']);
@@ -62,16 +68,26 @@ entities:
     unique: [[tenant_id, product_id, rank]]
 `);
     const link = planWrittenValues(tables.get('product_category')!, ['tenant_id', 'product_id', 'category_id', 'rank']);
-    assert.deepEqual(link.parents.map((p) => [p.fk.refTable, p.sources.map((s) => s.column), p.joins.map((j) => `${p.alias}.${j.refColumn} = ${j.alias}.${j.otherRefColumn}`)]), [
-      ['product', ['tenant_id', 'product_id'], []],
-      ['category', ['category_id'], ['p1.tenant_id = p0.tenant_id']],
-      ['tenant', [], ['p2.id = p0.tenant_id']],
-    ]);
+    assert.deepEqual(
+      link.parents.map((p) => [
+        p.fk.refTable,
+        p.sources.map((s) => s.column),
+        p.joins.map((j) => `${p.alias}.${j.refColumn} = ${j.alias}.${j.otherRefColumn}`),
+      ]),
+      [
+        ['product', ['tenant_id', 'product_id'], []],
+        ['category', ['category_id'], ['p1.tenant_id = p0.tenant_id']],
+        ['tenant', [], ['p2.id = p0.tenant_id']],
+      ],
+    );
     // The enum cannot be fresh: its made-up value takes part in the absent combination.
-    assert.deepEqual(link.absentKeys.map((k) => [k.columns.map((c) => `${c.column}:${c.value.kind}`), k.level]), [
-      [['tenant_id:parent', 'product_id:parent', 'category_id:parent'], 1],
-      [['tenant_id:parent', 'product_id:parent', 'rank:made-up'], 0],
-    ]);
+    assert.deepEqual(
+      link.absentKeys.map((k) => [k.columns.map((c) => `${c.column}:${c.value.kind}`), k.level]),
+      [
+        [['tenant_id:parent', 'product_id:parent', 'category_id:parent'], 1],
+        [['tenant_id:parent', 'product_id:parent', 'rank:made-up'], 0],
+      ],
+    );
     assert.deepEqual(link.madeUp, ['rank']);
     const product = planWrittenValues(tables.get('product')!, ['tenant_id', 'sku']);
     assert.deepEqual([product.fresh, product.absentKeys], [['sku'], []]);

@@ -14,7 +14,6 @@ export interface ModelResult {
   readonly decisions: Decision[];
 }
 
-
 /**
  * Spec -> dialect-neutral Schema. Pure: the same spec gives the same model, tables in spec order
  * with each entity's relation tables after it.
@@ -110,7 +109,16 @@ class ModelBuilder {
     if (!this.tenantEntity) return [];
     const key = this.refKey(this.tenantEntity);
     if (!key) return [];
-    return [{ name: derivedName(table, [TENANT_COLUMN], 'fkey'), columns: [TENANT_COLUMN], refTable: this.tenantEntity.name, refColumns: [key.column], onDelete: 'restrict', deferrable: false }];
+    return [
+      {
+        name: derivedName(table, [TENANT_COLUMN], 'fkey'),
+        columns: [TENANT_COLUMN],
+        refTable: this.tenantEntity.name,
+        refColumns: [key.column],
+        onDelete: 'restrict',
+        deferrable: false,
+      },
+    ];
   }
 
   private entityTable(entity: EntitySpec): Table | undefined {
@@ -121,7 +129,13 @@ class ModelBuilder {
     const addColumn = (column: Column, fieldPath: (string | number)[]) => {
       const clash = columnOrigins.get(column.name);
       if (clash) {
-        this.problems.error(fieldPath, 'spec/column-clash', `this field makes the column \`${column.name}\`, which ${clash.join('.')} already makes`, 'rename the field (a `ref` field `x` makes the column `x_id`; `id`, `tenant_id`, `created_at` and `updated_at` may be added by conventions)', { at: 'key' });
+        this.problems.error(
+          fieldPath,
+          'spec/column-clash',
+          `this field makes the column \`${column.name}\`, which ${clash.join('.')} already makes`,
+          'rename the field (a `ref` field `x` makes the column `x_id`; `id`, `tenant_id`, `created_at` and `updated_at` may be added by conventions)',
+          { at: 'key' },
+        );
         return;
       }
       columnOrigins.set(column.name, fieldPath.map(String));
@@ -141,11 +155,27 @@ class ModelBuilder {
         if (!target) continue; // reported by the spec checks
         const key = this.refKey(target);
         if (!key) {
-          this.problems.error(fieldPath, 'spec/ref-to-composite-key', `\`${target.name}\` has a composite key, so a single reference column cannot point at it`, `give \`${target.name}\` a surrogate id (remove its \`key\`), or reference its parts with separate fields`);
+          this.problems.error(
+            fieldPath,
+            'spec/ref-to-composite-key',
+            `\`${target.name}\` has a composite key, so a single reference column cannot point at it`,
+            `give \`${target.name}\` a surrogate id (remove its \`key\`), or reference its parts with separate fields`,
+          );
           continue;
         }
         const column = `${field.name}_id`;
-        addColumn({ name: column, type: key.type, nullable: !field.required, pii: field.pii, ...(field.distinct !== undefined ? { distinct: field.distinct } : {}), origin: fieldPath.join('.'), ...(field.description ? { comment: field.description } : {}) }, fieldPath);
+        addColumn(
+          {
+            name: column,
+            type: key.type,
+            nullable: !field.required,
+            pii: field.pii,
+            ...(field.distinct !== undefined ? { distinct: field.distinct } : {}),
+            origin: fieldPath.join('.'),
+            ...(field.description ? { comment: field.description } : {}),
+          },
+          fieldPath,
+        );
         foreignKeys.push(this.referenceForeignKey(entity.name, scoped, column, target, key, field));
         continue;
       }
@@ -165,14 +195,25 @@ class ModelBuilder {
         fieldPath,
       );
       if (field.min !== undefined || field.max !== undefined)
-        checks.push({ name: derivedName(entity.name, [field.name], 'check'), rule: { kind: 'range', column: field.name, ...(field.min !== undefined ? { min: field.min } : {}), ...(field.max !== undefined ? { max: field.max } : {}) } });
+        checks.push({
+          name: derivedName(entity.name, [field.name], 'check'),
+          rule: {
+            kind: 'range',
+            column: field.name,
+            ...(field.min !== undefined ? { min: field.min } : {}),
+            ...(field.max !== undefined ? { max: field.max } : {}),
+          },
+        });
       if (field.type.kind === 'email' || field.type.kind === 'phone')
         checks.push({ name: derivedName(entity.name, [field.name], 'format_check'), rule: { kind: 'format', column: field.name, format: field.type.kind } });
     }
     if (this.spec.conventions.timestamps) {
       // Rows of an append-only entity are never updated, so they get no updated_at.
       for (const name of entity.appendOnly ? ['created_at'] : ['created_at', 'updated_at'])
-        addColumn({ name, type: { kind: 'timestamp', withTimeZone: true }, nullable: false, default: { kind: 'now' }, pii: false, origin: 'conventions.timestamps' }, ['conventions', 'timestamps']);
+        addColumn(
+          { name, type: { kind: 'timestamp', withTimeZone: true }, nullable: false, default: { kind: 'now' }, pii: false, origin: 'conventions.timestamps' },
+          ['conventions', 'timestamps'],
+        );
     }
 
     const known = columns.map((c) => c.name);
@@ -191,7 +232,8 @@ class ModelBuilder {
     const primaryKey = entity.key ?? (scoped ? [TENANT_COLUMN, 'id'] : ['id']);
     if (entity.key) {
       checkColumns(entity.key, [...path, 'key']);
-      if (new Set(entity.key).size !== entity.key.length) this.problems.error([...path, 'key'], 'spec/duplicate-column', 'the key names a column twice', 'list each column once');
+      if (new Set(entity.key).size !== entity.key.length)
+        this.problems.error([...path, 'key'], 'spec/duplicate-column', 'the key names a column twice', 'list each column once');
     }
     for (const column of columns) if (primaryKey.includes(column.name)) column.nullable = false;
 
@@ -237,7 +279,14 @@ class ModelBuilder {
   }
 
   /** Under shared-schema tenancy both sides carry the tenant, so the key includes it: no cross-tenant references. */
-  private referenceForeignKey(source: string, sourceScoped: boolean, column: string, target: EntitySpec, key: RefKey, field: FieldSpec | undefined): ForeignKey {
+  private referenceForeignKey(
+    source: string,
+    sourceScoped: boolean,
+    column: string,
+    target: EntitySpec,
+    key: RefKey,
+    field: FieldSpec | undefined,
+  ): ForeignKey {
     const bothScoped = sourceScoped && this.isTenantScoped(target);
     const columns = bothScoped ? [TENANT_COLUMN, column] : [column];
     const onDelete = field?.onDelete ?? 'cascade';
@@ -258,13 +307,24 @@ class ModelBuilder {
     if (!target) return undefined;
     const name = `${owner.name}_${field.name}`;
     if (this.entities.has(name)) {
-      this.problems.error(fieldPath, 'spec/relation-name-clash', `the relation table \`${name}\` for this \`many\` field has the name of an entity`, 'rename the field or the entity', { at: 'key' });
+      this.problems.error(
+        fieldPath,
+        'spec/relation-name-clash',
+        `the relation table \`${name}\` for this \`many\` field has the name of an entity`,
+        'rename the field or the entity',
+        { at: 'key' },
+      );
       return undefined;
     }
     const ownerKey = this.refKey(owner);
     const targetKey = this.refKey(target);
     if (!ownerKey || !targetKey) {
-      this.problems.error(fieldPath, 'spec/ref-to-composite-key', 'a `many` relation needs both entities to have a single-column key', 'give both entities a surrogate id (remove `key`)');
+      this.problems.error(
+        fieldPath,
+        'spec/ref-to-composite-key',
+        'a `many` relation needs both entities to have a single-column key',
+        'give both entities a surrogate id (remove `key`)',
+      );
       return undefined;
     }
     const ownerColumn = `${owner.name}_id`;
@@ -321,7 +381,13 @@ class ModelBuilder {
       title: `\`${table}.${column}\` is unique per tenant`,
       choice: `UNIQUE (tenant_id, ${column})`,
       rationale: ['Under shared-schema tenancy each tenant has its own namespace of values; two tenants may both use the same value.'],
-      alternatives: [{ option: `UNIQUE (${column}) across all tenants`, rejectedBecause: 'one tenant could learn that another tenant uses a value, and could not reuse it; list the columns under the entity\'s `unique` to get this' }],
+      alternatives: [
+        {
+          option: `UNIQUE (${column}) across all tenants`,
+          rejectedBecause:
+            "one tenant could learn that another tenant uses a value, and could not reuse it; list the columns under the entity's `unique` to get this",
+        },
+      ],
       evidence: [{ tier: 'assumed', source: 'rule:tenant-scoped-unique', detail: 'the spec marks the field `unique: true` without saying across what' }],
       patterns: [],
     });
@@ -335,7 +401,10 @@ class ModelBuilder {
       area: 'constraints',
       title: 'Required references that form a cycle are checked at commit',
       choice: `DEFERRABLE INITIALLY DEFERRED on ${list.join(', ')}`,
-      rationale: ['Each row on the cycle needs the other to exist first; with the check at commit both rows are inserted in one transaction.', 'The constraints are added after all tables exist, so the DDL runs in any order.'],
+      rationale: [
+        'Each row on the cycle needs the other to exist first; with the check at commit both rows are inserted in one transaction.',
+        'The constraints are added after all tables exist, so the DDL runs in any order.',
+      ],
       alternatives: [
         { option: 'make one side of the cycle optional', rejectedBecause: 'the spec declares both references required' },
         { option: 'immediate constraints', rejectedBecause: 'no row of the cycle could ever be inserted' },
@@ -351,14 +420,21 @@ class ModelBuilder {
       id: 'keys/surrogate-ids',
       area: 'keys',
       title: 'Surrogate primary keys',
-      choice: ids === 'uuid' ? 'uuid, generated by the database (random, version 4)' : `${ids === 'int' ? '32' : '64'}-bit integers from an identity column (GENERATED ALWAYS)`,
+      choice:
+        ids === 'uuid'
+          ? 'uuid, generated by the database (random, version 4)'
+          : `${ids === 'int' ? '32' : '64'}-bit integers from an identity column (GENERATED ALWAYS)`,
       rationale: [
         'Entities without an explicit `key` get a surrogate `id`: natural values (emails, SKUs) change and are kept as unique constraints instead.',
-        ids === 'uuid' ? 'UUIDs can be made by clients and do not reveal counts, at 16 bytes a key and scattered inserts into the B-tree.' : 'Identity integers are compact (8 bytes), ordered (inserts append to the B-tree) and cannot be set by mistake (GENERATED ALWAYS).',
+        ids === 'uuid'
+          ? 'UUIDs can be made by clients and do not reveal counts, at 16 bytes a key and scattered inserts into the B-tree.'
+          : 'Identity integers are compact (8 bytes), ordered (inserts append to the B-tree) and cannot be set by mistake (GENERATED ALWAYS).',
       ],
       alternatives: [
         { option: 'natural keys', rejectedBecause: 'they change, and every reference would have to change with them' },
-        ids === 'uuid' ? { option: 'bigint identity', rejectedBecause: 'the spec asks for uuid ids' } : { option: 'uuid', rejectedBecause: 'twice the size in every key and index, and random insert order' },
+        ids === 'uuid'
+          ? { option: 'bigint identity', rejectedBecause: 'the spec asks for uuid ids' }
+          : { option: 'uuid', rejectedBecause: 'twice the size in every key and index, and random insert order' },
       ],
       evidence: [{ tier: 'derived', source: 'rule:surrogate-key', detail: `conventions.ids = ${ids}` }],
       patterns: [],
@@ -371,15 +447,26 @@ class ModelBuilder {
         title: 'Shared-schema tenancy with tenant-carrying keys',
         choice: `tenant_id on ${scoped.length} tables, leading each primary key; foreign keys between tenant tables include tenant_id`,
         rationale: [
-          'Every query of a tenant filters by tenant_id first, so keys that start with it keep a tenant\'s rows together in each index.',
+          "Every query of a tenant filters by tenant_id first, so keys that start with it keep a tenant's rows together in each index.",
           'A foreign key on (tenant_id, x_id) can only point at a row of the same tenant: a cross-tenant reference is rejected by the database, not by application code.',
-          this.tenantEntity ? `tenant_id references \`${this.tenantEntity.name}\`.` : 'No entity is named `tenant`, so tenant_id references nothing; add a `tenant` entity to have the database check it.',
+          this.tenantEntity
+            ? `tenant_id references \`${this.tenantEntity.name}\`.`
+            : 'No entity is named `tenant`, so tenant_id references nothing; add a `tenant` entity to have the database check it.',
         ],
         alternatives: [
-          { option: 'tenant_id only on root entities', rejectedBecause: 'every child query would join up to the root to filter by tenant, and row-level security could not be a simple policy' },
-          { option: 'foreign keys on the id alone', rejectedBecause: 'a row could reference another tenant\'s row' },
+          {
+            option: 'tenant_id only on root entities',
+            rejectedBecause: 'every child query would join up to the root to filter by tenant, and row-level security could not be a simple policy',
+          },
+          { option: 'foreign keys on the id alone', rejectedBecause: "a row could reference another tenant's row" },
         ],
-        evidence: [{ tier: 'derived', source: 'rule:tenant-composite-keys', detail: `requirements.tenancy = shared-schema${this.spec.requirements.tenants ? `, ${this.spec.requirements.tenants} tenants` : ''}` }],
+        evidence: [
+          {
+            tier: 'derived',
+            source: 'rule:tenant-composite-keys',
+            detail: `requirements.tenancy = shared-schema${this.spec.requirements.tenants ? `, ${this.spec.requirements.tenants} tenants` : ''}`,
+          },
+        ],
         patterns: [],
       });
     }

@@ -32,18 +32,30 @@ export function checkAccessPatterns(patterns: readonly AccessPatternSpec[], sche
     const at = (byteOffset: number) => bound.originalOffset(toChar(byteOffset));
     const result = parsePg(bound.sql);
     if (!result.ok) {
-      problems.error(path, 'sql/syntax', result.message, 'fix the SQL (PostgreSQL syntax, parameters as `:name`)', { offset: bound.originalOffset(result.offset) });
+      problems.error(path, 'sql/syntax', result.message, 'fix the SQL (PostgreSQL syntax, parameters as `:name`)', {
+        offset: bound.originalOffset(result.offset),
+      });
       return;
     }
     const statements = result.result.stmts ?? [];
     if (statements.length !== 1 || !statements[0]?.stmt) {
-      problems.error(path, 'sql/statement-count', `an access pattern is one statement; this has ${statements.length}`, 'split it into one access pattern per statement');
+      problems.error(
+        path,
+        'sql/statement-count',
+        `an access pattern is one statement; this has ${statements.length}`,
+        'split it into one access pattern per statement',
+      );
       return;
     }
     const statement = statements[0].stmt;
     const kind = Object.keys(statement)[0];
     if (!['SelectStmt', 'InsertStmt', 'UpdateStmt', 'DeleteStmt'].includes(kind ?? '')) {
-      problems.error(path, 'sql/not-dml', `an access pattern is a query or a write (SELECT, INSERT, UPDATE, DELETE), not a ${kind?.replace(/Stmt$/, '')} statement`, 'describe what the application runs against the data; the schema comes from the entities');
+      problems.error(
+        path,
+        'sql/not-dml',
+        `an access pattern is a query or a write (SELECT, INSERT, UPDATE, DELETE), not a ${kind?.replace(/Stmt$/, '')} statement`,
+        'describe what the application runs against the data; the schema comes from the entities',
+      );
       return;
     }
     const nameProblems = resolveNames(statement, names);

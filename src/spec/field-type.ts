@@ -20,7 +20,11 @@ export function parseFieldType(input: string): Parsed<ParsedFieldType> {
   if (required) text = text.slice(0, -1).trimEnd();
   const match = /^([a-z_]+)\s*(?:\((.*)\))?$/s.exec(text);
   const fail = (message: string, fix: string): Parsed<ParsedFieldType> => ({ ok: false, message, fix });
-  if (!match) return fail(`\`${input}\` is not a field type`, 'write a type such as `string(120)`, `int`, `ref(customer)` or `enum(a, b)`, with `!` at the end for required');
+  if (!match)
+    return fail(
+      `\`${input}\` is not a field type`,
+      'write a type such as `string(120)`, `int`, `ref(customer)` or `enum(a, b)`, with `!` at the end for required',
+    );
   const name = match[1]!;
   const args = match[2] === undefined ? undefined : match[2].split(',').map((a) => a.trim());
   const ok = (type: FieldType): Parsed<ParsedFieldType> => ({ ok: true, value: { type, required } });
@@ -36,7 +40,16 @@ export function parseFieldType(input: string): Parsed<ParsedFieldType> {
       const [p, s = '0'] = args ?? [];
       const precision = Number(p);
       const scale = Number(s);
-      if (!args || args.length > 2 || !Number.isInteger(precision) || !Number.isInteger(scale) || precision < 1 || precision > 1000 || scale < 0 || scale > precision)
+      if (
+        !args ||
+        args.length > 2 ||
+        !Number.isInteger(precision) ||
+        !Number.isInteger(scale) ||
+        precision < 1 ||
+        precision > 1000 ||
+        scale < 0 ||
+        scale > precision
+      )
         return fail(`\`${input}\`: decimal needs a precision (1–1000) and a scale no larger than it`, 'write `decimal(12,2)`');
       return ok({ kind: 'decimal', precision, scale });
     }
@@ -44,7 +57,10 @@ export function parseFieldType(input: string): Parsed<ParsedFieldType> {
       const values = args ?? [];
       const bad = values.find((v) => !ENUM_VALUE.test(v));
       if (values.length === 0 || bad !== undefined)
-        return fail(`\`${input}\`: enum needs a list of plain values${bad !== undefined ? ` (\`${bad}\` is not one)` : ''}`, 'write `enum(draft, active, archived)`');
+        return fail(
+          `\`${input}\`: enum needs a list of plain values${bad !== undefined ? ` (\`${bad}\` is not one)` : ''}`,
+          'write `enum(draft, active, archived)`',
+        );
       const duplicate = values.find((v, i) => values.indexOf(v) !== i);
       if (duplicate) return fail(`\`${input}\`: enum value \`${duplicate}\` is listed twice`, 'list each value once');
       return ok({ kind: 'enum', values });

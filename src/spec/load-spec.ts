@@ -43,7 +43,12 @@ export async function loadSpecText(file: string, text: string): Promise<LoadResu
   if (yaml.diagnostics.some((d) => d.severity === 'error')) return { diagnostics: sortDiagnostics(yaml.diagnostics) };
   const problems = new ProblemList();
   if (yaml.value === null || typeof yaml.value !== 'object' || Array.isArray(yaml.value)) {
-    problems.error([], 'spec/not-a-map', `the spec must be a map of keys (version, name, entities, …), not ${yaml.value === null ? 'empty' : Array.isArray(yaml.value) ? 'a list' : 'a single value'}`, 'start from examples/saas-shop.yaml, or see docs/spec.md');
+    problems.error(
+      [],
+      'spec/not-a-map',
+      `the spec must be a map of keys (version, name, entities, …), not ${yaml.value === null ? 'empty' : Array.isArray(yaml.value) ? 'a list' : 'a single value'}`,
+      'start from examples/saas-shop.yaml, or see docs/spec.md',
+    );
     return { diagnostics: toDiagnostics(yaml, problems.items) };
   }
   const structure = rawSpecSchema.safeParse(yaml.value);

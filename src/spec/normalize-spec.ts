@@ -20,14 +20,17 @@ export function normalizeSpec(raw: unknown, problems: ProblemList): Spec | undef
 
   const name = typeof raw.name === 'string' ? raw.name : '';
   if (typeof raw.name === 'string' && !/^[a-z][a-z0-9-]*$/.test(name))
-    problems.error(['name'], 'spec/bad-name', `\`${name}\` is not a slug`, 'use lower-case letters, digits and hyphens, starting with a letter, such as `saas-shop`');
+    problems.error(
+      ['name'],
+      'spec/bad-name',
+      `\`${name}\` is not a slug`,
+      'use lower-case letters, digits and hyphens, starting with a letter, such as `saas-shop`',
+    );
 
   const requirements = normalizeRequirements(isRecord(raw.requirements) ? raw.requirements : {}, parse);
   const conventions = isRecord(raw.conventions) ? raw.conventions : {};
   const entitiesRaw = isRecord(raw.entities) ? raw.entities : {};
-  const entities = Object.entries(entitiesRaw).map(([entityName, value]) =>
-    normalizeEntity(entityName, isRecord(value) ? value : {}, parse, problems),
-  );
+  const entities = Object.entries(entitiesRaw).map(([entityName, value]) => normalizeEntity(entityName, isRecord(value) ? value : {}, parse, problems));
   const patterns = Array.isArray(raw.access_patterns) ? raw.access_patterns : [];
   const accessPatterns = patterns.flatMap((value, index) => (isRecord(value) ? [normalizePattern(index, value, parse, problems)] : []));
 
@@ -66,22 +69,29 @@ function normalizeRequirements(raw: Record<string, unknown>, parse: ParseFn): Re
   const assumed = Object.keys(REQUIREMENT_DEFAULTS).filter((k) => raw[k] === undefined);
   const pick = <K extends keyof typeof REQUIREMENT_DEFAULTS>(key: K, allowed: readonly string[]) =>
     (typeof raw[key] === 'string' && allowed.includes(raw[key] as string) ? raw[key] : REQUIREMENT_DEFAULTS[key]) as never;
-  const optionalDuration = (key: 'rpo' | 'rto') => (raw[key] === undefined ? undefined : parse(['requirements', key], parseDuration(raw[key]), 'spec/bad-duration'));
+  const optionalDuration = (key: 'rpo' | 'rto') =>
+    raw[key] === undefined ? undefined : parse(['requirements', key], parseDuration(raw[key]), 'spec/bad-duration');
   const rpo = optionalDuration('rpo');
   const rto = optionalDuration('rto');
   const tenants = raw.tenants === undefined ? undefined : parse(['requirements', 'tenants'], parseQuantity(raw.tenants), 'spec/bad-quantity');
   return {
     consistency: pick('consistency', ['strong', 'causal', 'eventual']),
-    availability: (raw.availability === undefined ? undefined : parse(['requirements', 'availability'], parsePercentage(raw.availability), 'spec/bad-percentage')) ?? 99.9,
+    availability:
+      (raw.availability === undefined ? undefined : parse(['requirements', 'availability'], parsePercentage(raw.availability), 'spec/bad-percentage')) ?? 99.9,
     deployment: pick('deployment', ['single-region', 'multi-region']),
     tenancy: pick('tenancy', ['none', 'shared-schema', 'schema-per-tenant', 'database-per-tenant']),
     ...(tenants !== undefined ? { tenants } : {}),
-    compliance: Array.isArray(raw.compliance) ? ([...new Set(raw.compliance.filter((c) => ['gdpr', 'hipaa', 'pci-dss', 'soc2'].includes(c as string)))].sort() as Requirements['compliance']) : [],
+    compliance: Array.isArray(raw.compliance)
+      ? ([...new Set(raw.compliance.filter((c) => ['gdpr', 'hipaa', 'pci-dss', 'soc2'].includes(c as string)))].sort() as Requirements['compliance'])
+      : [],
     cloud: pick('cloud', ['aws', 'gcp', 'azure', 'any', 'on-prem']),
     managed: pick('managed', ['preferred', 'required', 'avoid', 'any']),
     team: pick('team', ['small', 'medium', 'large']),
     budget: pick('budget', ['low', 'medium', 'high']),
-    horizon: (raw.horizon === undefined ? undefined : parse(['requirements', 'horizon'], parseDuration(raw.horizon), 'spec/bad-duration')) ?? { text: '2y', seconds: 2 * 31_556_952 },
+    horizon: (raw.horizon === undefined ? undefined : parse(['requirements', 'horizon'], parseDuration(raw.horizon), 'spec/bad-duration')) ?? {
+      text: '2y',
+      seconds: 2 * 31_556_952,
+    },
     ...(rpo ? { rpo } : {}),
     ...(rto ? { rto } : {}),
     assumed,
@@ -150,13 +160,23 @@ function checkFieldOptions(path: DocPath, field: FieldSpec, map: Record<string, 
   const { type } = field;
   const numeric = ['int', 'bigint', 'decimal', 'money', 'float'].includes(type.kind);
   if ((field.min !== undefined || field.max !== undefined) && !numeric)
-    problems.error([...path, field.min !== undefined ? 'min' : 'max'], 'spec/bad-option', `\`min\`/\`max\` apply to numbers, not to ${type.kind}`, 'remove it, or use a numeric type');
+    problems.error(
+      [...path, field.min !== undefined ? 'min' : 'max'],
+      'spec/bad-option',
+      `\`min\`/\`max\` apply to numbers, not to ${type.kind}`,
+      'remove it, or use a numeric type',
+    );
   if (field.min !== undefined && field.max !== undefined && field.min > field.max)
     problems.error([...path, 'min'], 'spec/bad-option', `min (${field.min}) is larger than max (${field.max})`, 'swap them');
   if (map.on_delete !== undefined && type.kind !== 'ref')
     problems.error([...path, 'on_delete'], 'spec/bad-option', '`on_delete` applies only to `ref` fields', 'remove it');
   if (field.onDelete === 'set-null' && field.required)
-    problems.error([...path, 'on_delete'], 'spec/bad-option', '`on_delete: set_null` cannot set a required field to null', 'use `cascade` or `restrict`, or make the field optional');
+    problems.error(
+      [...path, 'on_delete'],
+      'spec/bad-option',
+      '`on_delete: set_null` cannot set a required field to null',
+      'use `cascade` or `restrict`, or make the field optional',
+    );
   if (type.kind === 'many' && (field.required || field.unique || field.default !== undefined))
     problems.error(path, 'spec/bad-option', '`many` is a relation table: `required`, `unique` and `default` do not apply', 'remove them');
   if (field.default !== undefined) checkDefault([...path, 'default'], field, problems);
@@ -165,7 +185,8 @@ function checkFieldOptions(path: DocPath, field: FieldSpec, map: Record<string, 
 function checkDefault(path: DocPath, field: FieldSpec, problems: ProblemList): void {
   const value = field.default;
   const { type } = field;
-  const bad = (expected: string) => problems.error(path, 'spec/bad-default', `default \`${String(value)}\` is not ${expected}`, `write ${expected}, or remove the default`);
+  const bad = (expected: string) =>
+    problems.error(path, 'spec/bad-default', `default \`${String(value)}\` is not ${expected}`, `write ${expected}, or remove the default`);
   switch (type.kind) {
     case 'bool':
       if (typeof value !== 'boolean') bad('`true` or `false`');
@@ -180,7 +201,8 @@ function checkDefault(path: DocPath, field: FieldSpec, problems: ProblemList): v
       if (typeof value !== 'number') bad('a number');
       break;
     case 'enum':
-      if (!type.values.includes(String(value))) problems.error(path, 'spec/bad-default', `default \`${String(value)}\` is not one of the enum's values`, suggestion(String(value), type.values));
+      if (!type.values.includes(String(value)))
+        problems.error(path, 'spec/bad-default', `default \`${String(value)}\` is not one of the enum's values`, suggestion(String(value), type.values));
       break;
     case 'string':
       if (String(value).length > type.length) bad(`a string of at most ${type.length} characters`);
@@ -222,13 +244,29 @@ const MAX_IDENTIFIER_BYTES = 63;
 
 function checkIdentifier(path: DocPath, name: string, what: string, problems: ProblemList): void {
   if (!/^[a-z][a-z0-9_]*$/.test(name))
-    problems.error(path, 'spec/bad-identifier', `${what} name \`${name}\` is not snake_case`, `use lower-case letters, digits and underscores, starting with a letter, such as \`${toSnakeCase(name)}\``, { at: 'key' });
+    problems.error(
+      path,
+      'spec/bad-identifier',
+      `${what} name \`${name}\` is not snake_case`,
+      `use lower-case letters, digits and underscores, starting with a letter, such as \`${toSnakeCase(name)}\``,
+      { at: 'key' },
+    );
   else if (Buffer.byteLength(name) > MAX_IDENTIFIER_BYTES - 4)
-    problems.error(path, 'spec/long-identifier', `${what} name \`${name}\` is longer than ${MAX_IDENTIFIER_BYTES - 4} characters`, 'shorten it: databases truncate long identifiers and derived names (`_id`, `_idx`) need room', { at: 'key' });
+    problems.error(
+      path,
+      'spec/long-identifier',
+      `${what} name \`${name}\` is longer than ${MAX_IDENTIFIER_BYTES - 4} characters`,
+      'shorten it: databases truncate long identifiers and derived names (`_id`, `_idx`) need room',
+      { at: 'key' },
+    );
 }
 
 function toSnakeCase(name: string): string {
-  const snake = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+  const snake = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   return /^[a-z]/.test(snake) ? snake : `x_${snake}`;
 }
 
@@ -239,20 +277,41 @@ function checkNames(entities: EntitySpec[], patterns: AccessPatternSpec[], requi
       if (field.type.kind !== 'ref' && field.type.kind !== 'many') continue;
       if (!entityNames.includes(field.type.entity)) {
         const fieldPath = ['entities', entity.name, 'fields', field.name];
-        problems.error(fieldPath, 'spec/unknown-entity', `\`${field.type.kind}(${field.type.entity})\` names no entity of this spec`, suggestion(field.type.entity, entityNames, 'an entity:'));
+        problems.error(
+          fieldPath,
+          'spec/unknown-entity',
+          `\`${field.type.kind}(${field.type.entity})\` names no entity of this spec`,
+          suggestion(field.type.entity, entityNames, 'an entity:'),
+        );
       }
     }
     if (entity.global && requirements.tenancy === 'none')
-      problems.warning(['entities', entity.name, 'global'], 'spec/global-without-tenancy', '`global` has no effect without tenancy', 'remove it, or set `requirements.tenancy`');
+      problems.warning(
+        ['entities', entity.name, 'global'],
+        'spec/global-without-tenancy',
+        '`global` has no effect without tenancy',
+        'remove it, or set `requirements.tenancy`',
+      );
   }
   const seen = new Map<string, number>();
   patterns.forEach((pattern, index) => {
     const first = seen.get(pattern.name);
-    if (first !== undefined) problems.error(['access_patterns', index, 'name'], 'spec/duplicate-pattern', `access pattern \`${pattern.name}\` is already defined at access_patterns[${first}]`, 'give each access pattern a unique name');
+    if (first !== undefined)
+      problems.error(
+        ['access_patterns', index, 'name'],
+        'spec/duplicate-pattern',
+        `access pattern \`${pattern.name}\` is already defined at access_patterns[${first}]`,
+        'give each access pattern a unique name',
+      );
     else seen.set(pattern.name, index);
   });
   if (requirements.tenants !== undefined && requirements.tenancy === 'none')
-    problems.warning(['requirements', 'tenants'], 'spec/tenants-without-tenancy', '`tenants` is set but `tenancy` is `none`', 'set `tenancy`, or remove `tenants`');
+    problems.warning(
+      ['requirements', 'tenants'],
+      'spec/tenants-without-tenancy',
+      '`tenants` is set but `tenancy` is `none`',
+      'set `tenancy`, or remove `tenants`',
+    );
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

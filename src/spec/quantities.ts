@@ -59,6 +59,7 @@ export function parsePercentage(input: unknown): Parsed<number> {
   const text = String(input).trim();
   const match = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
   const value = match ? Number(match[1]) : NaN;
-  if (!match || value <= 0 || value >= 100) return fail(`\`${text}\` is not a percentage between 0 and 100`, 'write it with a percent sign, such as `99.9%` or `99.95%`');
+  if (!match || value <= 0 || value >= 100)
+    return fail(`\`${text}\` is not a percentage between 0 and 100`, 'write it with a percent sign, such as `99.9%` or `99.95%`');
   return { ok: true, value };
 }

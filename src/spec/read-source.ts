@@ -17,7 +17,13 @@ export async function readSourceFile(file: string): Promise<SourceText> {
   let size: number;
   try {
     const info = await stat(file);
-    if (info.isDirectory()) return problem(file, 'input/is-directory', 'this is a directory, not a spec file', 'pass the path of a YAML spec file, such as `examples/saas-shop.yaml`');
+    if (info.isDirectory())
+      return problem(
+        file,
+        'input/is-directory',
+        'this is a directory, not a spec file',
+        'pass the path of a YAML spec file, such as `examples/saas-shop.yaml`',
+      );
     if (!info.isFile()) return problem(file, 'input/not-a-file', 'this is not a regular file', 'pass the path of a YAML spec file');
     size = info.size;
   } catch (error) {
@@ -27,12 +33,22 @@ export async function readSourceFile(file: string): Promise<SourceText> {
     return problem(file, 'input/unreadable', `cannot read the file (${code ?? 'unknown error'})`, 'check the path and its permissions');
   }
   if (size > MAX_SPEC_BYTES)
-    return problem(file, 'input/too-large', `the file is ${size} bytes; specs larger than ${MAX_SPEC_BYTES} bytes are refused`, 'check that this is the spec you meant; split generated specs');
+    return problem(
+      file,
+      'input/too-large',
+      `the file is ${size} bytes; specs larger than ${MAX_SPEC_BYTES} bytes are refused`,
+      'check that this is the spec you meant; split generated specs',
+    );
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
   } catch (error) {
-    return problem(file, 'input/unreadable', `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`, 'check the path and its permissions');
+    return problem(
+      file,
+      'input/unreadable',
+      `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`,
+      'check the path and its permissions',
+    );
   }
   return decodeSource(file, bytes);
 }

@@ -32,7 +32,10 @@ export function parseYaml(file: string, text: string): ParsedYaml {
     code: e.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax',
     severity: doc.errors.includes(e) ? ('error' as const) : ('warning' as const),
     message: firstLine(e.message),
-    fix: e.code === 'DUPLICATE_KEY' ? 'remove or rename one of the two keys' : 'fix the YAML syntax at this place (indentation, a missing colon, an unclosed quote or bracket)',
+    fix:
+      e.code === 'DUPLICATE_KEY'
+        ? 'remove or rename one of the two keys'
+        : 'fix the YAML syntax at this place (indentation, a missing colon, an unclosed quote or bracket)',
     location: at(e.pos[0]),
   }));
 
@@ -66,7 +69,10 @@ export function parseYaml(file: string, text: string): ParsedYaml {
 }
 
 function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+  return message
+    .split('\n')[0]!
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .trim();
 }
 
 type Positioned = { range?: [number, number, number] | null };

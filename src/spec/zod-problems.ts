@@ -7,7 +7,15 @@ type Issue = core.$ZodIssue;
 type Path = (string | number)[];
 
 const describeValue = (value: unknown): string =>
-  value === undefined ? 'nothing' : value === null ? 'null (an empty value)' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a map' : `${typeof value} \`${String(value)}\``;
+  value === undefined
+    ? 'nothing'
+    : value === null
+      ? 'null (an empty value)'
+      : Array.isArray(value)
+        ? 'a list'
+        : typeof value === 'object'
+          ? 'a map'
+          : `${typeof value} \`${String(value)}\``;
 
 const valueAt = (root: unknown, path: readonly PropertyKey[]): unknown =>
   path.reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined), root);
@@ -38,7 +46,12 @@ export function reportZodIssues(issues: readonly Issue[], root: unknown, problem
           const key = path[path.length - 1];
           problems.error(path.slice(0, -1), 'spec/missing-key', `missing required key \`${String(key)}\``, `add \`${String(key)}:\` here (see docs/spec.md)`);
         } else {
-          problems.error(path, 'spec/wrong-type', `expected ${EXPECTED[issue.expected] ?? issue.expected}, found ${describeValue(value)}`, 'see docs/spec.md for the form of this key');
+          problems.error(
+            path,
+            'spec/wrong-type',
+            `expected ${EXPECTED[issue.expected] ?? issue.expected}, found ${describeValue(value)}`,
+            'see docs/spec.md for the form of this key',
+          );
         }
         break;
       case 'invalid_value': {

@@ -32,10 +32,18 @@ describe('walkNodes', () => {
     });
     assert.deepEqual(tags, [
       'SelectStmt',
-      'ResTarget', 'ColumnRef', 'String',
-      'ResTarget', 'ColumnRef', 'String',
+      'ResTarget',
+      'ColumnRef',
+      'String',
+      'ResTarget',
+      'ColumnRef',
+      'String',
       'RangeVar',
-      'A_Expr', 'String', 'ColumnRef', 'String', 'ParamRef',
+      'A_Expr',
+      'String',
+      'ColumnRef',
+      'String',
+      'ParamRef',
     ]);
   });
 

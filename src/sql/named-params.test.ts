@@ -20,7 +20,12 @@ describe('named parameters', () => {
   });
 
   it('the fast path for plain statements agrees with the scanner', () => {
-    for (const text of ['select id from "order" where tenant_id = :tenant and id = :order', 'insert into t (a, b) values (:a, :b) ', 'select * from t where a=:x and b=:x limit :n', 'select x from "a:b" where c = :c']) {
+    for (const text of [
+      'select id from "order" where tenant_id = :tenant and id = :order',
+      'insert into t (a, b) values (:a, :b) ',
+      'select * from t where a=:x and b=:x limit :n',
+      'select x from "a:b" where c = :c',
+    ]) {
       const fast = bindNamedParams(text);
       const scanned = bindNamedParams(`${text} -- comment forces the scanner`);
       assert.equal(`${fast.sql} -- comment forces the scanner`, scanned.sql, text);

@@ -31,13 +31,7 @@ function shapeOf(sql: string, resolver?: ColumnResolver): QueryShape {
 const col = (alias: string, table: string, column: string): ColumnName => ({ alias, table, column });
 const param = (index: number): ValueRef => ({ kind: 'param', index });
 const constant = (value: string | number | boolean | null): ValueRef => ({ kind: 'constant', value });
-function pred(
-  c: ColumnName,
-  op: PredicateOp,
-  operator: string,
-  value: ValueRef,
-  extra: Partial<ColumnPredicate> = {},
-): ColumnPredicate {
+function pred(c: ColumnName, op: PredicateOp, operator: string, value: ValueRef, extra: Partial<ColumnPredicate> = {}): ColumnPredicate {
   return { ...c, op, operator, value, scope: 'main', clause: 'where', ...extra };
 }
 const EMPTY_SELECT_PARTS = { orderBy: [], groupBy: [], aggregates: [], projected: [] } as const;
@@ -46,9 +40,7 @@ describe('extractQueryShape: reference workload', () => {
   it('1. filter on two columns, ORDER BY DESC, LIMIT constant', () => {
     const o = (column: string) => col('order', 'order', column);
     assert.deepStrictEqual(
-      shapeOf(
-        'select id, status, total, placed_at from "order" where tenant_id = $1 and customer_id = $2 order by placed_at desc limit 20',
-      ),
+      shapeOf('select id, status, total, placed_at from "order" where tenant_id = $1 and customer_id = $2 order by placed_at desc limit 20'),
       {
         kind: 'select',
         tables: [{ table: 'order', alias: 'order', scope: 'main' }],
@@ -94,26 +86,18 @@ describe('extractQueryShape: reference workload', () => {
 
   it('3. constant equality is a partial-index candidate', () => {
     const o = (column: string) => col('order', 'order', column);
-    assert.deepStrictEqual(
-      shapeOf(
-        "select id, placed_at from \"order\" where tenant_id = $1 and status = 'paid' order by placed_at limit 100",
-      ),
-      {
-        kind: 'select',
-        tables: [{ table: 'order', alias: 'order', scope: 'main' }],
-        predicates: [
-          pred(o('tenant_id'), 'eq', '=', param(1)),
-          pred(o('status'), 'eq', '=', constant('paid'), { constantValue: 'paid' }),
-        ],
-        joins: [],
-        ctes: [],
-        orderBy: [{ ...o('placed_at'), direction: 'asc' }],
-        limit: 100,
-        groupBy: [],
-        aggregates: [],
-        projected: [o('id'), o('placed_at')],
-      },
-    );
+    assert.deepStrictEqual(shapeOf('select id, placed_at from "order" where tenant_id = $1 and status = \'paid\' order by placed_at limit 100'), {
+      kind: 'select',
+      tables: [{ table: 'order', alias: 'order', scope: 'main' }],
+      predicates: [pred(o('tenant_id'), 'eq', '=', param(1)), pred(o('status'), 'eq', '=', constant('paid'), { constantValue: 'paid' })],
+      joins: [],
+      ctes: [],
+      orderBy: [{ ...o('placed_at'), direction: 'asc' }],
+      limit: 100,
+      groupBy: [],
+      aggregates: [],
+      projected: [o('id'), o('placed_at')],
+    });
   });
 
   it('4. join with filters on both sides and ORDER BY a joined column', () => {
@@ -165,9 +149,7 @@ describe('extractQueryShape: reference workload', () => {
 
   it('6. INSERT ... VALUES', () => {
     assert.deepStrictEqual(
-      shapeOf(
-        "insert into \"order\" (tenant_id, customer_id, status, total, currency, placed_at) values ($1, $2, 'pending', $3, $4, now())",
-      ),
+      shapeOf('insert into "order" (tenant_id, customer_id, status, total, currency, placed_at) values ($1, $2, \'pending\', $3, $4, now())'),
       {
         kind: 'insert',
         tables: [{ table: 'order', alias: 'order', scope: 'main', target: true }],
@@ -236,7 +218,7 @@ describe('extractQueryShape: reference workload', () => {
 describe('extractQueryShape: subqueries', () => {
   it('NOT EXISTS: the correlated equalities become anti-join edges, other filters stay predicates', () => {
     const shape = shapeOf(
-      "select o.id from \"order\" o where o.tenant_id = $1 and not exists (select 1 from shipment s where s.order_id = o.id and s.tenant_id = o.tenant_id and s.status <> 'cancelled')",
+      'select o.id from "order" o where o.tenant_id = $1 and not exists (select 1 from shipment s where s.order_id = o.id and s.tenant_id = o.tenant_id and s.status <> \'cancelled\')',
     );
     const o = (column: string) => col('o', 'order', column);
     const s = (column: string) => col('s', 'shipment', column);
@@ -255,23 +237,25 @@ describe('extractQueryShape: subqueries', () => {
   });
 
   it('EXISTS: semi-join edge, written with the outer column on the right', () => {
-    const shape = shapeOf(
-      'select c.id from customer c where exists (select 1 from "order" o where c.id = o.customer_id and o.total > $1)',
-    );
+    const shape = shapeOf('select c.id from customer c where exists (select 1 from "order" o where c.id = o.customer_id and o.total > $1)');
     assert.deepStrictEqual(shape.tables, [
       { table: 'customer', alias: 'c', scope: 'main' },
       { table: 'order', alias: 'o', scope: 'exists' },
     ]);
-    assert.deepStrictEqual(shape.joins, [
-      { left: col('c', 'customer', 'id'), right: col('o', 'order', 'customer_id'), type: 'semi', clause: 'where' },
-    ]);
+    assert.deepStrictEqual(shape.joins, [{ left: col('c', 'customer', 'id'), right: col('o', 'order', 'customer_id'), type: 'semi', clause: 'where' }]);
     assert.deepStrictEqual(shape.predicates, [pred(col('o', 'order', 'total'), 'range', '>', param(1), { scope: 'exists' })]);
   });
 
   it('NOT (NOT EXISTS ...) is a semi join again', () => {
     const shape = shapeOf('select 1 from a where not (not exists (select 1 from b where b.a_id = a.id))');
-    assert.deepStrictEqual(shape.tables.map((t) => t.scope), ['main', 'exists']);
-    assert.deepStrictEqual(shape.joins.map((j) => j.type), ['semi']);
+    assert.deepStrictEqual(
+      shape.tables.map((t) => t.scope),
+      ['main', 'exists'],
+    );
+    assert.deepStrictEqual(
+      shape.joins.map((j) => j.type),
+      ['semi'],
+    );
   });
 
   it('IN list of params and NOT IN list of constants', () => {
@@ -279,13 +263,7 @@ describe('extractQueryShape: subqueries', () => {
     const p = (column: string) => col('product', 'product', column);
     assert.deepStrictEqual(shape.predicates, [
       pred(p('id'), 'in', 'IN', { kind: 'list', items: [param(1), param(2), param(3)] }),
-      pred(
-        p('status'),
-        'in',
-        'NOT IN',
-        { kind: 'list', items: [constant('gone'), constant('hidden')] },
-        { constantValues: ['gone', 'hidden'], negated: true },
-      ),
+      pred(p('status'), 'in', 'NOT IN', { kind: 'list', items: [constant('gone'), constant('hidden')] }, { constantValues: ['gone', 'hidden'], negated: true }),
     ]);
   });
 
@@ -298,9 +276,7 @@ describe('extractQueryShape: subqueries', () => {
   });
 
   it('IN (subquery): predicate on the outer column plus a semi-join edge to the selected column', () => {
-    const shape = shapeOf(
-      'select o.id from "order" o where o.customer_id in (select c.id from customer c where c.tenant_id = $1 and c.vip)',
-    );
+    const shape = shapeOf('select o.id from "order" o where o.customer_id in (select c.id from customer c where c.tenant_id = $1 and c.vip)');
     assert.deepStrictEqual(shape.tables, [
       { table: 'order', alias: 'o', scope: 'main' },
       { table: 'customer', alias: 'c', scope: 'subquery' },
@@ -310,9 +286,7 @@ describe('extractQueryShape: subqueries', () => {
       pred(col('c', 'customer', 'tenant_id'), 'eq', '=', param(1), { scope: 'subquery' }),
       pred(col('c', 'customer', 'vip'), 'eq', '=', constant(true), { constantValue: true, scope: 'subquery' }),
     ]);
-    assert.deepStrictEqual(shape.joins, [
-      { left: col('o', 'order', 'customer_id'), right: col('c', 'customer', 'id'), type: 'semi', clause: 'where' },
-    ]);
+    assert.deepStrictEqual(shape.joins, [{ left: col('o', 'order', 'customer_id'), right: col('c', 'customer', 'id'), type: 'semi', clause: 'where' }]);
   });
 
   it('NOT IN (subquery) gives an anti edge; row IN gives one edge per column', () => {
@@ -322,16 +296,23 @@ describe('extractQueryShape: subqueries', () => {
     const row = shapeOf('select 1 from a where (a.t, a.x) in (select b.t, b.x from b)');
     assert.deepStrictEqual(
       row.joins.map((j) => [j.left.column, j.right.column, j.type]),
-      [['t', 't', 'semi'], ['x', 'x', 'semi']],
+      [
+        ['t', 't', 'semi'],
+        ['x', 'x', 'semi'],
+      ],
     );
   });
 
   it('a correlated scalar subquery in the select list is a per-row lookup', () => {
     const shape = shapeOf('select o.id, (select count(*) from order_line l where l.order_id = o.id) as lines from "order" o');
-    assert.deepStrictEqual(shape.tables.map((t) => [t.alias, t.scope]), [['l', 'subquery'], ['o', 'main']]); // source order
-    assert.deepStrictEqual(shape.joins, [
-      { left: col('o', 'order', 'id'), right: col('l', 'order_line', 'order_id'), type: 'correlated', clause: 'where' },
-    ]);
+    assert.deepStrictEqual(
+      shape.tables.map((t) => [t.alias, t.scope]),
+      [
+        ['l', 'subquery'],
+        ['o', 'main'],
+      ],
+    ); // source order
+    assert.deepStrictEqual(shape.joins, [{ left: col('o', 'order', 'id'), right: col('l', 'order_line', 'order_id'), type: 'correlated', clause: 'where' }]);
     assert.deepStrictEqual(shape.projected, [col('o', 'order', 'id'), { expression: '(subquery)', name: 'lines' }]);
     assert.deepStrictEqual(shape.aggregates, []); // count(*) belongs to the subquery
   });
@@ -350,21 +331,26 @@ describe('extractQueryShape: subqueries', () => {
       pred(col('order', 'order', 'placed_at'), 'range', '>', param(2), { scope: 'cte' }),
       pred(col('c', 'customer', 'tenant_id'), 'eq', '=', param(1)),
     ]);
-    assert.deepStrictEqual(shape.joins, [
-      { left: { alias: 'r', column: 'customer_id' }, right: col('c', 'customer', 'id'), type: 'inner', clause: 'on' },
-    ]);
+    assert.deepStrictEqual(shape.joins, [{ left: { alias: 'r', column: 'customer_id' }, right: col('c', 'customer', 'id'), type: 'inner', clause: 'on' }]);
     assert.deepStrictEqual(shape.projected, [col('c', 'customer', 'email'), { alias: 'r', column: 'id' }]);
   });
 
   it('a CTE body sees earlier CTEs; unqualified columns resolve through known CTE columns', () => {
-    const shape = shapeOf(
-      'with a as (select id, k from t), b as (select id from a where k = 1) select id from b join u on u.b_id = b.id where flag',
+    const shape = shapeOf('with a as (select id, k from t), b as (select id from a where k = 1) select id from b join u on u.b_id = b.id where flag');
+    assert.deepStrictEqual(
+      shape.tables.map((t) => [t.table, t.scope, t.inCte]),
+      [
+        ['t', 'cte', 'a'],
+        ['u', 'main', undefined],
+      ],
     );
-    assert.deepStrictEqual(shape.tables.map((t) => [t.table, t.scope, t.inCte]), [['t', 'cte', 'a'], ['u', 'main', undefined]]);
-    assert.deepStrictEqual(shape.predicates.map((p) => [p.alias, p.column, p.scope]), [
-      ['a', 'k', 'cte'],
-      ['u', 'flag', 'main'], // b's columns are known to be just (id), so only u can own flag
-    ]);
+    assert.deepStrictEqual(
+      shape.predicates.map((p) => [p.alias, p.column, p.scope]),
+      [
+        ['a', 'k', 'cte'],
+        ['u', 'flag', 'main'], // b's columns are known to be just (id), so only u can own flag
+      ],
+    );
     // b is known to have id, but u's columns are unknown, so it could own id too.
     assert.deepStrictEqual(shape.projected, [{ column: 'id' }]);
   });
@@ -478,13 +464,8 @@ describe('extractQueryShape: ordering, grouping, limits', () => {
   });
 
   it('GROUP BY an output alias and an expression; count(DISTINCT); LIMIT 0', () => {
-    const shape = shapeOf(
-      "select date_trunc('month', o.placed_at) as m, count(distinct o.customer_id) from \"order\" o group by m, o.currency limit 0",
-    );
-    assert.deepStrictEqual(shape.groupBy, [
-      { ...col('o', 'order', 'placed_at'), expression: "date_trunc('month', placed_at)" },
-      col('o', 'order', 'currency'),
-    ]);
+    const shape = shapeOf('select date_trunc(\'month\', o.placed_at) as m, count(distinct o.customer_id) from "order" o group by m, o.currency limit 0');
+    assert.deepStrictEqual(shape.groupBy, [{ ...col('o', 'order', 'placed_at'), expression: "date_trunc('month', placed_at)" }, col('o', 'order', 'currency')]);
     assert.deepStrictEqual(shape.aggregates, [{ fn: 'count', column: col('o', 'order', 'customer_id'), distinct: true }]);
     assert.equal(shape.limit, 0);
   });
@@ -505,8 +486,14 @@ describe('extractQueryShape: ordering, grouping, limits', () => {
 
   it('UNION: both arms are read, ORDER BY refers to output columns', () => {
     const shape = shapeOf('select id from t1 where a = $1 union all select id from t2 order by id limit 5');
-    assert.deepStrictEqual(shape.tables.map((t) => t.table), ['t1', 't2']);
-    assert.deepStrictEqual(shape.predicates.map((p) => `${p.alias}.${p.column}`), ['t1.a']);
+    assert.deepStrictEqual(
+      shape.tables.map((t) => t.table),
+      ['t1', 't2'],
+    );
+    assert.deepStrictEqual(
+      shape.predicates.map((p) => `${p.alias}.${p.column}`),
+      ['t1.a'],
+    );
     assert.deepStrictEqual(shape.orderBy, [{ column: 'id', direction: 'asc' }]);
     assert.equal(shape.limit, 5);
   });
@@ -550,13 +537,14 @@ describe('extractQueryShape: identifiers, constants, operators', () => {
         ['h', 'eq', { kind: 'expression', text: '9007199254740993', params: [] }],
       ],
     );
-    assert.deepStrictEqual(shape.predicates.map((p) => p.constantValue), ['x', 0, -7, 2.5, false, null, 'paid', undefined]);
+    assert.deepStrictEqual(
+      shape.predicates.map((p) => p.constantValue),
+      ['x', 0, -7, 2.5, false, null, 'paid', undefined],
+    );
   });
 
   it('value on the left flips the operator; BETWEEN, LIKE, ILIKE, IS NOT NULL, <>', () => {
-    const shape = shapeOf(
-      "select 1 from t where $1 < a and b between $2 and $3 and c like 'ab%' and d not ilike $4 and e is not null and f <> 3",
-    );
+    const shape = shapeOf("select 1 from t where $1 < a and b between $2 and $3 and c like 'ab%' and d not ilike $4 and e is not null and f <> 3");
     assert.deepStrictEqual(shape.predicates, [
       pred(col('t', 't', 'a'), 'range', '>', param(1)),
       pred(col('t', 't', 'b'), 'range', 'BETWEEN', { kind: 'between', low: param(2), high: param(3) }),
@@ -713,9 +701,7 @@ describe('extractQueryShape: property', () => {
       column.map((c) => `${c} is not null`),
       column.map((c) => `${c} is not true`),
       column,
-      fc.tuple(column, fc.boolean(), fc.array(scalar, { minLength: 1, maxLength: 3 })).map(
-        ([c, not, vs]) => `${c} ${not ? 'not ' : ''}in (${vs.join(', ')})`,
-      ),
+      fc.tuple(column, fc.boolean(), fc.array(scalar, { minLength: 1, maxLength: 3 })).map(([c, not, vs]) => `${c} ${not ? 'not ' : ''}in (${vs.join(', ')})`),
       fc.tuple(column, scalar, scalar).map(([c, lo, hi]) => `${c} between ${lo} and ${hi}`),
       fc.tuple(column, fc.constantFrom('like', 'not like', 'ilike', 'similar to')).map(([c, o]) => `${c} ${o} 'a%'`),
       fc.tuple(column, fc.constantFrom('= any', '<> all', '> any')).map(([c, o]) => `${c} ${o}($1)`),
@@ -732,17 +718,19 @@ describe('extractQueryShape: property', () => {
       tie('clause').map((c) => `not (${c})`),
     ),
   }));
-  const statement = fc.tuple(
-    fc.constantFrom(
-      (w: string) => `select a.x, count(*) from a join b on b.a_id = a.id where ${w} group by 1 order by 2 desc limit $9`,
-      (w: string) => `select * from a, b where ${w}`,
-      (w: string) => `update a set x = 1 from b where ${w}`,
-      (w: string) => `delete from a using b where ${w}`,
-      (w: string) => `with w as (select * from a join b on true where ${w}) select * from w where x = 1`,
-      (w: string) => `select 1 from a left join b on ${w}`,
-    ),
-    clause,
-  ).map(([template, where]) => template(where));
+  const statement = fc
+    .tuple(
+      fc.constantFrom(
+        (w: string) => `select a.x, count(*) from a join b on b.a_id = a.id where ${w} group by 1 order by 2 desc limit $9`,
+        (w: string) => `select * from a, b where ${w}`,
+        (w: string) => `update a set x = 1 from b where ${w}`,
+        (w: string) => `delete from a using b where ${w}`,
+        (w: string) => `with w as (select * from a join b on true where ${w}) select * from w where x = 1`,
+        (w: string) => `select 1 from a left join b on ${w}`,
+      ),
+      clause,
+    )
+    .map(([template, where]) => template(where));
 
   const resolver: ColumnResolver = (table) => ({ a: ['id', 'x', 'flag'], b: ['a_id', 'y'], c: ['w', 'z'] })[table];
 

@@ -38,7 +38,12 @@ export function resolveNames(stmt: Node, tables: SchemaNames): NameProblem[] {
 
   for (const use of facts.relations) {
     if (facts.derivedNames.has(use.table) || tables.has(use.table)) continue;
-    problems.push({ code: 'sql/unknown-table', message: `no table \`${use.table}\` in the design`, fix: suggestion(use.table, tableNames, 'a table:') || 'add it as an entity', location: use.location });
+    problems.push({
+      code: 'sql/unknown-table',
+      message: `no table \`${use.table}\` in the design`,
+      fix: suggestion(use.table, tableNames, 'a table:') || 'add it as an entity',
+      location: use.location,
+    });
   }
 
   const known = facts.relations.filter((r) => tables.has(r.table));
@@ -54,18 +59,33 @@ export function resolveNames(stmt: Node, tables: SchemaNames): NameProblem[] {
     if (use.qualifier === undefined) {
       if (opaque || facts.outputNames.has(use.column) || allColumns.includes(use.column)) continue;
       const owner = known.length === 1 ? ` of \`${known[0]!.table}\`` : '';
-      problems.push({ code: 'sql/unknown-column', message: `no column \`${use.column}\`${owner} in the design`, fix: suggestion(use.column, allColumns, 'a column:'), location: use.location });
+      problems.push({
+        code: 'sql/unknown-column',
+        message: `no column \`${use.column}\`${owner} in the design`,
+        fix: suggestion(use.column, allColumns, 'a column:'),
+        location: use.location,
+      });
       continue;
     }
     if (facts.derivedNames.has(use.qualifier)) continue;
     const table = byQualifier.get(use.qualifier);
     if (table === undefined) {
       if (opaque) continue;
-      problems.push({ code: 'sql/unknown-alias', message: `\`${use.qualifier}\` is neither a table nor an alias in this statement`, fix: suggestion(use.qualifier, [...byQualifier.keys()], 'one of'), location: use.location });
+      problems.push({
+        code: 'sql/unknown-alias',
+        message: `\`${use.qualifier}\` is neither a table nor an alias in this statement`,
+        fix: suggestion(use.qualifier, [...byQualifier.keys()], 'one of'),
+        location: use.location,
+      });
       continue;
     }
     if (use.column === '*' || columnsOf(table).includes(use.column)) continue;
-    problems.push({ code: 'sql/unknown-column', message: `table \`${table}\` has no column \`${use.column}\``, fix: suggestion(use.column, columnsOf(table), 'a column:'), location: use.location });
+    problems.push({
+      code: 'sql/unknown-column',
+      message: `table \`${table}\` has no column \`${use.column}\``,
+      fix: suggestion(use.column, columnsOf(table), 'a column:'),
+      location: use.location,
+    });
   }
   return problems;
 }
@@ -153,7 +173,11 @@ function pushColumnRef(facts: Facts, ref: Json): void {
 function pushWrittenTable(facts: Facts, kind: string, stmt: Json): void {
   const relation = stmt.relation as Json | undefined;
   if (relation && !relation.schemaname)
-    facts.relations.push({ table: String(relation.relname), ...(alias(relation) ? { alias: alias(relation)! } : {}), location: Number(relation.location ?? 0) });
+    facts.relations.push({
+      table: String(relation.relname),
+      ...(alias(relation) ? { alias: alias(relation)! } : {}),
+      location: Number(relation.location ?? 0),
+    });
   if (kind === 'DeleteStmt') return;
   const targets = ((kind === 'InsertStmt' ? stmt.cols : stmt.targetList) as Json[] | undefined) ?? [];
   const qualifier = (relation && alias(relation)) ?? String(relation?.relname ?? '');

@@ -22,7 +22,12 @@ export async function freshValue(engine: Engine, table: Table, column: string, s
     case 'decimal':
     case 'float': {
       const min = range?.kind === 'range' ? range.min : type.kind === 'int16' ? INT16.min : undefined;
-      const max = range?.kind === 'range' && range.max !== undefined ? Math.min(range.max, type.kind === 'int16' ? INT16.max : Infinity) : type.kind === 'int16' ? INT16.max : undefined;
+      const max =
+        range?.kind === 'range' && range.max !== undefined
+          ? Math.min(range.max, type.kind === 'int16' ? INT16.max : Infinity)
+          : type.kind === 'int16'
+            ? INT16.max
+            : undefined;
       if (max !== undefined) {
         const rows = await engine.query<{ v: unknown }>(sampling.firstFreeInteger(table.name, column), [Math.ceil(min ?? max - 1_000_000), Math.floor(max)]);
         return rows[0]?.v;

@@ -11,7 +11,8 @@ export function madeUpValue(schema: Schema, table: Table | undefined, column: st
   const format = rule('format');
   if (format?.kind === 'format') return format.format === 'email' ? 'sample@example.com' : '+15550000000';
   const range = rule('range');
-  if (range?.kind === 'range' && isNumeric(type)) return range.min !== undefined && range.min > 1 ? range.min : range.max !== undefined && range.max < 1 ? range.max : 1;
+  if (range?.kind === 'range' && isNumeric(type))
+    return range.min !== undefined && range.min > 1 ? range.min : range.max !== undefined && range.max < 1 ? range.max : 1;
   return byType(type, schema);
 }
 

@@ -19,7 +19,14 @@ export interface Measurement {
  * and reports the engine's own execution times. Writes run inside a transaction that is rolled
  * back, so measuring never changes the data.
  */
-export async function measurePattern(engine: Engine, dialect: Dialect, sql: string, parameterSets: readonly unknown[][], runs: number, writes: boolean): Promise<Measurement> {
+export async function measurePattern(
+  engine: Engine,
+  dialect: Dialect,
+  sql: string,
+  parameterSets: readonly unknown[][],
+  runs: number,
+  writes: boolean,
+): Promise<Measurement> {
   const statement = dialect.explainStatement(sql, true);
   const once = async (params: readonly unknown[]) => {
     if (!writes) return dialect.parsePlan(await engine.query(statement, params));

@@ -31,18 +31,34 @@ async function targetsOf(sql: string) {
 }
 
 describe('the column each parameter stands for', () => {
-  it('`column = ANY($n)` takes an array of that column\'s values', async () => {
+  it("`column = ANY($n)` takes an array of that column's values", async () => {
     const targets = await targetsOf('select post from post_like where account_id = :a and post = any(:posts)');
-    assert.deepEqual(targets.map((t) => [t.column, t.array ?? false]), [['account_id', false], ['post', true]]);
+    assert.deepEqual(
+      targets.map((t) => [t.column, t.array ?? false]),
+      [
+        ['account_id', false],
+        ['post', true],
+      ],
+    );
   });
 
   it('the two ends of a range are told apart, so they can be drawn apart', async () => {
     const targets = await targetsOf('select post from post_like where account_id = :a and post >= :from and post < :to');
-    assert.deepEqual(targets.map((t) => t.bound), [undefined, 'lower', 'upper']);
+    assert.deepEqual(
+      targets.map((t) => t.bound),
+      [undefined, 'lower', 'upper'],
+    );
   });
 
   it('UPDATE … SET column = $n writes a value of that column', async () => {
     const targets = await targetsOf('update account set owner = :owner, balance = :b where id = :id');
-    assert.deepEqual(targets.map((t) => [t.table, t.column]), [['account', 'owner'], ['account', 'balance'], ['account', 'id']]);
+    assert.deepEqual(
+      targets.map((t) => [t.table, t.column]),
+      [
+        ['account', 'owner'],
+        ['account', 'balance'],
+        ['account', 'id'],
+      ],
+    );
   });
 });

@@ -37,7 +37,12 @@ export function parameterTargets(shape: QueryShape, statement: Node, paramCount:
     const table = p.table ?? (p.alias ? aliasTable.get(p.alias) : undefined);
     if (!table || p.expression) continue;
     const bound = p.operator === '>' || p.operator === '>=' ? 'lower' : p.operator === '<' || p.operator === '<=' ? 'upper' : undefined;
-    visitValue(p.value, { table, column: p.column, ...(p.op === 'range' ? { range: true, ...(bound ? { bound } : {}) } : {}), ...(p.op === 'in' && p.value.kind === 'param' ? { array: true } : {}) });
+    visitValue(p.value, {
+      table,
+      column: p.column,
+      ...(p.op === 'range' ? { range: true, ...(bound ? { bound } : {}) } : {}),
+      ...(p.op === 'in' && p.value.kind === 'param' ? { array: true } : {}),
+    });
   }
   if (shape.kind === 'insert') {
     const insert = (statement as { InsertStmt?: InsertAst }).InsertStmt;

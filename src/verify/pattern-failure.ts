@@ -10,7 +10,10 @@ const STATEMENT_TIMEOUT = '57014';
 
 /** What to do about the statement's error, by SQLSTATE class (or code). */
 const HINTS: readonly [prefix: string, hint: string][] = [
-  ['23505', 'the statement writes a key that already exists in every row the tool could draw: make the key take a value the database generates (identity, default), or give the table room for new combinations'],
+  [
+    '23505',
+    'the statement writes a key that already exists in every row the tool could draw: make the key take a value the database generates (identity, default), or give the table room for new combinations',
+  ],
   ['23503', 'a foreign-key value the statement sets has no parent row: check which table the parameter refers to'],
   ['23514', 'a value the statement writes breaks a check constraint of the spec (min, max, format): change the literal in the SQL or the constraint'],
   ['23502', 'the statement leaves a required column empty: set it in the INSERT or give the field a default'],

@@ -89,7 +89,9 @@ export async function runVerification(input: VerifyInput, options: VerifyOptions
   for (const pattern of input.patterns) {
     const shape = input.workload.find((w) => w.name === pattern.name)!.shape;
     const targets = parameterTargets(shape, pattern.statement, pattern.params.length, schema);
-    const sets = await orFinding(pattern.name, 'while its parameters were drawn from the seeded rows', () => sampleParameters(engine, schema, shape, targets, setsPerPattern, dialect.sampling, input.workload.find((w) => w.name === pattern.name)!.windowSeconds));
+    const sets = await orFinding(pattern.name, 'while its parameters were drawn from the seeded rows', () =>
+      sampleParameters(engine, schema, shape, targets, setsPerPattern, dialect.sampling, input.workload.find((w) => w.name === pattern.name)!.windowSeconds),
+    );
     if (sets) parameterSets.set(pattern.name, sets);
   }
 
@@ -119,34 +121,54 @@ export async function runVerification(input: VerifyInput, options: VerifyOptions
   // partitioned table, whose keys took the rows one by one (dialects/postgres/seed-load.ts).
   const measuredSizes = await dialect.catalog.tableSizes(engine);
   const seededRows = new Map(seeded.tables.map((t) => [t.table, t.rows]));
-  const estimate = dialect.storage.estimateTableSizes(schema, seededRows, { columnStats: await dialect.catalog.columnStats(engine), indexGrowth: (t) => (t.partitioning ? 'inserts' : 'bulk') });
+  const estimate = dialect.storage.estimateTableSizes(schema, seededRows, {
+    columnStats: await dialect.catalog.columnStats(engine),
+    indexGrowth: (t) => (t.partitioning ? 'inserts' : 'bulk'),
+  });
   const sizeCheck = compareWithEstimate(estimate, measuredSizes);
 
   const scan = (table: string) => ({ table, rows: sizes.get(table)?.rows ?? 0, pages: sizes.get(table)?.pages ?? 0 });
   const named = (names: readonly string[]) => [...new Set(names.map((n) => indexParents.get(n) ?? parents.get(n) ?? n))];
   // An empty partition (one made ahead of time) is scanned in no time: it is not a finding.
   const scanned = (names: readonly string[]) => named(names.filter((n) => !parents.has(n) || (partitionPages.get(n) ?? 0) > 0));
-  const run = (m: Measurement) => ({ indexesUsed: named(m.indexesUsed), seqScans: scanned(m.seqScans).map(scan), nodeTypes: [...m.plan.nodeTypes], totalCost: m.plan.totalCost, medianMs: m.medianMs, p90Ms: m.p90Ms, maxMs: m.maxMs });
-  const patterns: PatternResult[] = input.patterns.filter((pattern) => !failures.has(pattern.name)).map((pattern) => {
-    const spec = input.specPatterns.find((p) => p.name === pattern.name)!;
-    const kind = input.workload.find((w) => w.name === pattern.name)!.shape.kind;
-    const after = withIndexes.get(pattern.name)!;
-    const before = without.get(pattern.name)!;
-    const p99TargetMs = spec.p99 ? spec.p99.seconds * 1000 : undefined;
-    return {
-      name: pattern.name,
-      kind,
-      ratePerSecond: spec.rate.perSecond,
-      ...run(after),
-      ...(p99TargetMs !== undefined ? { p99TargetMs } : {}),
-      exceedsP99: p99TargetMs !== undefined && after.medianMs > p99TargetMs,
-      without: run(before),
-      speedup: after.medianMs > 0 ? Math.round((before.medianMs / after.medianMs) * 10) / 10 : 1,
-      parameters: [...pattern.params],
-    };
+  const run = (m: Measurement) => ({
+    indexesUsed: named(m.indexesUsed),
+    seqScans: scanned(m.seqScans).map(scan),
+    nodeTypes: [...m.plan.nodeTypes],
+    totalCost: m.plan.totalCost,
+    medianMs: m.medianMs,
+    p90Ms: m.p90Ms,
+    maxMs: m.maxMs,
   });
+  const patterns: PatternResult[] = input.patterns
+    .filter((pattern) => !failures.has(pattern.name))
+    .map((pattern) => {
+      const spec = input.specPatterns.find((p) => p.name === pattern.name)!;
+      const kind = input.workload.find((w) => w.name === pattern.name)!.shape.kind;
+      const after = withIndexes.get(pattern.name)!;
+      const before = without.get(pattern.name)!;
+      const p99TargetMs = spec.p99 ? spec.p99.seconds * 1000 : undefined;
+      return {
+        name: pattern.name,
+        kind,
+        ratePerSecond: spec.rate.perSecond,
+        ...run(after),
+        ...(p99TargetMs !== undefined ? { p99TargetMs } : {}),
+        exceedsP99: p99TargetMs !== undefined && after.medianMs > p99TargetMs,
+        without: run(before),
+        speedup: after.medianMs > 0 ? Math.round((before.medianMs / after.medianMs) * 10) / 10 : 1,
+        parameters: [...pattern.params],
+      };
+    });
 
-  const indexes = schema.tables.flatMap((t) => t.indexes.map((i) => ({ name: i.name, table: t.name, usedBy: patterns.filter((p) => p.indexesUsed.includes(i.name)).map((p) => p.name), reason: i.reason })));
+  const indexes = schema.tables.flatMap((t) =>
+    t.indexes.map((i) => ({
+      name: i.name,
+      table: t.name,
+      usedBy: patterns.filter((p) => p.indexesUsed.includes(i.name)).map((p) => p.name),
+      reason: i.reason,
+    })),
+  );
   return {
     engine: await engine.version(),
     seed: {
@@ -155,7 +177,13 @@ export async function runVerification(input: VerifyInput, options: VerifyOptions
       totalRows: seeded.totalRows,
       tables: seeded.tables.map((t) => {
         const planned = seeded.plan.tables.find((p) => p.table === t.table);
-        return { table: t.table, rows: t.rows, pages: sizes.get(t.table)?.pages ?? 0, ...(planned?.specRows !== undefined ? { specRows: planned.specRows } : {}), basis: planned?.basis ?? 'default' };
+        return {
+          table: t.table,
+          rows: t.rows,
+          pages: sizes.get(t.table)?.pages ?? 0,
+          ...(planned?.specRows !== undefined ? { specRows: planned.specRows } : {}),
+          basis: planned?.basis ?? 'default',
+        };
       }),
     },
     runs,
@@ -186,9 +214,19 @@ function findings(patterns: readonly PatternResult[], indexes: readonly { name: 
   const out: Diagnostic[] = [];
   for (const p of patterns) {
     for (const scan of p.seqScans.filter((s) => s.pages > LARGE_TABLE_PAGES))
-      out.push({ code: 'verify/seq-scan', severity: 'warning', message: `${p.name} still reads all of \`${scan.table}\` (${formatCount(scan.rows)} rows, ${scan.pages} pages) with the design's indexes`, fix: 'add an index for this pattern, or accept the scan if the table stays this small' });
+      out.push({
+        code: 'verify/seq-scan',
+        severity: 'warning',
+        message: `${p.name} still reads all of \`${scan.table}\` (${formatCount(scan.rows)} rows, ${scan.pages} pages) with the design's indexes`,
+        fix: 'add an index for this pattern, or accept the scan if the table stays this small',
+      });
     if (p.exceedsP99)
-      out.push({ code: 'verify/p99-exceeded', severity: 'warning', message: `${p.name} takes ${p.medianMs} ms (median) at the seeded scale, over its p99 target of ${p.p99TargetMs} ms`, fix: 'the pattern needs a better index, a cache, or a different design; it will only get slower at full volume' });
+      out.push({
+        code: 'verify/p99-exceeded',
+        severity: 'warning',
+        message: `${p.name} takes ${p.medianMs} ms (median) at the seeded scale, over its p99 target of ${p.p99TargetMs} ms`,
+        fix: 'the pattern needs a better index, a cache, or a different design; it will only get slower at full volume',
+      });
   }
   for (const index of indexes) {
     if (index.usedBy.length > 0) continue;
@@ -197,7 +235,9 @@ function findings(patterns: readonly PatternResult[], indexes: readonly { name: 
     out.push({
       code: explained ? 'verify/fk-index-unused' : 'verify/unused-index',
       severity: explained ? 'info' : 'warning',
-      message: explained ? `${index.name} serves no access pattern: it is kept for ${index.reason}` : `no access pattern's plan used ${index.name} at the seeded scale`,
+      message: explained
+        ? `${index.name} serves no access pattern: it is kept for ${index.reason}`
+        : `no access pattern's plan used ${index.name} at the seeded scale`,
       ...(explained ? {} : { fix: 'check the pattern it was derived for; at full volume the planner may choose it, or it may be redundant' }),
     });
   }

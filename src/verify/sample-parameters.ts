@@ -12,7 +12,15 @@ import { drawWrittenValues } from './written-values.js';
  * belong together. An INSERT's written values reference existing rows and collide with no key
  * (written-values.ts); other values are made up from the column type.
  */
-export async function sampleParameters(engine: Engine, schema: Schema, shape: QueryShape, targets: readonly ParameterTarget[], count: number, sampling: DialectSampling, windowSeconds?: number): Promise<unknown[][]> {
+export async function sampleParameters(
+  engine: Engine,
+  schema: Schema,
+  shape: QueryShape,
+  targets: readonly ParameterTarget[],
+  count: number,
+  sampling: DialectSampling,
+  windowSeconds?: number,
+): Promise<unknown[][]> {
   const sets: unknown[][] = Array.from({ length: count }, () => targets.map(() => null));
   const sources = sourceColumns(schema, shape, targets);
   const byTable = new Map<string, { position: number; column: string }[]>();
@@ -30,7 +38,10 @@ export async function sampleParameters(engine: Engine, schema: Schema, shape: Qu
   }
   const writtenTable = shape.kind === 'insert' ? schema.tables.find((t) => t.name === shape.writesTable) : undefined;
   const writtenColumns = [...new Set(targets.filter((t) => t.written && t.column).map((t) => t.column!))];
-  const written = writtenTable && writtenColumns.length ? await drawWrittenValues(engine, schema, writtenTable, writtenColumns, count, sampling) : new Map<string, unknown[]>();
+  const written =
+    writtenTable && writtenColumns.length
+      ? await drawWrittenValues(engine, schema, writtenTable, writtenColumns, count, sampling)
+      : new Map<string, unknown[]>();
   targets.forEach((target, position) => {
     if (sources[position]) return;
     const drawn = target.written && target.column ? written.get(target.column) : undefined;

@@ -25,7 +25,11 @@ const DEFAULT_FRACTIONS = [0.25, 0.5, 1] as const;
  * tenant, rows are counted per tenant: at full volume there are more tenants, not bigger ones.
  * A pattern the engine will not run at some scale is left out (the main run reports it).
  */
-export async function runSweep(input: VerifyInput, spec: Spec, options: { largestRows?: number; seed?: number; runs?: number; onProgress?: (e: VerifyProgress) => void } = {}): Promise<SweepReport> {
+export async function runSweep(
+  input: VerifyInput,
+  spec: Spec,
+  options: { largestRows?: number; seed?: number; runs?: number; onProgress?: (e: VerifyProgress) => void } = {},
+): Promise<SweepReport> {
   const { engine, dialect, schema } = input;
   const largest = options.largestRows ?? 200_000;
   const scales: { largestRows: number; totalRows: number; tenants?: number }[] = [];
@@ -43,13 +47,27 @@ export async function runSweep(input: VerifyInput, spec: Spec, options: { larges
       const tenants = seeded.plan.tenants?.count;
       scales.push({ largestRows, totalRows: seeded.totalRows, ...(tenants !== undefined ? { tenants } : {}) });
       for (const [i, pattern] of input.patterns.entries()) {
-        options.onProgress?.({ phase: 'explain', withIndexes: true, pattern: `${pattern.name} at ${largestRows} rows`, index: i + 1, total: input.patterns.length });
+        options.onProgress?.({
+          phase: 'explain',
+          withIndexes: true,
+          pattern: `${pattern.name} at ${largestRows} rows`,
+          index: i + 1,
+          total: input.patterns.length,
+        });
         if (failed.has(pattern.name)) continue;
         const shape = input.workload.find((w) => w.name === pattern.name)!.shape;
         const targets = parameterTargets(shape, pattern.statement, pattern.params.length, schema);
         let m: Measurement;
         try {
-          const sets = await sampleParameters(engine, schema, shape, targets, 3, dialect.sampling, input.workload.find((w) => w.name === pattern.name)!.windowSeconds);
+          const sets = await sampleParameters(
+            engine,
+            schema,
+            shape,
+            targets,
+            3,
+            dialect.sampling,
+            input.workload.find((w) => w.name === pattern.name)!.windowSeconds,
+          );
           m = await measurePattern(engine, dialect, pattern.sql, sets, options.runs ?? 3, shape.kind !== 'select');
         } catch (error) {
           if (!patternFailure(pattern.name, error, 'in the sweep')) throw error;
@@ -65,37 +83,49 @@ export async function runSweep(input: VerifyInput, spec: Spec, options: { larges
 
   const horizonMonths = spec.requirements.horizon.seconds / RATE_UNITS.month;
   const tenantsAtHorizon = atHorizon(schema, 'tenant', horizonMonths) || spec.requirements.tenants;
-  const patterns = input.patterns.filter((pattern) => !failed.has(pattern.name)).map((pattern): SweepPattern => {
-    const points = samples.get(pattern.name) ?? [];
-    const shape = input.workload.find((w) => w.name === pattern.name)!.shape;
-    const singleRowWrite = shape.kind === 'insert' && shape.source === 'values';
-    const fit = fitGrowth(points.map((p) => ({ x: p.x, ms: p.medianMs })), singleRowWrite ? ['constant', 'logarithmic'] : undefined);
-    const xAtHorizon = patternAxis(schema, shape, (t) => atHorizon(schema, t, horizonMonths), tenantsAtHorizon).x;
-    const last = points.at(-1);
-    const tail = last && last.medianMs > 0 ? Math.min(10, Math.max(1, last.maxMs / last.medianMs)) : 1;
-    const predictedMedianMs = round(predict(fit, xAtHorizon));
-    const target = input.specPatterns.find((p) => p.name === pattern.name)?.p99;
-    const predictedP99Ms = round(predictedMedianMs * tail);
-    return {
-      name: pattern.name,
-      xLabel: labels.get(pattern.name) ?? 'rows',
-      points,
-      model: fit.model,
-      a: round(fit.a, 6),
-      b: round(fit.b, 9),
-      rmseMs: round(fit.rmse),
-      xAtHorizon: Math.round(xAtHorizon),
-      predictedMedianMs,
-      predictedP99Ms,
-      ...(target ? { p99TargetMs: target.seconds * 1000, holds: predictedP99Ms <= target.seconds * 1000 } : {}),
-    };
-  });
+  const patterns = input.patterns
+    .filter((pattern) => !failed.has(pattern.name))
+    .map((pattern): SweepPattern => {
+      const points = samples.get(pattern.name) ?? [];
+      const shape = input.workload.find((w) => w.name === pattern.name)!.shape;
+      const singleRowWrite = shape.kind === 'insert' && shape.source === 'values';
+      const fit = fitGrowth(
+        points.map((p) => ({ x: p.x, ms: p.medianMs })),
+        singleRowWrite ? ['constant', 'logarithmic'] : undefined,
+      );
+      const xAtHorizon = patternAxis(schema, shape, (t) => atHorizon(schema, t, horizonMonths), tenantsAtHorizon).x;
+      const last = points.at(-1);
+      const tail = last && last.medianMs > 0 ? Math.min(10, Math.max(1, last.maxMs / last.medianMs)) : 1;
+      const predictedMedianMs = round(predict(fit, xAtHorizon));
+      const target = input.specPatterns.find((p) => p.name === pattern.name)?.p99;
+      const predictedP99Ms = round(predictedMedianMs * tail);
+      return {
+        name: pattern.name,
+        xLabel: labels.get(pattern.name) ?? 'rows',
+        points,
+        model: fit.model,
+        a: round(fit.a, 6),
+        b: round(fit.b, 9),
+        rmseMs: round(fit.rmse),
+        xAtHorizon: Math.round(xAtHorizon),
+        predictedMedianMs,
+        predictedP99Ms,
+        ...(target ? { p99TargetMs: target.seconds * 1000, holds: predictedP99Ms <= target.seconds * 1000 } : {}),
+      };
+    });
   return { scales, horizon: spec.requirements.horizon.text, patterns };
 }
 
 /** The size that drives a pattern's cost: its largest table's rows, per tenant when it filters by tenant. */
-function patternAxis(schema: Schema, shape: VerifyInput['workload'][number]['shape'], rowsOf: (table: string) => number, tenants: number | undefined): { x: number; label: string } {
-  const tables = [...new Set([...shape.tables.map((t) => t.table), ...('writesTable' in shape ? [shape.writesTable] : [])])].filter((t) => schema.tables.some((x) => x.name === t));
+function patternAxis(
+  schema: Schema,
+  shape: VerifyInput['workload'][number]['shape'],
+  rowsOf: (table: string) => number,
+  tenants: number | undefined,
+): { x: number; label: string } {
+  const tables = [...new Set([...shape.tables.map((t) => t.table), ...('writesTable' in shape ? [shape.writesTable] : [])])].filter((t) =>
+    schema.tables.some((x) => x.name === t),
+  );
   const biggest = tables.sort((a, b) => rowsOf(b) - rowsOf(a))[0];
   if (!biggest) return { x: 1, label: 'rows' };
   const table = schema.tables.find((t) => t.name === biggest)!;

@@ -10,7 +10,14 @@ import type { DialectSampling } from '../dialects/dialect.js';
  * (of one tenant where they share it) and no key of the table collides with a row already there.
  * Measurement rolls every write back, so the sets need not differ from each other.
  */
-export async function drawWrittenValues(engine: Engine, schema: Schema, table: Table, columns: readonly string[], count: number, sampling: DialectSampling): Promise<Map<string, unknown[]>> {
+export async function drawWrittenValues(
+  engine: Engine,
+  schema: Schema,
+  table: Table,
+  columns: readonly string[],
+  count: number,
+  sampling: DialectSampling,
+): Promise<Map<string, unknown[]>> {
   const plan = planWrittenValues(table, columns);
   const values = new Map<string, unknown[]>();
   const repeat = (value: unknown) => Array.from({ length: count }, () => value);
@@ -34,7 +41,10 @@ export async function drawWrittenValues(engine: Engine, schema: Schema, table: T
   }
   plan.parents.forEach((parent) =>
     parent.sources.forEach((source, k) => {
-      values.set(source.column, Array.from({ length: count }, (_, r) => (rows.length ? rows[r % rows.length]![`${parent.alias}_${k}`] : null)));
+      values.set(
+        source.column,
+        Array.from({ length: count }, (_, r) => (rows.length ? rows[r % rows.length]![`${parent.alias}_${k}`] : null)),
+      );
     }),
   );
   return values;

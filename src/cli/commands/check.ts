@@ -30,7 +30,9 @@ export function registerCheck(program: Command, context: CommandContext): void {
         if (diagnostics.length) terminal.output(renderDiagnosticsText(diagnostics, { color: terminal.color }) + '\n');
         if (result.loaded) {
           const { spec, schema, patterns } = result.loaded;
-          terminal.info(`${file}: ok: ${spec.entities.length} entities, ${schema.tables.length} tables, ${patterns.length} access patterns (${summarizeDiagnostics(diagnostics)})`);
+          terminal.info(
+            `${file}: ok: ${spec.entities.length} entities, ${schema.tables.length} tables, ${patterns.length} access patterns (${summarizeDiagnostics(diagnostics)})`,
+          );
         } else {
           terminal.info(`${file}: ${summarizeDiagnostics(diagnostics)}`);
         }

@@ -23,7 +23,12 @@ interface DesignFlags {
 }
 
 /** `--print` name -> the artifact's path for the target dialect. */
-const PRINTABLE: Record<string, (dialect: string) => string> = { sql: (d) => `schema/${d}.sql`, json: () => 'design.json', erd: () => 'erd.mmd', report: () => 'README.md' };
+const PRINTABLE: Record<string, (dialect: string) => string> = {
+  sql: (d) => `schema/${d}.sql`,
+  json: () => 'design.json',
+  erd: () => 'erd.mmd',
+  report: () => 'README.md',
+};
 
 export function registerDesign(program: Command, context: CommandContext): void {
   program
@@ -36,7 +41,10 @@ export function registerDesign(program: Command, context: CommandContext): void 
     .option('--print <artifact>', 'print one artifact to stdout instead of writing files: sql, json, erd or report')
     .option('--dialect <name>', DIALECT_HELP, DEFAULT_DIALECT)
     .option('--fail-on <severity>', FAIL_ON_HELP, 'never')
-    .addHelpText('after', '\nExamples:\n  $ dbarchitect design examples/saas-shop.yaml\n  $ dbarchitect design spec.yaml -o build/db --force\n  $ dbarchitect design spec.yaml --print sql > schema.sql\n  $ dbarchitect design spec.yaml --fail-on warning')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ dbarchitect design examples/saas-shop.yaml\n  $ dbarchitect design spec.yaml -o build/db --force\n  $ dbarchitect design spec.yaml --print sql > schema.sql\n  $ dbarchitect design spec.yaml --fail-on warning',
+    )
     .action(async (file: string, flags: DesignFlags) => {
       const terminal = context.terminal();
       if (flags.print !== undefined && !(flags.print in PRINTABLE)) {
@@ -80,7 +88,11 @@ export function registerDesign(program: Command, context: CommandContext): void 
         terminal.info(`PGlite ready in ${elapsed(start)}`);
       }
       try {
-        const result = await designFromSpec(loaded.loaded, loaded.diagnostics, { dialect: target.dialect, ...(engine ? { engine } : {}), ...(numbers.ledger ? { adrNumbers: numbers.ledger } : {}) });
+        const result = await designFromSpec(loaded.loaded, loaded.diagnostics, {
+          dialect: target.dialect,
+          ...(engine ? { engine } : {}),
+          ...(numbers.ledger ? { adrNumbers: numbers.ledger } : {}),
+        });
         terminal.diagnostics(result.diagnostics.filter((d) => d.severity !== 'info'));
         if (!result.ok) return context.exit(EXIT.badInput);
         if (result.diagnostics.some((d) => d.code === 'design/ddl-failed')) return context.exit(EXIT.engine);

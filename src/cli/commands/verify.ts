@@ -35,20 +35,25 @@ interface VerifyFlags {
 export function registerVerify(program: Command, context: CommandContext): void {
   program
     .command('verify')
-    .description('design the spec, then prove it on a real engine: apply the DDL, seed data at scale, EXPLAIN ANALYZE every access pattern with and without the derived indexes')
+    .description(
+      'design the spec, then prove it on a real engine: apply the DDL, seed data at scale, EXPLAIN ANALYZE every access pattern with and without the derived indexes',
+    )
     .argument('<spec>', 'the spec file (YAML)')
     .option('-o, --out <dir>', 'output folder (default: ./<spec name>-design)')
     .option('--force', 'overwrite files in the output folder that dbarchitect did not write or that were changed since')
     .option('--db <url>', 'a PostgreSQL server (postgres://…) to verify on, in a new schema that is dropped afterwards; default: embedded PGlite')
-    .option('--rows <n>', 'rows in the largest table (default 200000); other tables keep the spec\'s ratios')
-    .option('--scale <factor>', 'multiply every table\'s spec rows by this factor instead of --rows')
+    .option('--rows <n>', "rows in the largest table (default 200000); other tables keep the spec's ratios")
+    .option('--scale <factor>', "multiply every table's spec rows by this factor instead of --rows")
     .option('--seed <n>', 'seed for the synthetic data: same seed, same data', '1')
     .option('--runs <n>', 'EXPLAIN ANALYZE runs per parameter set', '3')
-    .option('--sweep', 'also measure at three scales, fit how each pattern\'s latency grows and extrapolate to the spec\'s volume at its horizon')
+    .option('--sweep', "also measure at three scales, fit how each pattern's latency grows and extrapolate to the spec's volume at its horizon")
     // error by default: a pattern the engine would not run fails the run (exit 1), the other patterns still measured
     .option('--dialect <name>', DIALECT_HELP, DEFAULT_DIALECT)
     .option('--fail-on <severity>', FAIL_ON_HELP, 'error')
-    .addHelpText('after', '\nExamples:\n  $ dbarchitect verify examples/saas-shop.yaml\n  $ dbarchitect verify spec.yaml --rows 50000 --fail-on warning\n  $ dbarchitect verify spec.yaml --db postgres://me@localhost/scratch')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ dbarchitect verify examples/saas-shop.yaml\n  $ dbarchitect verify spec.yaml --rows 50000 --fail-on warning\n  $ dbarchitect verify spec.yaml --db postgres://me@localhost/scratch',
+    )
     .action(async (file: string, flags: VerifyFlags) => {
       const terminal = context.terminal();
       const numbers = parseNumbers(flags, terminal);
@@ -81,7 +86,14 @@ export function registerVerify(program: Command, context: CommandContext): void 
         return context.exit(EXIT.engine);
       }
       try {
-        const work = () => verifySpec(loaded.loaded!, loaded.diagnostics, engine, { ...numbers, dialect: target.dialect, sweep: flags.sweep === true, onProgress: progressPrinter(terminal, started), ...(adrNumbers.ledger ? { adrNumbers: adrNumbers.ledger } : {}) });
+        const work = () =>
+          verifySpec(loaded.loaded!, loaded.diagnostics, engine, {
+            ...numbers,
+            dialect: target.dialect,
+            sweep: flags.sweep === true,
+            onProgress: progressPrinter(terminal, started),
+            ...(adrNumbers.ledger ? { adrNumbers: adrNumbers.ledger } : {}),
+          });
         const result = flags.db ? await inScratchSchema(engine, target.dialect, work) : await work();
         if (!result.ok) {
           terminal.diagnostics(result.diagnostics);
@@ -157,13 +169,23 @@ function progressPrinter(terminal: Terminal, started: number) {
 function printSummary(terminal: Terminal, report: VerifyReport): void {
   terminal.info(`\n${report.engine}, ${formatCount(report.seed.totalRows)} rows seeded:`);
   for (const p of report.patterns) {
-    const via = p.indexesUsed.length ? p.indexesUsed.join(', ') : p.seqScans.length ? `seq scan of ${p.seqScans.map((s) => s.table).join(', ')}` : p.nodeTypes.join(' → ');
-    terminal.info(`  ${p.name}: ${p.medianMs} ms via ${via}; without the indexes ${p.without.medianMs} ms (${p.speedup}×)${p.exceedsP99 ? `, over its p99 of ${p.p99TargetMs} ms` : ''}`);
+    const via = p.indexesUsed.length
+      ? p.indexesUsed.join(', ')
+      : p.seqScans.length
+        ? `seq scan of ${p.seqScans.map((s) => s.table).join(', ')}`
+        : p.nodeTypes.join(' → ');
+    terminal.info(
+      `  ${p.name}: ${p.medianMs} ms via ${via}; without the indexes ${p.without.medianMs} ms (${p.speedup}×)${p.exceedsP99 ? `, over its p99 of ${p.p99TargetMs} ms` : ''}`,
+    );
   }
   if (!report.sweep) return;
-  terminal.info(`\nAt the spec's volume in ${report.sweep.horizon} (fitted over ${report.sweep.scales.map((s) => formatCount(s.largestRows)).join(', ')} rows):`);
+  terminal.info(
+    `\nAt the spec's volume in ${report.sweep.horizon} (fitted over ${report.sweep.scales.map((s) => formatCount(s.largestRows)).join(', ')} rows):`,
+  );
   for (const p of report.sweep.patterns) {
     const verdict = p.holds === undefined ? 'no p99 target' : p.holds ? `holds its p99 of ${p.p99TargetMs} ms` : `MISSES its p99 of ${p.p99TargetMs} ms`;
-    terminal.info(`  ${p.name}: ${p.model} in ${p.xLabel}; predicted median ${p.predictedMedianMs} ms, p99 ${p.predictedP99Ms} ms at ${formatCount(p.xAtHorizon)}: ${verdict}`);
+    terminal.info(
+      `  ${p.name}: ${p.model} in ${p.xLabel}; predicted median ${p.predictedMedianMs} ms, p99 ${p.predictedP99Ms} ms at ${formatCount(p.xAtHorizon)}: ${verdict}`,
+    );
   }
 }

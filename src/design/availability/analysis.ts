@@ -9,7 +9,12 @@ export const availabilityAnalysis: Analysis = {
   gives: ['availability'],
   run(state) {
     const scaling = part(state, 'scaling');
-    const { availability, decisions } = planAvailability(state.spec, { maxConnections: scaling.pooling?.maxConnections, engine: scaling.engine, cluster: scaling.cluster, healthQueries: state.dialect.catalog.healthQueries });
+    const { availability, decisions } = planAvailability(state.spec, {
+      maxConnections: scaling.pooling?.maxConnections,
+      engine: scaling.engine,
+      cluster: scaling.cluster,
+      healthQueries: state.dialect.catalog.healthQueries,
+    });
     return { parts: { availability }, decisions };
   },
 };

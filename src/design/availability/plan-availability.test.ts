@@ -30,7 +30,9 @@ describe('availability and recovery', () => {
   });
 
   it('stated targets win, and a relaxed spec gets an asynchronous standby', async () => {
-    const { availability } = await plan(`version: 1\nname: t\nrequirements:\n  availability: 99.9%\n  rpo: 30s\n  rto: 10m\nentities:\n  a:\n    fields:\n      b: int\n`);
+    const { availability } = await plan(
+      `version: 1\nname: t\nrequirements:\n  availability: 99.9%\n  rpo: 30s\n  rto: 10m\nentities:\n  a:\n    fields:\n      b: int\n`,
+    );
     assert.deepEqual([availability.rpoSeconds, availability.rtoSeconds, availability.targetsBasis], [30, 600, 'spec']);
     assert.match(availability.topology[0]!, /asynchronous streaming standby/);
     assert.equal(availability.alerts.find((a) => a.name === 'replication lag')!.threshold, 'lag > 15 s (half the RPO)');
@@ -40,7 +42,10 @@ describe('availability and recovery', () => {
     const { availability, decisions } = await plan(`version: 1\nname: t\nrequirements:\n  availability: 99.5%\nentities:\n  a:\n    fields:\n      b: int\n`);
     assert.equal(availability.standby, 'none');
     assert.match(availability.topology.join(' '), /one primary, no standby/);
-    assert.equal(availability.alerts.find((a) => a.name === 'replication lag'), undefined);
+    assert.equal(
+      availability.alerts.find((a) => a.name === 'replication lag'),
+      undefined,
+    );
     assert.match(decisions[0]!.title, /one primary, restored from backups/);
   });
 
@@ -48,9 +53,17 @@ describe('availability and recovery', () => {
     const loaded = await loadSpecText('spec.yaml', `version: 1\nname: t\nrequirements:\n  availability: 99.9%\nentities:\n  a:\n    fields:\n      b: int\n`);
     assert.ok(loaded.loaded);
     const cluster = { nodes: 4, replicationFactor: 2, writesPerNode: 1_000_000, hotSetBytesPerNode: 1, basis: [] };
-    const { availability } = planAvailability(loaded.loaded.spec, { maxConnections: undefined, engine: { id: 'clickhouse', name: 'ClickHouse', plan: 'native' }, cluster, healthQueries: postgresDialect.catalog.healthQueries });
+    const { availability } = planAvailability(loaded.loaded.spec, {
+      maxConnections: undefined,
+      engine: { id: 'clickhouse', name: 'ClickHouse', plan: 'native' },
+      cluster,
+      healthQueries: postgresDialect.catalog.healthQueries,
+    });
     assert.match(availability.topology[0]!, /ClickHouse keeps 2 copies of each shard/);
-    assert.ok(availability.alerts.every((a) => !a.query?.includes('pg_')), 'no pg_ catalog queries');
+    assert.ok(
+      availability.alerts.every((a) => !a.query?.includes('pg_')),
+      'no pg_ catalog queries',
+    );
     assert.doesNotMatch(availability.backups.join(' '), /pgBackRest|WAL/);
   });
 });

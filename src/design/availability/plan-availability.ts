@@ -57,16 +57,24 @@ export function planAvailability(spec: Spec, options: AvailabilityInput): { avai
   const native = options.engine.plan === 'native';
   const copies = options.cluster?.replicationFactor ?? 1;
   const topology = native
-    ? [standby === 'none' ? `${options.engine.name}, one copy of each shard: the targets need no standby` : `${options.engine.name} keeps ${copies} copies of each shard in different availability zones and fails over by itself (engine-native replication)`]
+    ? [
+        standby === 'none'
+          ? `${options.engine.name}, one copy of each shard: the targets need no standby`
+          : `${options.engine.name} keeps ${copies} copies of each shard in different availability zones and fails over by itself (engine-native replication)`,
+      ]
     : standby === 'none'
-    ? [`one primary, no standby: ${availability}% allows ${downtime} minutes of downtime a month, within which a restore from the PITR backups (RTO ${Math.round(rtoSeconds / 60)} minutes) fits`]
-    : [
-        synchronous
-          ? 'primary plus a synchronous standby in a second availability zone (synchronous_commit = on, synchronous_standby_names = ANY 1 (…)): a commit is on two zones before it returns'
-          : 'primary plus an asynchronous streaming standby in a second availability zone',
-        'automatic failover (managed Multi-AZ, or Patroni with a DCS) with a fencing step, clients reconnecting through a stable endpoint',
-        ...(tier === 'four-nines' || synchronous ? ['a second standby, so losing one still leaves a synchronous partner (otherwise commits stall or durability drops)'] : []),
-      ];
+      ? [
+          `one primary, no standby: ${availability}% allows ${downtime} minutes of downtime a month, within which a restore from the PITR backups (RTO ${Math.round(rtoSeconds / 60)} minutes) fits`,
+        ]
+      : [
+          synchronous
+            ? 'primary plus a synchronous standby in a second availability zone (synchronous_commit = on, synchronous_standby_names = ANY 1 (…)): a commit is on two zones before it returns'
+            : 'primary plus an asynchronous streaming standby in a second availability zone',
+          'automatic failover (managed Multi-AZ, or Patroni with a DCS) with a fencing step, clients reconnecting through a stable endpoint',
+          ...(tier === 'four-nines' || synchronous
+            ? ['a second standby, so losing one still leaves a synchronous partner (otherwise commits stall or durability drops)']
+            : []),
+        ];
   if (deployment === 'multi-region') topology.push('an asynchronous replica in a second region for disaster recovery, promoted by runbook');
   const pitrDays = spec.requirements.compliance.length ? 35 : 14;
   const backups = native
@@ -76,23 +84,74 @@ export function planAvailability(spec: Spec, options: AvailabilityInput): { avai
         'backups encrypted and copied to a second region or account',
       ]
     : [
-    'continuous WAL archiving to object storage (pgBackRest or the managed equivalent), archive_timeout 60 s',
-    `daily base backups, point-in-time recovery over the last ${pitrDays} days`,
-    'a restore test every week: restore the latest backup to a scratch instance, replay to a point in time, check row counts and run the access patterns against it; alert when it fails or takes longer than the RTO',
-    'backups encrypted and copied to a second region or account',
-  ];
+        'continuous WAL archiving to object storage (pgBackRest or the managed equivalent), archive_timeout 60 s',
+        `daily base backups, point-in-time recovery over the last ${pitrDays} days`,
+        'a restore test every week: restore the latest backup to a scratch instance, replay to a point in time, check row counts and run the access patterns against it; alert when it fails or takes longer than the RTO',
+        'backups encrypted and copied to a second region or account',
+      ];
   const { maxConnections } = options;
-  const postgresOnly = <T,>(alerts: T[]): T[] => (native ? [] : alerts);
-  const slow = spec.accessPatterns.filter((p) => p.p99).map((p) => ({ name: `slow pattern: ${p.name}`, threshold: `p99 > ${p.p99!.text} for 5 minutes`, why: `the spec's latency target for this pattern (${native ? `${options.engine.name}'s query log` : 'pg_stat_statements by query id'})` }));
+  const postgresOnly = <T>(alerts: T[]): T[] => (native ? [] : alerts);
+  const slow = spec.accessPatterns
+    .filter((p) => p.p99)
+    .map((p) => ({
+      name: `slow pattern: ${p.name}`,
+      threshold: `p99 > ${p.p99!.text} for 5 minutes`,
+      why: `the spec's latency target for this pattern (${native ? `${options.engine.name}'s query log` : 'pg_stat_statements by query id'})`,
+    }));
   const alerts: Availability['alerts'] = [
-    ...(standby === 'none' ? [] : [{ name: 'replication lag', threshold: synchronous ? 'any standby more than 10 s behind, or no synchronous standby connected' : `lag > ${Math.max(10, Math.round(rpoSeconds / 2))} s (half the RPO)`, why: 'lag is the data a failover would lose', ...(native ? {} : { query: options.healthQueries.replicationLag }) }]),
+    ...(standby === 'none'
+      ? []
+      : [
+          {
+            name: 'replication lag',
+            threshold: synchronous
+              ? 'any standby more than 10 s behind, or no synchronous standby connected'
+              : `lag > ${Math.max(10, Math.round(rpoSeconds / 2))} s (half the RPO)`,
+            why: 'lag is the data a failover would lose',
+            ...(native ? {} : { query: options.healthQueries.replicationLag }),
+          },
+        ]),
     ...postgresOnly([
-    ...(maxConnections === undefined ? [] : [{ name: 'connection saturation', threshold: `> ${Math.round(maxConnections * 0.8)} of ${maxConnections} connections (80%)`, why: 'at the limit new sessions fail', query: options.healthQueries.connections }]),
-    { name: 'cache hit ratio', threshold: '< 99% over 15 minutes', why: 'the hot set no longer fits in memory: reads go to disk', query: options.healthQueries.cacheHitRatio },
-    { name: 'table bloat', threshold: 'dead tuples > 20% of live tuples on any table over 1 GB', why: 'autovacuum is falling behind', query: options.healthQueries.deadTuples },
-    { name: 'long transactions', threshold: 'any transaction open > 5 minutes', why: 'it holds back vacuum and may hold locks', query: options.healthQueries.longTransactions },
-    { name: 'transaction ID age', threshold: 'age(datfrozenxid) > 1.2 billion', why: 'wraparound protection stops writes at 2 billion', query: options.healthQueries.transactionIdAge },
-    { name: 'WAL archiving', threshold: 'any failed archive in 5 minutes', why: 'point-in-time recovery stops at the last archived segment', query: options.healthQueries.walArchiving },
+      ...(maxConnections === undefined
+        ? []
+        : [
+            {
+              name: 'connection saturation',
+              threshold: `> ${Math.round(maxConnections * 0.8)} of ${maxConnections} connections (80%)`,
+              why: 'at the limit new sessions fail',
+              query: options.healthQueries.connections,
+            },
+          ]),
+      {
+        name: 'cache hit ratio',
+        threshold: '< 99% over 15 minutes',
+        why: 'the hot set no longer fits in memory: reads go to disk',
+        query: options.healthQueries.cacheHitRatio,
+      },
+      {
+        name: 'table bloat',
+        threshold: 'dead tuples > 20% of live tuples on any table over 1 GB',
+        why: 'autovacuum is falling behind',
+        query: options.healthQueries.deadTuples,
+      },
+      {
+        name: 'long transactions',
+        threshold: 'any transaction open > 5 minutes',
+        why: 'it holds back vacuum and may hold locks',
+        query: options.healthQueries.longTransactions,
+      },
+      {
+        name: 'transaction ID age',
+        threshold: 'age(datfrozenxid) > 1.2 billion',
+        why: 'wraparound protection stops writes at 2 billion',
+        query: options.healthQueries.transactionIdAge,
+      },
+      {
+        name: 'WAL archiving',
+        threshold: 'any failed archive in 5 minutes',
+        why: 'point-in-time recovery stops at the last archived segment',
+        query: options.healthQueries.walArchiving,
+      },
     ]),
     { name: 'disk', threshold: '> 80% used', why: 'a full disk stops the server' },
     ...slow,
@@ -101,14 +160,21 @@ export function planAvailability(spec: Spec, options: AvailabilityInput): { avai
   const decision: Decision = {
     id: 'availability/topology',
     area: 'availability',
-    title: standby === 'none' ? `${availability}%: one primary, restored from backups` : `High availability for ${availability}%: ${standby} standby with automatic failover`,
+    title:
+      standby === 'none'
+        ? `${availability}%: one primary, restored from backups`
+        : `High availability for ${availability}%: ${standby} standby with automatic failover`,
     choice: topology.join('; '),
     rationale: [
       `${availability}% allows ${downtime} minutes of downtime a month; RPO ${rpoSeconds} s and RTO ${rtoSeconds} s (${result.targetsBasis === 'spec' ? 'from the spec' : 'derived from the availability'}).`,
       ...(standby === 'none'
-        ? ['No standby: a standby doubles the instances and adds failover to operate, and nothing in the stated targets needs it; state a higher availability, an RPO of 0 or an RTO under an hour to get one.']
+        ? [
+            'No standby: a standby doubles the instances and adds failover to operate, and nothing in the stated targets needs it; state a higher availability, an RPO of 0 or an RTO under an hour to get one.',
+          ]
         : [
-            synchronous ? 'A synchronous standby loses no committed transaction on failover; each commit waits one round trip to the second zone (about 1 ms within a region).' : 'An asynchronous standby may lose the last seconds of commits on failover, within the RPO, and adds no commit latency.',
+            synchronous
+              ? 'A synchronous standby loses no committed transaction on failover; each commit waits one round trip to the second zone (about 1 ms within a region).'
+              : 'An asynchronous standby may lose the last seconds of commits on failover, within the RPO, and adds no commit latency.',
             'Failover is automatic because a person paged at night cannot act within the RTO.',
           ]),
     ],
@@ -116,10 +182,21 @@ export function planAvailability(spec: Spec, options: AvailabilityInput): { avai
       standby === 'none'
         ? [{ option: 'an asynchronous standby', rejectedBecause: `${availability}% and an RTO of ${rtoSeconds} s do not need one` }]
         : [
-            { option: synchronous ? 'asynchronous standby' : 'synchronous standby', rejectedBecause: synchronous ? `it could lose committed data, but the RPO is ${rpoSeconds} s` : 'it adds commit latency the RPO does not call for' },
+            {
+              option: synchronous ? 'asynchronous standby' : 'synchronous standby',
+              rejectedBecause: synchronous
+                ? `it could lose committed data, but the RPO is ${rpoSeconds} s`
+                : 'it adds commit latency the RPO does not call for',
+            },
             { option: 'backups only', rejectedBecause: `a restore takes hours; the RTO is ${rtoSeconds} s` },
           ],
-    evidence: [{ tier: result.targetsBasis === 'spec' ? 'derived' : 'assumed', source: 'rule:topology-from-availability', detail: `availability ${availability}%, RPO ${rpoSeconds} s, RTO ${rtoSeconds} s` }],
+    evidence: [
+      {
+        tier: result.targetsBasis === 'spec' ? 'derived' : 'assumed',
+        source: 'rule:topology-from-availability',
+        detail: `availability ${availability}%, RPO ${rpoSeconds} s, RTO ${rtoSeconds} s`,
+      },
+    ],
     patterns: [],
   };
   const backupDecision: Decision = {
@@ -127,7 +204,10 @@ export function planAvailability(spec: Spec, options: AvailabilityInput): { avai
     area: 'availability',
     title: 'Backups with point-in-time recovery, restore-tested',
     choice: backups.join('; '),
-    rationale: ['Replication protects against losing a machine, not against a bad deploy or a mistaken DELETE: those need a restore to a point before them.', 'A backup that has never been restored is a hope: the weekly restore test turns it into evidence.'],
+    rationale: [
+      'Replication protects against losing a machine, not against a bad deploy or a mistaken DELETE: those need a restore to a point before them.',
+      'A backup that has never been restored is a hope: the weekly restore test turns it into evidence.',
+    ],
     alternatives: [{ option: 'snapshots only', rejectedBecause: 'they restore to the snapshot time, not to the minute before an accident' }],
     evidence: [{ tier: 'derived', source: 'rule:pitr-backups', detail: `PITR window ${pitrDays} days` }],
     patterns: [],

@@ -20,7 +20,10 @@ export const cachingAnalysis: Analysis = {
     const bar = state.spec.requirements.team === 'small' ? CACHE_MIN_VCPU.small : CACHE_MIN_VCPU.other;
     // The whole load on one node, before replicas or caches take any of it: the instance rule's own vCPU figure.
     const need = scaling.instance && !scaling.sharding ? sizeInstance(part(state, 'load').totals.unitsPerSecond, 0).vcpuNeeded : undefined;
-    const primaryHasRoom = need !== undefined && need <= bar ? `the primary serves it: the whole load needs ${need} vCPU (≤ ${bar}${state.spec.requirements.team === 'small' ? ' for a small team' : ''}), so a cache would add a store to run and a staleness to explain without relieving the database` : undefined;
+    const primaryHasRoom =
+      need !== undefined && need <= bar
+        ? `the primary serves it: the whole load needs ${need} vCPU (≤ ${bar}${state.spec.requirements.team === 'small' ? ' for a small team' : ''}), so a cache would add a store to run and a staleness to explain without relieving the database`
+        : undefined;
     const { caching, decisions } = designCaching(state.spec, state.schema, state.workload, state.dialect, primaryHasRoom ? { primaryHasRoom } : {});
     return { parts: { caching }, decisions };
   },

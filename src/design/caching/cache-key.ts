@@ -15,8 +15,15 @@ export interface CacheKeyPlan {
  * and one segment per parameter in the order of the SQL, since every parameter changes the result.
  * A CDN keys by URL, so the same segments become the path and a query string; a view by its unique key.
  */
-export function cacheKeyTemplate(specName: string, patternName: string, layer: CacheLayer, parameters: readonly PatternParameter[], view: MaterializedView | undefined): CacheKeyPlan {
-  if (layer === 'materialized-view' && view) return { key: `${view.name}(${view.uniqueKey.join(', ')})`, description: 'one view row per parameter value and group, found through the unique index' };
+export function cacheKeyTemplate(
+  specName: string,
+  patternName: string,
+  layer: CacheLayer,
+  parameters: readonly PatternParameter[],
+  view: MaterializedView | undefined,
+): CacheKeyPlan {
+  if (layer === 'materialized-view' && view)
+    return { key: `${view.name}(${view.uniqueKey.join(', ')})`, description: 'one view row per parameter value and group, found through the unique index' };
   if (layer === 'cdn') {
     const query = parameters.map((p) => `${p.name}={${p.name}}`).join('&');
     return {

@@ -50,19 +50,31 @@ const LABEL: Readonly<Record<CacheLayer, string>> = {
 export function chooseCacheLayer(inputs: LayerInputs): LayerChoice {
   const verdicts: readonly { layer: CacheLayer; fits: boolean; why: string; assumption?: string }[] = [
     viewVerdict(inputs),
-    { layer: 'cdn', fits: inputs.publicRead.isPublic, why: inputs.publicRead.reason, ...(inputs.publicRead.isPublic ? { assumption: 'the endpoint serving this read needs no authentication (the spec cannot say)' } : {}) },
+    {
+      layer: 'cdn',
+      fits: inputs.publicRead.isPublic,
+      why: inputs.publicRead.reason,
+      ...(inputs.publicRead.isPublic ? { assumption: 'the endpoint serving this read needs no authentication (the spec cannot say)' } : {}),
+    },
     inProcessVerdict(inputs),
     { layer: 'redis', fits: true, why: 'one shared copy per key for every application instance, so each key misses once per TTL however many instances run' },
   ];
   const chosen = verdicts.find((v) => v.fits)!;
   const p99 = inputs.p99Stated ? '' : ` (no p99 in the spec: ${inputs.p99Seconds * 1000} ms assumed)`;
-  const assumptions = [...(chosen.assumption ? [chosen.assumption] : []), ...(p99 ? [`p99${p99}`] : []), ...(chosen.layer === 'in-process' ? [`${ASSUMED_APP_INSTANCES} application instances`] : [])];
+  const assumptions = [
+    ...(chosen.assumption ? [chosen.assumption] : []),
+    ...(p99 ? [`p99${p99}`] : []),
+    ...(chosen.layer === 'in-process' ? [`${ASSUMED_APP_INSTANCES} application instances`] : []),
+  ];
   return {
     layer: chosen.layer,
     reasons: [`${LABEL[chosen.layer]}: ${chosen.why}.`],
     alternatives: verdicts
       .filter((v) => v.layer !== chosen.layer)
-      .map((v) => ({ option: LABEL[v.layer], rejectedBecause: v.fits ? `it would fit, but the ${LABEL[chosen.layer]} comes first in the order of preference (see the choice)` : v.why })),
+      .map((v) => ({
+        option: LABEL[v.layer],
+        rejectedBecause: v.fits ? `it would fit, but the ${LABEL[chosen.layer]} comes first in the order of preference (see the choice)` : v.why,
+      })),
     assumptions,
   };
 }
@@ -71,11 +83,25 @@ function viewVerdict({ view, hit, p99Seconds }: LayerInputs): { layer: CacheLaye
   if (!view.applicable) return { layer: 'materialized-view', fits: false, why: view.reason };
   const missShare = 1 - hit.hitRate;
   const miss = `one miss aggregates ~${approximateCount(view.rowsPerCall)} rows (~${seconds(view.missSeconds)})`;
-  if (view.missSeconds <= p99Seconds) return { layer: 'materialized-view', fits: false, why: `${miss}, within the p99 of ${seconds(p99Seconds)}: a cache in front of the query is enough, and a view would re-aggregate all ${approximateCount(view.rowsInWindow)} rows of the window on every refresh` };
-  if (missShare <= P99_MISS_SHARE) return { layer: 'materialized-view', fits: false, why: `${miss}, over the p99 of ${seconds(p99Seconds)}, but only ${pct(missShare)} of reads miss (p99 holds while misses stay under 1%)` };
+  if (view.missSeconds <= p99Seconds)
+    return {
+      layer: 'materialized-view',
+      fits: false,
+      why: `${miss}, within the p99 of ${seconds(p99Seconds)}: a cache in front of the query is enough, and a view would re-aggregate all ${approximateCount(view.rowsInWindow)} rows of the window on every refresh`,
+    };
+  if (missShare <= P99_MISS_SHARE)
+    return {
+      layer: 'materialized-view',
+      fits: false,
+      why: `${miss}, over the p99 of ${seconds(p99Seconds)}, but only ${pct(missShare)} of reads miss (p99 holds while misses stay under 1%)`,
+    };
   // The next refresh cannot start before the last one ends: a refresh may take at most half the bound.
   if (view.view.refreshSeconds > view.view.refreshEverySeconds)
-    return { layer: 'materialized-view', fits: false, why: `${miss}, over the p99, but one refresh would take ~${seconds(view.view.refreshSeconds)}, more than half the staleness bound: keep a rollup table updated by the writes instead` };
+    return {
+      layer: 'materialized-view',
+      fits: false,
+      why: `${miss}, over the p99, but one refresh would take ~${seconds(view.view.refreshSeconds)}, more than half the staleness bound: keep a rollup table updated by the writes instead`,
+    };
   return {
     layer: 'materialized-view',
     fits: true,
@@ -85,12 +111,30 @@ function viewVerdict({ view, hit, p99Seconds }: LayerInputs): { layer: CacheLaye
 
 function inProcessVerdict({ keys, hit, memoryBytes }: LayerInputs): { layer: CacheLayer; fits: boolean; why: string } {
   if (keys.unbounded) return { layer: 'in-process', fits: false, why: 'its keys vary per call, so private copies in each instance would rarely be reused' };
-  if (keys.distinctKeys > IN_PROCESS_MAX_KEYS) return { layer: 'in-process', fits: false, why: `${formatCount(keys.distinctKeys)} keys are too many to hold in every instance (limit ${formatCount(IN_PROCESS_MAX_KEYS)})` };
-  if (memoryBytes > IN_PROCESS_MAX_BYTES) return { layer: 'in-process', fits: false, why: `~${formatBytes(memoryBytes)} per instance is too much for the heap (limit ${formatBytes(IN_PROCESS_MAX_BYTES)})` };
+  if (keys.distinctKeys > IN_PROCESS_MAX_KEYS)
+    return {
+      layer: 'in-process',
+      fits: false,
+      why: `${formatCount(keys.distinctKeys)} keys are too many to hold in every instance (limit ${formatCount(IN_PROCESS_MAX_KEYS)})`,
+    };
+  if (memoryBytes > IN_PROCESS_MAX_BYTES)
+    return {
+      layer: 'in-process',
+      fits: false,
+      why: `~${formatBytes(memoryBytes)} per instance is too much for the heap (limit ${formatBytes(IN_PROCESS_MAX_BYTES)})`,
+    };
   const perInstance = hit.requestsPerTtl / keys.distinctKeys / ASSUMED_APP_INSTANCES;
   if (perInstance < IN_PROCESS_MIN_REQUESTS_PER_KEY)
-    return { layer: 'in-process', fits: false, why: `each of ${ASSUMED_APP_INSTANCES} instances would see a key ~${round(perInstance)} times per TTL (< ${IN_PROCESS_MIN_REQUESTS_PER_KEY}): private copies would miss ${ASSUMED_APP_INSTANCES}× as often as one shared copy` };
-  return { layer: 'in-process', fits: true, why: `${formatCount(keys.distinctKeys)} keys (~${formatBytes(memoryBytes)}) fit in every instance and each sees a key ~${round(perInstance)} times per TTL: no network hop on a hit` };
+    return {
+      layer: 'in-process',
+      fits: false,
+      why: `each of ${ASSUMED_APP_INSTANCES} instances would see a key ~${round(perInstance)} times per TTL (< ${IN_PROCESS_MIN_REQUESTS_PER_KEY}): private copies would miss ${ASSUMED_APP_INSTANCES}× as often as one shared copy`,
+    };
+  return {
+    layer: 'in-process',
+    fits: true,
+    why: `${formatCount(keys.distinctKeys)} keys (~${formatBytes(memoryBytes)}) fit in every instance and each sees a key ~${round(perInstance)} times per TTL: no network hop on a hit`,
+  };
 }
 
 const seconds = (s: number) => (s < 1 ? `${Number((s * 1000).toPrecision(3))} ms` : `${Number(s.toPrecision(3))} s`);

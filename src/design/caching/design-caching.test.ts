@@ -17,7 +17,7 @@ async function design(yaml: string) {
 const catalog = readFileSync(new URL('../../../test/fixtures/catalog-caches.yaml', import.meta.url), 'utf8');
 
 describe('caching', () => {
-  it('caches the reference spec\'s stale-tolerant reads with TTLs from their staleness', async () => {
+  it("caches the reference spec's stale-tolerant reads with TTLs from their staleness", async () => {
     const { caching, decisions } = await design(reference);
     assert.deepEqual(
       caching.cached.map((c) => [c.pattern, c.ttlSeconds, c.key]),
@@ -40,7 +40,10 @@ describe('caching', () => {
 
     const revenue = caching.cached[1]!;
     assert.ok(revenue.layer === 'redis' || revenue.layer === 'materialized-view');
-    assert.deepEqual(revenue.invalidation.writes.map((w) => [w.pattern, w.table]), [['place_order', 'order']]);
+    assert.deepEqual(
+      revenue.invalidation.writes.map((w) => [w.pattern, w.table]),
+      [['place_order', 'order']],
+    );
     assert.equal(revenue.invalidation.ttlExpiry, true);
     assert.equal(revenue.estimate.queriesRemovedPerSecond, Number((5 * revenue.estimate.hitRate).toPrecision(4)));
 
@@ -52,7 +55,13 @@ describe('caching', () => {
     assert.match(view!.rejectedBecause, /\d/);
     assert.deepEqual(
       revenueDecision.evidence.map((e) => e.source).filter((s) => s.startsWith('rule:')),
-      ['rule:cache-layer', 'rule:cache-key-from-parameters', 'rule:cache-ttl-from-staleness', 'rule:cache-invalidation-from-writes', 'rule:cache-hit-rate-estimate'],
+      [
+        'rule:cache-layer',
+        'rule:cache-key-from-parameters',
+        'rule:cache-ttl-from-staleness',
+        'rule:cache-invalidation-from-writes',
+        'rule:cache-hit-rate-estimate',
+      ],
     );
   });
 
@@ -86,10 +95,16 @@ describe('caching', () => {
     assert.equal(view.materializedView?.refreshStatement, 'REFRESH MATERIALIZED VIEW CONCURRENTLY merchant_half_year_mv;');
     assert.equal(view.materializedView?.uniqueIndexDdl, 'CREATE UNIQUE INDEX merchant_half_year_mv_key ON merchant_half_year_mv (merchant_id, month);');
     assert.ok(view.materializedView!.refreshEverySeconds + view.materializedView!.refreshSeconds <= view.stalenessSeconds);
-    assert.deepEqual(view.invalidation.writes.map((w) => [w.pattern, w.action]), [['place_sale', 'next-refresh']]);
+    assert.deepEqual(
+      view.invalidation.writes.map((w) => [w.pattern, w.action]),
+      [['place_sale', 'next-refresh']],
+    );
 
     const settings = caching.cached.find((c) => c.pattern === 'support_contact')!;
-    assert.deepEqual(settings.invalidation.writes.map((w) => [w.pattern, w.action]), [['set_support', 'delete-key-after-commit']]);
+    assert.deepEqual(
+      settings.invalidation.writes.map((w) => [w.pattern, w.action]),
+      [['set_support', 'delete-key-after-commit']],
+    );
     assert.match(settings.invalidation.writes[0]!.reason, /broadcast/);
 
     const skipped = Object.fromEntries(caching.neverCached.map((n) => [n.pattern, n.reason]));

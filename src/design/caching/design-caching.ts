@@ -55,7 +55,10 @@ export function designCaching(spec: Spec, schema: Schema, workload: readonly Wor
     // A pattern modeling pre-aggregates is served by its view: a cache on top would be a second copy with a second staleness.
     const view = (schema.views ?? []).find((v) => v.origin === `modeling/aggregate/${pattern.name}`);
     if (view) {
-      notWorthCaching.set(pattern.name, { reason: 'pre-aggregated', detail: `it reads the pre-aggregate ${view.name}, refreshed every ${view.refreshEverySeconds} s, which already bounds its cost; a cache on top would be a second copy with a second staleness` });
+      notWorthCaching.set(pattern.name, {
+        reason: 'pre-aggregated',
+        detail: `it reads the pre-aggregate ${view.name}, refreshed every ${view.refreshEverySeconds} s, which already bounds its cost; a cache on top would be a second copy with a second staleness`,
+      });
       continue;
     }
     if (options.primaryHasRoom) {
@@ -86,7 +89,9 @@ export function designCaching(spec: Spec, schema: Schema, workload: readonly Wor
   return { caching: { cached, neverCached, queriesRemovedPerSecond }, decisions };
 }
 
-type CacheOutcome = { readonly kind: 'cached'; readonly entry: CachedPattern; readonly decision: Decision } | { readonly kind: 'not-worth-it'; readonly detail: string };
+type CacheOutcome =
+  | { readonly kind: 'cached'; readonly entry: CachedPattern; readonly decision: Decision }
+  | { readonly kind: 'not-worth-it'; readonly detail: string };
 
 function cachePattern(
   spec: Spec,
@@ -161,7 +166,9 @@ function cacheDecision(entry: CachedPattern, choice: LayerChoice, key: CacheKeyP
   const { invalidation, estimate, materializedView: view } = entry;
   const writeLines = invalidation.writes.map((w) => `${w.pattern} (${formatRate(w.ratePerSecond)}, writes \`${w.table}\`): ${w.action} — ${w.reason}.`);
   const quiet = invalidation.tablesWithoutWritePatterns.length
-    ? [`No write pattern of the spec writes ${invalidation.tablesWithoutWritePatterns.map((t) => `\`${t}\``).join(', ')}: changes made there are bounded by the TTL alone.`]
+    ? [
+        `No write pattern of the spec writes ${invalidation.tablesWithoutWritePatterns.map((t) => `\`${t}\``).join(', ')}: changes made there are bounded by the TTL alone.`,
+      ]
     : [];
   const viewLines = view
     ? [
@@ -179,10 +186,14 @@ function cacheDecision(entry: CachedPattern, choice: LayerChoice, key: CacheKeyP
     {
       tier: 'derived',
       source: 'rule:cache-invalidation-from-writes',
-      detail: invalidation.writes.length ? `write patterns on the tables read: ${invalidation.writes.map((w) => w.pattern).join(', ')}` : 'no write pattern writes the tables read; TTL expiry only',
+      detail: invalidation.writes.length
+        ? `write patterns on the tables read: ${invalidation.writes.map((w) => w.pattern).join(', ')}`
+        : 'no write pattern writes the tables read; TTL expiry only',
     },
     { tier: 'derived', source: 'rule:cache-hit-rate-estimate', detail: estimate.basis.join('; ') },
-    ...(entry.ttlJitter.fraction > 0 ? [{ tier: 'assumed' as const, source: 'default:cache-ttl-jitter', detail: `−${TTL_JITTER_FRACTION * 100}% TTL jitter` }] : []),
+    ...(entry.ttlJitter.fraction > 0
+      ? [{ tier: 'assumed' as const, source: 'default:cache-ttl-jitter', detail: `−${TTL_JITTER_FRACTION * 100}% TTL jitter` }]
+      : []),
     ...choice.assumptions.map((a) => ({ tier: 'assumed' as const, source: 'default:cache-layer', detail: a })),
   ];
   return {

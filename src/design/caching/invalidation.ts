@@ -31,7 +31,12 @@ export function planInvalidation(
   for (const write of workload) {
     const target = write.shape;
     if (!isWrite(target) || !tables.includes(target.writesTable)) continue;
-    writes.push({ pattern: write.name, table: target.writesTable, ratePerSecond: write.ratePerSecond, ...actionFor(write, target, layer, keyColumns, keys, ttlSeconds) });
+    writes.push({
+      pattern: write.name,
+      table: target.writesTable,
+      ratePerSecond: write.ratePerSecond,
+      ...actionFor(write, target, layer, keyColumns, keys, ttlSeconds),
+    });
   }
   const written = new Set(writes.map((w) => w.table));
   return { ttlExpiry: true, writes, tablesWithoutWritePatterns: tables.filter((t) => !written.has(t)) };
@@ -45,11 +50,15 @@ function actionFor(
   keys: KeySpace,
   ttlSeconds: number,
 ): Pick<CacheWriteInvalidation, 'action' | 'reason'> {
-  if (layer === 'materialized-view') return { action: 'next-refresh', reason: `its rows reach the view at the next scheduled refresh, within the staleness bound` };
+  if (layer === 'materialized-view')
+    return { action: 'next-refresh', reason: `its rows reach the view at the next scheduled refresh, within the staleness bound` };
   const fixed = fixedColumns(target);
   const missing = keyColumns.filter((c) => !fixed.includes(c));
   if (keys.unbounded || missing.length)
-    return { action: 'expire-by-ttl', reason: `it does not fix the key's ${keys.unbounded ? 'range ' : ''}parameters${missing.length ? ` (${missing.join(', ')})` : ''}, so it cannot name the entry to drop: the TTL bounds the staleness` };
+    return {
+      action: 'expire-by-ttl',
+      reason: `it does not fix the key's ${keys.unbounded ? 'range ' : ''}parameters${missing.length ? ` (${missing.join(', ')})` : ''}, so it cannot name the entry to drop: the TTL bounds the staleness`,
+    };
   const perKeyPerTtl = (write.ratePerSecond * ttlSeconds) / keys.distinctKeys;
   if (perKeyPerTtl >= 1)
     return {
@@ -58,7 +67,11 @@ function actionFor(
     };
   const named = `it fixes every key parameter (${keyColumns.join(', ') || 'none'}), so it names the entry`;
   if (layer === 'cdn') return { action: 'purge-url', reason: `${named}: purge that URL after the write commits` };
-  if (layer === 'in-process') return { action: 'delete-key-after-commit', reason: `${named}: after the commit, broadcast the key (PostgreSQL NOTIFY or Redis pub/sub) so every instance drops its copy` };
+  if (layer === 'in-process')
+    return {
+      action: 'delete-key-after-commit',
+      reason: `${named}: after the commit, broadcast the key (PostgreSQL NOTIFY or Redis pub/sub) so every instance drops its copy`,
+    };
   return { action: 'delete-key-after-commit', reason: `${named}: delete that key after the write commits` };
 }
 

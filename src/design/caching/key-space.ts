@@ -51,7 +51,8 @@ export function estimateKeySpace(parameters: readonly PatternParameter[], schema
 function dimensionOf(parameter: PatternParameter, schema: Schema, tenants: number | undefined): Dimension {
   const bound = parameter.column;
   if (!bound) return { kind: 'value', distinct: 1, basis: 'filters no column (a LIMIT or a computed value): assumed one value' };
-  if (bound.op === 'range' || bound.op === 'like' || bound.op === 'other') return { kind: 'unbounded', basis: `bounds \`${bound.table}.${bound.column}\` (${bound.op}): values are assumed to differ per call` };
+  if (bound.op === 'range' || bound.op === 'like' || bound.op === 'other')
+    return { kind: 'unbounded', basis: `bounds \`${bound.table}.${bound.column}\` (${bound.op}): values are assumed to differ per call` };
   const table = schema.tables.find((t) => t.name === bound.table);
   if (!table) return { kind: 'value', distinct: ASSUMED_ROWS, basis: `unknown table: ${formatCount(ASSUMED_ROWS)} values assumed` };
   const rows = rowsOf(table);
@@ -68,7 +69,12 @@ function dimensionOf(parameter: PatternParameter, schema: Schema, tenants: numbe
   if (reference) {
     const target = schema.tables.find((t) => t.name === reference.refTable);
     const count = target ? rowsOf(target) : ASSUMED_ROWS;
-    return { kind: 'entity', distinct: count, tenantScoped: Boolean(target?.tenantScoped), basis: `${formatCount(count)} \`${reference.refTable}\` rows${target?.tenantScoped ? ' (each belongs to one tenant)' : ''}` };
+    return {
+      kind: 'entity',
+      distinct: count,
+      tenantScoped: Boolean(target?.tenantScoped),
+      basis: `${formatCount(count)} \`${reference.refTable}\` rows${target?.tenantScoped ? ' (each belongs to one tenant)' : ''}`,
+    };
   }
   const type = table.columns.find((c) => c.name === column)?.type;
   if (type?.kind === 'enum') {

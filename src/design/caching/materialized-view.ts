@@ -42,9 +42,11 @@ export function assessMaterializedView(
   stalenessSeconds: number,
   dialect: Dialect,
 ): MaterializedViewAssessment {
-  if (shape.kind !== 'select' || shape.aggregates.length === 0) return { applicable: false, reason: 'the pattern aggregates nothing: there is nothing to precompute' };
+  if (shape.kind !== 'select' || shape.aggregates.length === 0)
+    return { applicable: false, reason: 'the pattern aggregates nothing: there is nothing to precompute' };
   if (keys.unbounded) return { applicable: false, reason: 'a parameter bounds a range, so a view cannot hold every answer' };
-  if (!window) return { applicable: false, reason: 'no fixed window relative to now() (`>= now() - interval …`): the view would have to aggregate the whole table' };
+  if (!window)
+    return { applicable: false, reason: 'no fixed window relative to now() (`>= now() - interval …`): the view would have to aggregate the whole table' };
   const buildable = aggregateViewOf(`${patternName}_mv`, shape, 1, patternName);
   if (buildable.kind === 'not-emitted') return { applicable: false, reason: buildable.reason };
 
@@ -111,11 +113,13 @@ export function aggregateViewOf(name: string, shape: QueryShape, refreshEverySec
   if (shape.tables.length !== 1 || shape.joins.length || shape.ctes.length) return no('it reads more than one table: a view of one table cannot answer it');
   const table = shape.tables[0]!.table;
   const window = fixedRangeWindow(shape);
-  if (!window) return no('no window ending now() (`>= now() - interval …`) bounds its rows: every refresh would re-aggregate the whole table, a cost that grows with it');
+  if (!window)
+    return no('no window ending now() (`>= now() - interval …`) bounds its rows: every refresh would re-aggregate the whole table, a cost that grows with it');
   const keys: string[] = [];
   const where: IndexCondition[] = [];
   for (const p of shape.predicates) {
-    if (p.table !== table || p.scope !== 'main' || p.inOr || p.negated || p.expression !== undefined) return no(`its filter on ${p.column} is not a plain comparison the view can keep`);
+    if (p.table !== table || p.scope !== 'main' || p.inOr || p.negated || p.expression !== undefined)
+      return no(`its filter on ${p.column} is not a plain comparison the view can keep`);
     if ((p.op === 'eq' || p.op === 'in') && mentionsParameter(p)) keys.push(p.column);
     else if (p.op === 'range' && p.column === window.column && p.value.kind === 'expression' && p.value.text === window.text) continue;
     else if (p.op === 'range') return no(`a parameter or expression bounds ${p.column}: the view cannot hold every range`);
@@ -130,13 +134,21 @@ export function aggregateViewOf(name: string, shape: QueryShape, refreshEverySec
     const projected = shape.projected.find((item) => item.name && (item.expression ?? item.column) === (g.expression ?? g.column));
     const groupName = projected?.name ?? (g.expression ? `group_${i + 1}` : (g.column ?? `group_${i + 1}`));
     if (columns.some((c) => c.name === groupName)) continue;
-    columns.push(g.expression !== undefined ? { kind: 'group', name: groupName, expression: g.expression } : { kind: 'group', name: groupName, column: g.column! });
+    columns.push(
+      g.expression !== undefined ? { kind: 'group', name: groupName, expression: g.expression } : { kind: 'group', name: groupName, column: g.column! },
+    );
   }
   if (columns.length === 0) return no('it has no key to group by: a one-row view needs no unique index, and REFRESH … CONCURRENTLY needs one');
   for (const a of shape.aggregates) {
-    if (!VIEW_AGGREGATES.has(a.fn) || a.distinct || (a.column && a.column.expression !== undefined && a.column.column === undefined)) return no(`its aggregate ${a.fn}(…) is not a plain one over a column`);
+    if (!VIEW_AGGREGATES.has(a.fn) || a.distinct || (a.column && a.column.expression !== undefined && a.column.column === undefined))
+      return no(`its aggregate ${a.fn}(…) is not a plain one over a column`);
     const column = a.star ? undefined : a.column?.column;
-    columns.push({ kind: 'aggregate', name: `${a.fn}_${column ?? 'all'}`, fn: a.fn as 'count' | 'sum' | 'avg' | 'min' | 'max', ...(column !== undefined ? { column } : {}) });
+    columns.push({
+      kind: 'aggregate',
+      name: `${a.fn}_${column ?? 'all'}`,
+      fn: a.fn as 'count' | 'sum' | 'avg' | 'min' | 'max',
+      ...(column !== undefined ? { column } : {}),
+    });
   }
   return {
     kind: 'view',
@@ -144,7 +156,8 @@ export function aggregateViewOf(name: string, shape: QueryShape, refreshEverySec
   };
 }
 
-const mentionsParameter = (p: ColumnPredicate): boolean => p.value.kind === 'param' || (p.value.kind === 'list' && p.value.items.some((i) => i.kind === 'param'));
+const mentionsParameter = (p: ColumnPredicate): boolean =>
+  p.value.kind === 'param' || (p.value.kind === 'list' && p.value.items.some((i) => i.kind === 'param'));
 
 function constantCondition(p: ColumnPredicate): IndexCondition | undefined {
   if (p.op === 'is-null' || p.op === 'is-not-null') return { column: p.column, op: p.op, values: [] };

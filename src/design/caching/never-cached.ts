@@ -11,7 +11,11 @@ import { isWrite } from './invalidation.js';
  * to set a TTL from. Reads that tolerate staleness but would rarely hit (their keys never repeat,
  * or the estimated hit rate is tiny) are listed with why. Writes are never cached.
  */
-export function neverCachedPatterns(spec: Spec, workload: readonly WorkloadPattern[], notWorthCaching: ReadonlyMap<string, Omit<NeverCached, 'pattern'>>): NeverCached[] {
+export function neverCachedPatterns(
+  spec: Spec,
+  workload: readonly WorkloadPattern[],
+  notWorthCaching: ReadonlyMap<string, Omit<NeverCached, 'pattern'>>,
+): NeverCached[] {
   const consistency = spec.requirements.consistency;
   const out: NeverCached[] = [];
   for (const pattern of workload) {
@@ -27,8 +31,16 @@ export function neverCachedPatterns(spec: Spec, workload: readonly WorkloadPatte
     if (spec.accessPatterns.find((p) => p.name === pattern.name)?.staleness) continue;
     out.push(
       consistency === 'eventual'
-        ? { pattern: pattern.name, reason: 'no-staleness-bound', detail: 'no `staleness` stated: there is no bound to set a TTL from; add `staleness:` to allow a cache' }
-        : { pattern: pattern.name, reason: 'read-your-writes', detail: `consistency is ${consistency} and no \`staleness\` is stated: the read must see the latest committed write` },
+        ? {
+            pattern: pattern.name,
+            reason: 'no-staleness-bound',
+            detail: 'no `staleness` stated: there is no bound to set a TTL from; add `staleness:` to allow a cache',
+          }
+        : {
+            pattern: pattern.name,
+            reason: 'read-your-writes',
+            detail: `consistency is ${consistency} and no \`staleness\` is stated: the read must see the latest committed write`,
+          },
     );
   }
   return out;
@@ -37,7 +49,9 @@ export function neverCachedPatterns(spec: Spec, workload: readonly WorkloadPatte
 export function neverCachedDecision(spec: Spec, never: readonly NeverCached[]): Decision | undefined {
   if (never.length === 0) return undefined;
   const reads = never.filter((n) => n.reason === 'read-your-writes' || n.reason === 'no-staleness-bound');
-  const unreusable = never.filter((n) => n.reason === 'keys-never-repeat' || n.reason === 'low-hit-rate' || n.reason === 'primary-has-room' || n.reason === 'pre-aggregated');
+  const unreusable = never.filter(
+    (n) => n.reason === 'keys-never-repeat' || n.reason === 'low-hit-rate' || n.reason === 'primary-has-room' || n.reason === 'pre-aggregated',
+  );
   const writes = never.filter((n) => n.reason === 'write');
   const readYourWrites = reads.some((n) => n.reason === 'read-your-writes');
   const names = (items: readonly NeverCached[]) => items.map((n) => n.pattern).join(', ');
@@ -54,7 +68,9 @@ export function neverCachedDecision(spec: Spec, never: readonly NeverCached[]): 
       .join('; '),
     rationale: [
       ...(readYourWrites
-        ? [`Consistency is ${spec.requirements.consistency} and these reads state no \`staleness\`: each must see the latest committed write (read-your-writes), which a cache, replica or view cannot promise.`]
+        ? [
+            `Consistency is ${spec.requirements.consistency} and these reads state no \`staleness\`: each must see the latest committed write (read-your-writes), which a cache, replica or view cannot promise.`,
+          ]
         : reads.length
           ? ['Consistency is eventual, but these reads state no `staleness`: there is no bound to set a TTL from.']
           : []),
@@ -62,10 +78,18 @@ export function neverCachedDecision(spec: Spec, never: readonly NeverCached[]): 
       ...unreusable.map((n) => `${n.pattern} tolerates staleness, but ${n.detail}.`),
       ...(writes.length ? ['Writes go to the primary; they only invalidate or expire the cached reads of the tables they write.'] : []),
     ],
-    alternatives: reads.length ? [{ option: 'cache them with a short TTL', rejectedBecause: 'any TTL lets a reader miss its own write: the spec asks for the latest value' }] : [],
+    alternatives: reads.length
+      ? [{ option: 'cache them with a short TTL', rejectedBecause: 'any TTL lets a reader miss its own write: the spec asks for the latest value' }]
+      : [],
     evidence: [
-      { tier: 'derived', source: 'rule:never-cache-without-staleness', detail: `requirements.consistency = ${spec.requirements.consistency}; access patterns without \`staleness\`` },
-      ...(never.some((n) => n.reason === 'primary-has-room') ? [{ tier: 'derived' as const, source: 'rule:cache-when-the-primary-is-busy', detail: never.find((n) => n.reason === 'primary-has-room')!.detail }] : []),
+      {
+        tier: 'derived',
+        source: 'rule:never-cache-without-staleness',
+        detail: `requirements.consistency = ${spec.requirements.consistency}; access patterns without \`staleness\``,
+      },
+      ...(never.some((n) => n.reason === 'primary-has-room')
+        ? [{ tier: 'derived' as const, source: 'rule:cache-when-the-primary-is-busy', detail: never.find((n) => n.reason === 'primary-has-room')!.detail }]
+        : []),
     ],
     patterns: never.map((n) => n.pattern),
   };

@@ -16,7 +16,9 @@ export interface PublicReadCheck {
  * endpoint needs authentication, so a public read is an assumption the report states.
  */
 export function checkPublicRead(shape: QueryShape, parameters: readonly PatternParameter[], schema: Schema): PublicReadCheck {
-  const tables = unique(shape.tables.map((t) => t.table)).map((name) => schema.tables.find((t) => t.name === name)).filter((t): t is Table => t !== undefined);
+  const tables = unique(shape.tables.map((t) => t.table))
+    .map((name) => schema.tables.find((t) => t.name === name))
+    .filter((t): t is Table => t !== undefined);
   const scoped = tables.filter((t) => t.tenantScoped).map((t) => t.name);
   if (scoped.length) return { isPublic: false, reason: `it reads tenant-scoped ${list(scoped)}: results differ per tenant` };
 
@@ -27,11 +29,14 @@ export function checkPublicRead(shape: QueryShape, parameters: readonly PatternP
     const table = schema.tables.find((t) => t.name === bound.table);
     const target = table?.foreignKeys.find((fk) => fk.columns.includes(bound.column))?.refTable;
     if (bound.column === TENANT_COLUMN) return { isPublic: false, reason: `:${p.name} identifies a tenant` };
-    if (target && personal(schema.tables.find((t) => t.name === target))) return { isPublic: false, reason: `:${p.name} identifies a \`${target}\`, which holds personal data` };
-    if (personal(table) && table?.primaryKey.columns.includes(bound.column)) return { isPublic: false, reason: `:${p.name} identifies a \`${table.name}\`, which holds personal data` };
+    if (target && personal(schema.tables.find((t) => t.name === target)))
+      return { isPublic: false, reason: `:${p.name} identifies a \`${target}\`, which holds personal data` };
+    if (personal(table) && table?.primaryKey.columns.includes(bound.column))
+      return { isPublic: false, reason: `:${p.name} identifies a \`${table.name}\`, which holds personal data` };
   }
   const returnsPersonal = shape.projected.some((item) => {
-    if (item.star) return tables.some((t) => (item.alias === undefined || shape.tables.some((r) => r.alias === item.alias && r.table === t.name)) && personal(t));
+    if (item.star)
+      return tables.some((t) => (item.alias === undefined || shape.tables.some((r) => r.alias === item.alias && r.table === t.name)) && personal(t));
     return Boolean(schema.tables.find((t) => t.name === item.table)?.columns.find((c) => c.name === item.column)?.pii);
   });
   if (returnsPersonal) return { isPublic: false, reason: 'it returns personal data (pii columns)' };

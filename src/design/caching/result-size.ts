@@ -23,7 +23,13 @@ export interface ResultSize {
 }
 
 /** Rows and bytes of one cached result: the pattern's LIMIT, groups or estimated matches, times its projected width. */
-export function estimateResultSize(pattern: WorkloadPattern, schema: Schema, tenants: number | undefined, window: RangeWindow | undefined, storage: StorageModel): ResultSize {
+export function estimateResultSize(
+  pattern: WorkloadPattern,
+  schema: Schema,
+  tenants: number | undefined,
+  window: RangeWindow | undefined,
+  storage: StorageModel,
+): ResultSize {
   const shape = pattern.shape;
   const matches = matchingRows(pattern, schema, tenants);
   const { rows, basis } = resultRows(shape, matches, window);
@@ -35,7 +41,9 @@ function resultRows(shape: QueryShape, matches: number, window: RangeWindow | un
   // The LIMIT is an upper bound that does not depend on volumes the spec may not state.
   if (typeof shape.limit === 'number') return { rows: Math.max(1, shape.limit), basis: `at most ${shape.limit} rows (LIMIT)` };
   if (shape.groupBy.length > 0) {
-    const bucket = shape.groupBy.map((g) => /date_trunc\('(\w+)'/.exec(g.expression ?? '')?.[1]).find((b) => b !== undefined && BUCKET_SECONDS[b] !== undefined);
+    const bucket = shape.groupBy
+      .map((g) => /date_trunc\('(\w+)'/.exec(g.expression ?? '')?.[1])
+      .find((b) => b !== undefined && BUCKET_SECONDS[b] !== undefined);
     if (bucket && window) {
       const groups = Math.ceil(window.seconds / BUCKET_SECONDS[bucket]!);
       return { rows: groups, basis: `${groups} ${bucket} groups over the window` };

@@ -20,9 +20,18 @@ export function ttlFromStaleness(layer: CacheLayer, stalenessSeconds: number): T
   if (layer === 'cdn') {
     const maxAge = Math.max(1, Math.floor(stalenessSeconds * (1 - STALE_WHILE_REVALIDATE_SHARE)));
     const swr = Math.max(0, stalenessSeconds - maxAge);
-    return { ttlSeconds, ttlJitter: none(ttlSeconds), description: `\`Cache-Control: public, s-maxage=${maxAge}, stale-while-revalidate=${swr}\`: at most ${ttlSeconds} s old in total` };
+    return {
+      ttlSeconds,
+      ttlJitter: none(ttlSeconds),
+      description: `\`Cache-Control: public, s-maxage=${maxAge}, stale-while-revalidate=${swr}\`: at most ${ttlSeconds} s old in total`,
+    };
   }
-  if (layer === 'materialized-view') return { ttlSeconds, ttlJitter: none(ttlSeconds), description: `the view is at most ${ttlSeconds} s old: refresh interval plus the refresh's own duration stay within it` };
+  if (layer === 'materialized-view')
+    return {
+      ttlSeconds,
+      ttlJitter: none(ttlSeconds),
+      description: `the view is at most ${ttlSeconds} s old: refresh interval plus the refresh's own duration stay within it`,
+    };
   const minSeconds = round(ttlSeconds * (1 - TTL_JITTER_FRACTION));
   return {
     ttlSeconds,

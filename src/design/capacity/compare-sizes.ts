@@ -26,7 +26,10 @@ export interface SizeComparisonReport {
 }
 
 /** Compares the estimate at the measured row counts with what the engine reports. Pure. */
-export function compareWithEstimate(estimated: ReadonlyMap<string, EstimatedTableSize>, measured: ReadonlyMap<string, MeasuredTableSize>): SizeComparisonReport {
+export function compareWithEstimate(
+  estimated: ReadonlyMap<string, EstimatedTableSize>,
+  measured: ReadonlyMap<string, MeasuredTableSize>,
+): SizeComparisonReport {
   const tables: SizeComparison[] = [];
   for (const [table, e] of estimated) {
     const m = measured.get(table);

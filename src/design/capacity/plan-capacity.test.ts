@@ -27,9 +27,15 @@ describe('planCapacity on the reference spec', () => {
   it('projects every month to the horizon, growing, with totals that add up', () => {
     const { capacity } = planCapacity(design.spec, design.schema, postgresStorage);
     assert.equal(capacity.horizon.months, 36);
-    assert.deepEqual(capacity.months.map((m) => m.month), Array.from({ length: 37 }, (_, i) => i));
+    assert.deepEqual(
+      capacity.months.map((m) => m.month),
+      Array.from({ length: 37 }, (_, i) => i),
+    );
     for (const m of capacity.months) {
-      assert.equal(m.totalBytes, m.tables.reduce((s, t) => s + t.totalBytes, 0));
+      assert.equal(
+        m.totalBytes,
+        m.tables.reduce((s, t) => s + t.totalBytes, 0),
+      );
       assert.equal(m.totalBytes, m.tableBytes + m.indexBytes);
     }
     for (let i = 2; i < capacity.months.length; i++) assert.ok(capacity.months[i]!.totalBytes > capacity.months[i - 1]!.totalBytes, `month ${i} grows`);
@@ -52,10 +58,20 @@ describe('planCapacity on the reference spec', () => {
 
   it('states its decisions with derived and assumed evidence', () => {
     const { decisions } = planCapacity(design.spec, design.schema, postgresStorage);
-    assert.deepEqual(decisions.map((d) => d.id), ['capacity/storage', 'capacity/write-load', 'capacity/memory']);
+    assert.deepEqual(
+      decisions.map((d) => d.id),
+      ['capacity/storage', 'capacity/write-load', 'capacity/memory'],
+    );
     assert.ok(decisions.every((d) => d.area === 'capacity'));
     const storage = decisions[0]!;
-    assert.ok(storage.evidence.some((e) => e.tier === 'derived' && e.source === 'rule:postgres-page-layout' && e.detail.includes('https://www.postgresql.org/docs/current/storage-page-layout.html')));
+    assert.ok(
+      storage.evidence.some(
+        (e) =>
+          e.tier === 'derived' &&
+          e.source === 'rule:postgres-page-layout' &&
+          e.detail.includes('https://www.postgresql.org/docs/current/storage-page-layout.html'),
+      ),
+    );
     assert.ok(storage.evidence.some((e) => e.tier === 'assumed' && e.source === 'assumption:typical-varlena-widths'));
   });
 });

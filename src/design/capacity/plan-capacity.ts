@@ -5,7 +5,7 @@ import { capacityDecisions } from './capacity-decisions.js';
 import type { Capacity, MonthCapacity, TableCapacity } from '../../model/parts/capacity.js';
 import type { ColumnStats } from '../../model/measured.js';
 import { APPEND_ONLY_HOT_SECONDS, HOT_SET_RULE, hotBytes } from './hot-set.js';
-import {keyDomain} from '../../estimate/key-domain.js';
+import { keyDomain } from '../../estimate/key-domain.js';
 import { horizonMonths, insertRates, MONTH_SECONDS, projectRows, type MonthRows } from './projection.js';
 import type { SizeOptions, StorageModel, TableSizeEstimate, WriteLoadAssumptions } from '../../dialects/storage.js';
 import { TENANT_COLUMN } from '../../model/naming.js';
@@ -30,7 +30,12 @@ export const CAPACITY_DEFAULTS = {
  * the write load (WAL, page writes) from insert rates; the hot set. Pure and
  * deterministic: the same spec and schema give the same capacity.
  */
-export function planCapacity(spec: Spec, schema: Schema, storage: StorageModel, options: PlanCapacityOptions = {}): { capacity: Capacity; decisions: Decision[] } {
+export function planCapacity(
+  spec: Spec,
+  schema: Schema,
+  storage: StorageModel,
+  options: PlanCapacityOptions = {},
+): { capacity: Capacity; decisions: Decision[] } {
   const months = horizonMonths(spec);
   const projection = projectRows(schema, months);
   const sized = projection.map((m) => storage.estimateTableSizes(schema, m.rows, sizeOptions(spec, m, options)));
@@ -66,7 +71,13 @@ export function planCapacity(spec: Spec, schema: Schema, storage: StorageModel, 
   const capacity: Capacity = {
     horizon: { text: spec.requirements.horizon.text, months },
     months: projection.map((m, i) => monthSummary(m, sized[i]!)),
-    atHorizon: { rows: sum((t) => t.rows), tableBytes: sum((t) => t.tableBytes), indexBytes: sum((t) => t.indexBytes), totalBytes: sum((t) => t.totalBytes), tables },
+    atHorizon: {
+      rows: sum((t) => t.rows),
+      tableBytes: sum((t) => t.tableBytes),
+      indexBytes: sum((t) => t.indexBytes),
+      totalBytes: sum((t) => t.totalBytes),
+      tables,
+    },
     wal: {
       recordBytesPerSecond: Math.round(recordBytesPerSecond),
       fullPageWriteMultiplier: writeAssumptions.fullPageWriteMultiplier,
@@ -101,7 +112,9 @@ function tenantCount(spec: Spec, schema: Schema, rows: ReadonlyMap<string, numbe
   return Number.isFinite(domain) ? Math.max(1, domain) : 1;
 }
 
-function tableSummary(size: TableSizeEstimate): Omit<TableCapacity, 'insertsPerSecond' | 'writeRateBasis' | 'walBytesPerSecond' | 'pageWritesPerSecond' | 'hotBytes'> {
+function tableSummary(
+  size: TableSizeEstimate,
+): Omit<TableCapacity, 'insertsPerSecond' | 'writeRateBasis' | 'walBytesPerSecond' | 'pageWritesPerSecond' | 'hotBytes'> {
   return {
     table: size.table,
     rows: size.rows,
@@ -112,13 +125,26 @@ function tableSummary(size: TableSizeEstimate): Omit<TableCapacity, 'insertsPerS
     tableBytes: size.tableBytes,
     indexBytes: size.indexBytes,
     totalBytes: size.totalBytes,
-    indexes: size.indexes.map((i) => ({ name: i.name, method: i.method, entries: i.entries, bytes: i.bytes, deduplicated: i.deduplicated, insertPattern: i.insertPattern })),
+    indexes: size.indexes.map((i) => ({
+      name: i.name,
+      method: i.method,
+      entries: i.entries,
+      bytes: i.bytes,
+      deduplicated: i.deduplicated,
+      insertPattern: i.insertPattern,
+    })),
     assumedWidths: size.tuple.widths.filter((w) => w.basis === 'typical').map((w) => w.column),
   };
 }
 
 function monthSummary(month: MonthRows, sizes: ReadonlyMap<string, TableSizeEstimate>): MonthCapacity {
-  const tables = [...sizes.values()].map((s) => ({ table: s.table, rows: month.rows.get(s.table) ?? 0, tableBytes: s.tableBytes, indexBytes: s.indexBytes, totalBytes: s.totalBytes }));
+  const tables = [...sizes.values()].map((s) => ({
+    table: s.table,
+    rows: month.rows.get(s.table) ?? 0,
+    tableBytes: s.tableBytes,
+    indexBytes: s.indexBytes,
+    totalBytes: s.totalBytes,
+  }));
   const sum = (f: (t: (typeof tables)[number]) => number) => tables.reduce((s, t) => s + f(t), 0);
   return { month: month.month, tableBytes: sum((t) => t.tableBytes), indexBytes: sum((t) => t.indexBytes), totalBytes: sum((t) => t.totalBytes), tables };
 }
@@ -126,10 +152,12 @@ function monthSummary(month: MonthRows, sizes: ReadonlyMap<string, TableSizeEsti
 function assumptions(storage: StorageModel, options: PlanCapacityOptions, write: WriteLoadAssumptions): string[] {
   return [
     ...storage.sizeAssumptions(options.columnStats !== undefined),
-    'Rows grow by the spec\'s growth per month until retention deletes keep pace (growth × retention months); a table already above that level keeps its stated rows (DELETE does not shrink files), unless it is partitioned: dropping partitions brings it to that level from the first month.',
+    "Rows grow by the spec's growth per month until retention deletes keep pace (growth × retention months); a table already above that level keeps its stated rows (DELETE does not shrink files), unless it is partitioned: dropping partitions brings it to that level from the first month.",
     'A table without a volume follows its parents: a relation two links per row of its larger side, an entity as many rows as its larger parent, else 1,000 rows.',
     'A partitioned table spreads its rows evenly over the partitions its months of rows cover; the others hold only index metapages.',
-    options.writeRates ? 'Inserts per second as given for the tables named; the others at their growth per month spread evenly.' : 'Inserts per second: each table\'s growth per month spread evenly (peaks are higher).',
+    options.writeRates
+      ? 'Inserts per second as given for the tables named; the others at their growth per month spread evenly.'
+      : "Inserts per second: each table's growth per month spread evenly (peaks are higher).",
     ...storage.writeAssumptions(write),
   ];
 }

@@ -9,18 +9,30 @@ const year = 12 * MONTH_SECONDS;
 describe('month-by-month rows', () => {
   it('grow by the growth per month', () => {
     const volume = { rows: 1000, growthPerMonth: 50, appendOnly: false };
-    assert.deepEqual([0, 1, 12].map((m) => rowsAtMonth(volume, m)), [1000, 1050, 1600]);
+    assert.deepEqual(
+      [0, 1, 12].map((m) => rowsAtMonth(volume, m)),
+      [1000, 1050, 1600],
+    );
   });
 
   it('stop at growth × retention months, where deletes keep pace with inserts', () => {
     const volume = { rows: 100, growthPerMonth: 10, retentionSeconds: year, appendOnly: false };
-    assert.deepEqual([0, 1, 2, 3, 36].map((m) => rowsAtMonth(volume, m)), [100, 110, 120, 120, 120]);
+    assert.deepEqual(
+      [0, 1, 2, 3, 36].map((m) => rowsAtMonth(volume, m)),
+      [100, 110, 120, 120, 120],
+    );
   });
 
   it('a table above its retention level keeps its rows, unless dropping partitions returns them', () => {
     const volume = { rows: 200, growthPerMonth: 10, retentionSeconds: year, appendOnly: false };
-    assert.deepEqual([0, 1, 24].map((m) => rowsAtMonth(volume, m)), [200, 200, 200]);
-    assert.deepEqual([0, 1, 24].map((m) => rowsAtMonth(volume, m, true)), [200, 120, 120]);
+    assert.deepEqual(
+      [0, 1, 24].map((m) => rowsAtMonth(volume, m)),
+      [200, 200, 200],
+    );
+    assert.deepEqual(
+      [0, 1, 24].map((m) => rowsAtMonth(volume, m, true)),
+      [200, 120, 120],
+    );
   });
 
   it('tables without a volume follow their parents; rates come from growth unless given', () => {
@@ -36,7 +48,11 @@ describe('month-by-month rows', () => {
     });
     const schema = schemaOf(a, b, link);
     const months = projectRows(schema, 2);
-    assert.deepEqual(months.map((m) => m.rows.get('a_b')), [200, 220, 240], 'two links per row of the larger side');
+    assert.deepEqual(
+      months.map((m) => m.rows.get('a_b')),
+      [200, 220, 240],
+      'two links per row of the larger side',
+    );
     const rates = insertRates(schema, months, new Map([['b', 3]]));
     assert.equal(rates.get('a')!.perSecond, 10 / MONTH_SECONDS);
     assert.deepEqual(rates.get('b'), { perSecond: 3, basis: 'given' });

@@ -8,7 +8,16 @@ import { REFERENCE_SPEC } from '../../../test/helpers.js';
 import { structuresMissingFromDdl } from './structures.js';
 import { emitPostgresDdl } from '../../dialects/postgres/ddl.js';
 
-const decision = (id: string, choice: string): Decision => ({ id, area: 'modeling', title: id, choice, rationale: [], alternatives: [], evidence: [], patterns: [] });
+const decision = (id: string, choice: string): Decision => ({
+  id,
+  area: 'modeling',
+  title: id,
+  choice,
+  rationale: [],
+  alternatives: [],
+  evidence: [],
+  patterns: [],
+});
 const schema: Schema = { tables: [], enums: [] };
 const ddl = `CREATE TABLE event (id bigint, delta int, CONSTRAINT event_pkey PRIMARY KEY (id));
 CREATE TABLE event_snapshot (id bigint, sum_delta bigint);
@@ -20,7 +29,10 @@ describe('structures the decisions name exist in the DDL', () => {
 
   it('finds a named table, view, column, constraint or trigger the DDL lacks, and accepts those it has', () => {
     const decisions = [
-      decision('ok', 'event_snapshot(id, sum_delta) and report_mv(id, sum_delta) with report_mv_key; event_pkey; sum(delta) is a function; 2 column(s) is a plural'),
+      decision(
+        'ok',
+        'event_snapshot(id, sum_delta) and report_mv(id, sum_delta) with report_mv_key; event_pkey; sum(delta) is a function; 2 column(s) is a plural',
+      ),
       decision('no-column', 'event_snapshot(id, total)'),
       decision('no-table', 'a history table order_history written by order_history_trigger'),
       decision('not-built', 'a closure table event_closure(ancestor_id) (recommended, not emitted: because)'),
@@ -38,7 +50,8 @@ describe('structures the decisions name exist in the DDL', () => {
     assert.deepEqual(structuresMissingFromDdl(result.design, emitPostgresDdl(result.design.schema)), []);
     // The check reads the text: the decisions do name the structures it looked for.
     const text = result.design.decisions.map((d) => d.choice).join('\n');
-    for (const name of ['inventory_event_snapshot', 'customer_history_trigger', 'daily_revenue_mv', 'order_tenant_id_idempotency_key_key']) assert.ok(text.includes(name), name);
+    for (const name of ['inventory_event_snapshot', 'customer_history_trigger', 'daily_revenue_mv', 'order_tenant_id_idempotency_key_key'])
+      assert.ok(text.includes(name), name);
     // Without the structures in the schema, the same decisions are caught.
     const bare = { ...result.design.schema, tables: result.design.schema.tables.filter((t) => !t.name.endsWith('_history')), views: [] };
     const missing = structuresMissingFromDdl({ decisions: result.design.decisions, schema: bare }, emitPostgresDdl(bare));

@@ -32,7 +32,16 @@ export function candidatesFor(access: TableAccess, table: Table, rows: number): 
   const columnType = (c: string) => table.columns.find((x) => x.name === c)?.type;
 
   for (const column of access.containment) {
-    out.push({ table: table.name, keys: [{ column, opclass: 'jsonb_path_ops' }], equalityCount: 0, include: [], where: [], method: 'gin', patterns: [access.pattern], reasons: [`${access.pattern}: searches \`${column}\` by JSON containment (@>), which only a GIN index serves`] });
+    out.push({
+      table: table.name,
+      keys: [{ column, opclass: 'jsonb_path_ops' }],
+      equalityCount: 0,
+      include: [],
+      where: [],
+      method: 'gin',
+      patterns: [access.pattern],
+      reasons: [`${access.pattern}: searches \`${column}\` by JSON containment (@>), which only a GIN index serves`],
+    });
   }
 
   const equality = [...access.equality, ...access.inLists.filter((c) => !access.equality.includes(c))];
@@ -45,7 +54,18 @@ export function candidatesFor(access: TableAccess, table: Table, rows: number): 
     rows >= BRIN_MIN_ROWS &&
     columnType(range)?.kind === 'timestamp'
   ) {
-    out.push({ table: table.name, keys: [{ column: range }], equalityCount: 0, include: [], where: [], method: 'brin', patterns: [access.pattern], reasons: [`${access.pattern}: a time range over an append-only table of ${formatCount(rows)} rows, stored in time order: a BRIN index is a few pages where a B-tree would be gigabytes`] });
+    out.push({
+      table: table.name,
+      keys: [{ column: range }],
+      equalityCount: 0,
+      include: [],
+      where: [],
+      method: 'brin',
+      patterns: [access.pattern],
+      reasons: [
+        `${access.pattern}: a time range over an append-only table of ${formatCount(rows)} rows, stored in time order: a BRIN index is a few pages where a B-tree would be gigabytes`,
+      ],
+    });
     return out;
   }
 
@@ -56,7 +76,10 @@ export function candidatesFor(access: TableAccess, table: Table, rows: number): 
   if (access.expressions.length) parts.push(`equality on ${access.expressions.join(', ')}`);
   const sort = access.sort.filter((s) => !equality.includes(s.column));
   for (const s of sort) keys.push({ column: s.column, ...(s.order === 'desc' ? { order: 'desc' as const } : {}) });
-  if (sort.length) parts.push(`rows come out in ORDER BY ${sort.map((s) => `${s.column}${s.order === 'desc' ? ' desc' : ''}`).join(', ')} order${access.limit !== undefined ? `, so LIMIT ${access.limit === 'param' ? 'n' : access.limit} stops after that many entries` : ', with no sort step'}`);
+  if (sort.length)
+    parts.push(
+      `rows come out in ORDER BY ${sort.map((s) => `${s.column}${s.order === 'desc' ? ' desc' : ''}`).join(', ')} order${access.limit !== undefined ? `, so LIMIT ${access.limit === 'param' ? 'n' : access.limit} stops after that many entries` : ', with no sort step'}`,
+    );
   if (range && !sort.some((s) => s.column === range)) {
     keys.push({ column: range });
     parts.push(`${sort.length ? 'then' : ''} a range on ${range}`.trim());
@@ -70,7 +93,8 @@ export function candidatesFor(access: TableAccess, table: Table, rows: number): 
 
   const keyColumns = new Set(keys.flatMap((k) => (k.column ? [k.column] : [])));
   const where = keys.some((k) => access.conditions.some((c) => c.column === k.column)) ? [] : access.conditions;
-  if (where.length) parts.push(`only rows where ${where.map(describeCondition).join(' and ')} (a partial index: smaller, and only the rows this pattern reads)`);
+  if (where.length)
+    parts.push(`only rows where ${where.map(describeCondition).join(' and ')} (a partial index: smaller, and only the rows this pattern reads)`);
 
   let include: string[] = [];
   if (access.ratePerSecond >= HOT_RATE_PER_SECOND && !access.star) {
@@ -81,7 +105,16 @@ export function candidatesFor(access: TableAccess, table: Table, rows: number): 
       parts.push(`includes ${rest.join(', ')} so the pattern is answered by an index-only scan`);
     }
   }
-  out.push({ table: table.name, keys, equalityCount: equality.length + access.expressions.length, include, where, method: 'btree', patterns: [access.pattern], reasons: [`${access.pattern} (${formatRate(access.ratePerSecond)}): ${parts.join('; ')}`] });
+  out.push({
+    table: table.name,
+    keys,
+    equalityCount: equality.length + access.expressions.length,
+    include,
+    where,
+    method: 'btree',
+    patterns: [access.pattern],
+    reasons: [`${access.pattern} (${formatRate(access.ratePerSecond)}): ${parts.join('; ')}`],
+  });
   return out;
 }
 
@@ -108,4 +141,3 @@ export function describeCondition(c: IndexCondition): string {
       return `${c.column} is not null`;
   }
 }
-

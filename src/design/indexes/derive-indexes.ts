@@ -118,24 +118,44 @@ function firstOf(candidates: readonly Candidate[], merged: Candidate): Candidate
   return candidates.find((c) => merged.patterns.includes(c.patterns[0]!) && c.table === merged.table) ?? candidates[0]!;
 }
 
-
-const sumRates = (patterns: readonly WorkloadPattern[], names: readonly string[]) => patterns.filter((p) => names.includes(p.name)).reduce((sum, p) => sum + p.ratePerSecond, 0);
+const sumRates = (patterns: readonly WorkloadPattern[], names: readonly string[]) =>
+  patterns.filter((p) => names.includes(p.name)).reduce((sum, p) => sum + p.ratePerSecond, 0);
 
 function estimateSize(candidate: Candidate, table: Table, rows: number, stats: VolumeStatistics, storage: StorageModel): number {
   if (candidate.method === 'brin') return storage.estimateBrinBytes(Math.ceil(rows / 60));
   const type = (c: string) => table.columns.find((x) => x.name === c)?.type ?? { kind: 'text' as const };
   const keyTypes = [...candidate.keys.map((k) => (k.column ? type(k.column) : { kind: 'text' as const })), ...candidate.include.map(type)];
-  const share = candidate.where.reduce((s, c) => s * (c.op === 'eq' ? 1 / stats.distinct(table.name, c.column).distinct : c.op === 'in' ? c.values.length / stats.distinct(table.name, c.column).distinct : 0.5), 1);
+  const share = candidate.where.reduce(
+    (s, c) =>
+      s *
+      (c.op === 'eq'
+        ? 1 / stats.distinct(table.name, c.column).distinct
+        : c.op === 'in'
+          ? c.values.length / stats.distinct(table.name, c.column).distinct
+          : 0.5),
+    1,
+  );
   if (candidate.method === 'gin') return storage.estimateBtreeBytes([{ kind: 'int64' }], rows * 4);
   return storage.estimateBtreeBytes(keyTypes, Math.max(1, Math.round(rows * Math.min(1, share))));
 }
 
 function toIndex(candidate: Candidate, table: Table, taken: Set<string>): Index {
   const parts = candidate.keys.map((k) => k.column ?? (k.expression ?? 'expr').replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, ''));
-  const suffix = candidate.where.flatMap((c) => (c.op === 'eq' ? [String(c.values[0])] : c.op === 'is-null' ? [`no_${c.column}`] : [])).map((v) => v.replace(/[^a-z0-9]+/gi, '_'));
+  const suffix = candidate.where
+    .flatMap((c) => (c.op === 'eq' ? [String(c.values[0])] : c.op === 'is-null' ? [`no_${c.column}`] : []))
+    .map((v) => v.replace(/[^a-z0-9]+/gi, '_'));
   let name = derivedName(table.name, [...parts, ...suffix], candidate.method === 'btree' ? 'idx' : candidate.method);
   for (let n = 2; taken.has(name); n++) name = derivedName(table.name, [...parts, ...suffix, String(n)], 'idx');
-  return { name, table: table.name, keys: [...candidate.keys], include: [...candidate.include], where: [...candidate.where], method: candidate.method, unique: false, reason: `access patterns ${candidate.patterns.join(', ')}` };
+  return {
+    name,
+    table: table.name,
+    keys: [...candidate.keys],
+    include: [...candidate.include],
+    where: [...candidate.where],
+    method: candidate.method,
+    unique: false,
+    reason: `access patterns ${candidate.patterns.join(', ')}`,
+  };
 }
 
 function keyText(index: Pick<Index, 'keys' | 'include' | 'where' | 'method'>): string {
@@ -148,12 +168,23 @@ function indexDecision(candidate: Candidate, index: Index, table: Table, m: { ro
     { option: 'no index', rejectedBecause: `each call would scan \`${table.name}\` (${formatCount(m.rows)} rows at the spec's volume)` },
   ];
   if (candidate.equalityCount > 0 && candidate.keys.length > candidate.equalityCount)
-    alternatives.push({ option: 'separate single-column indexes', rejectedBecause: 'a bitmap AND of them reads every matching entry and cannot return rows in order' });
+    alternatives.push({
+      option: 'separate single-column indexes',
+      rejectedBecause: 'a bitmap AND of them reads every matching entry and cannot return rows in order',
+    });
   const sortKey = candidate.keys.slice(candidate.equalityCount).find((k) => k.column);
   if (sortKey && candidate.keys.length > candidate.equalityCount + 1)
-    alternatives.push({ option: 'the range column before the sort column', rejectedBecause: 'the index would no longer return rows in ORDER BY order, so every match would be read and sorted' });
-  if (candidate.where.length) alternatives.push({ option: `a full index with ${candidate.where.map((c) => c.column).join(', ')} as a key`, rejectedBecause: 'it holds rows no pattern reads here, so it is larger and a scan passes over them' });
-  if (candidate.include.length) alternatives.push({ option: 'without INCLUDE', rejectedBecause: `every hit would visit the heap for ${candidate.include.join(', ')}` });
+    alternatives.push({
+      option: 'the range column before the sort column',
+      rejectedBecause: 'the index would no longer return rows in ORDER BY order, so every match would be read and sorted',
+    });
+  if (candidate.where.length)
+    alternatives.push({
+      option: `a full index with ${candidate.where.map((c) => c.column).join(', ')} as a key`,
+      rejectedBecause: 'it holds rows no pattern reads here, so it is larger and a scan passes over them',
+    });
+  if (candidate.include.length)
+    alternatives.push({ option: 'without INCLUDE', rejectedBecause: `every hit would visit the heap for ${candidate.include.join(', ')}` });
   return {
     id: `indexes/${index.name}`,
     area: 'indexes',
@@ -164,7 +195,13 @@ function indexDecision(candidate: Candidate, index: Index, table: Table, m: { ro
       `Weighed: serves ${formatRate(m.readRate)} of reads against ${formatRate(m.writeRate)} of writes to \`${table.name}\`; about ${formatBytes(m.size)} at ${formatCount(m.rows)} rows.`,
     ],
     alternatives,
-    evidence: [{ tier: 'derived', source: 'rule:index-from-pattern', detail: `key order equality → sort → range from the parsed patterns; size from the B-tree formula (docs/capacity.md)` }],
+    evidence: [
+      {
+        tier: 'derived',
+        source: 'rule:index-from-pattern',
+        detail: `key order equality → sort → range from the parsed patterns; size from the B-tree formula (docs/capacity.md)`,
+      },
+    ],
     patterns: [...candidate.patterns],
   };
 }
@@ -189,7 +226,12 @@ function servedDecision(candidate: Candidate, table: Table, key: string): Decisi
     title: `${candidate.patterns.join(', ')} on ${table.name}: served by ${key}`,
     choice: `no new index: ${key} already leads with the columns it needs`,
     rationale: [...candidate.reasons],
-    alternatives: [{ option: `a separate index ${table.name} ${keyText({ ...candidate, include: [...candidate.include], where: [...candidate.where], keys: [...candidate.keys] })}`, rejectedBecause: `it would duplicate ${key} and be maintained on every write` }],
+    alternatives: [
+      {
+        option: `a separate index ${table.name} ${keyText({ ...candidate, include: [...candidate.include], where: [...candidate.where], keys: [...candidate.keys] })}`,
+        rejectedBecause: `it would duplicate ${key} and be maintained on every write`,
+      },
+    ],
     evidence: [{ tier: 'derived', source: 'rule:index-from-pattern', detail: `the pattern's equality columns are the leading columns of ${key}` }],
     patterns: [...candidate.patterns],
   };

@@ -11,7 +11,11 @@ export function servesColumns(leading: readonly string[], columns: readonly stri
 }
 
 function indexedPrefixes(table: Table): string[][] {
-  return [table.primaryKey.columns, ...table.uniques.map((u) => u.columns), ...table.indexes.filter((i) => i.where.length === 0 && i.method === 'btree').map(leadingColumns)];
+  return [
+    table.primaryKey.columns,
+    ...table.uniques.map((u) => u.columns),
+    ...table.indexes.filter((i) => i.where.length === 0 && i.method === 'btree').map(leadingColumns),
+  ];
 }
 
 /**
@@ -47,8 +51,19 @@ export function deriveForeignKeyIndexes(schema: Schema): { schema: Schema; decis
           `Deleting or re-keying a \`${fk.refTable}\` row checks \`${table.name}\` for references${fk.onDelete === 'cascade' ? ' and deletes them' : ''}; without this index each such check scans the whole table.`,
           `Joins from \`${fk.refTable}\` to \`${table.name}\` can start from the parent row.`,
         ],
-        alternatives: [{ option: 'no index', rejectedBecause: `a sequential scan of ${table.name} per parent delete${table.volume ? ` (${formatCount(table.volume.rows)} rows now)` : ''}` }],
-        evidence: [{ tier: 'derived', source: 'rule:fk-index', detail: `foreign key ${fk.name} -> ${fk.refTable}(${fk.refColumns.join(', ')}) is not the leading part of any key or index` }],
+        alternatives: [
+          {
+            option: 'no index',
+            rejectedBecause: `a sequential scan of ${table.name} per parent delete${table.volume ? ` (${formatCount(table.volume.rows)} rows now)` : ''}`,
+          },
+        ],
+        evidence: [
+          {
+            tier: 'derived',
+            source: 'rule:fk-index',
+            detail: `foreign key ${fk.name} -> ${fk.refTable}(${fk.refColumns.join(', ')}) is not the leading part of any key or index`,
+          },
+        ],
         patterns: [],
       });
     }

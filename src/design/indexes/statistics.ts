@@ -60,15 +60,24 @@ export class VolumeStatistics {
     if (isGeneratedColumn(table, column)) return { distinct: rows, basis: 'a generated key: one row per value' };
     const fk = table.foreignKeys.find((f) => f.columns[f.columns.length - 1] === column);
     if (fk) return { distinct: Math.min(rows, this.rows(fk.refTable)), basis: `references ${fk.refTable}` };
-    const leads = [table.primaryKey.columns, ...table.uniques.map((u) => u.columns)].some((cols) => cols.filter((c) => c !== TENANT_COLUMN)[0] === column && cols.length > 1);
-    if (leads) return { distinct: Math.max(1, Math.round(rows / KEY_PREFIX_ROWS)), basis: `leads a composite key: ~${KEY_PREFIX_ROWS} rows per value assumed (state its \`distinct\` to refine)` };
+    const leads = [table.primaryKey.columns, ...table.uniques.map((u) => u.columns)].some(
+      (cols) => cols.filter((c) => c !== TENANT_COLUMN)[0] === column && cols.length > 1,
+    );
+    if (leads)
+      return {
+        distinct: Math.max(1, Math.round(rows / KEY_PREFIX_ROWS)),
+        basis: `leads a composite key: ~${KEY_PREFIX_ROWS} rows per value assumed (state its \`distinct\` to refine)`,
+      };
     const type = table.columns.find((c) => c.name === column)?.type;
     if (type?.kind === 'enum') {
       const values = this.schema.enums.find((e) => e.name === type.name)?.values.length ?? UNKNOWN_DISTINCT;
       return { distinct: values, basis: `${values} enum values` };
     }
     if (type?.kind === 'bool') return { distinct: 2, basis: 'boolean' };
-    return { distinct: Math.min(rows, DEFAULT_NUM_DISTINCT), basis: `assumed: PostgreSQL's default of ${DEFAULT_NUM_DISTINCT} distinct values without statistics` };
+    return {
+      distinct: Math.min(rows, DEFAULT_NUM_DISTINCT),
+      basis: `assumed: PostgreSQL's default of ${DEFAULT_NUM_DISTINCT} distinct values without statistics`,
+    };
   }
 
   /** Rows matching equality on all `columns`: rows / product of distinct counts (independence assumed). */

@@ -63,13 +63,15 @@ export function tableAccesses(pattern: WorkloadPattern, schema: Schema, stats: V
   if (aliases.size === 0) return [];
 
   const classes = new UnionFind();
-  for (const edge of shape.joins) if (!edge.inOr && edge.left.alias && edge.right.alias) classes.union(key(edge.left.alias, edge.left.column), key(edge.right.alias, edge.right.column));
+  for (const edge of shape.joins)
+    if (!edge.inOr && edge.left.alias && edge.right.alias) classes.union(key(edge.left.alias, edge.left.column), key(edge.right.alias, edge.right.column));
 
   const usable = (p: ColumnPredicate) => !p.inOr && !p.negated && p.alias !== undefined && aliases.has(p.alias);
   const bound = new Set<ColumnKey>();
   for (const p of shape.predicates) {
     if (!usable(p) || p.expression || p.op !== 'eq') continue;
-    if (p.value.kind === 'param' || p.value.kind === 'constant' || (p.value.kind === 'expression' && p.value.params.length >= 0)) bound.add(classes.find(key(p.alias!, p.column)));
+    if (p.value.kind === 'param' || p.value.kind === 'constant' || (p.value.kind === 'expression' && p.value.params.length >= 0))
+      bound.add(classes.find(key(p.alias!, p.column)));
   }
   const isBound = (alias: string, column: string) => bound.has(classes.find(key(alias, column)));
 
@@ -87,9 +89,22 @@ export function tableAccesses(pattern: WorkloadPattern, schema: Schema, stats: V
     // Rows per probe of a lookup: its own filters and the join columns it is probed by.
     const joined = role === 'lookup' ? equality.filter((c) => !d.equality.includes(c)) : [];
     const filters = (eq: readonly string[]) => [...eq, ...d.conditions.map((c) => c.column)];
-    const perProbe = joined.length ? Math.max(1, (d.estimatedRows * stats.matching(d.table, filters(equality))) / Math.max(1, stats.matching(d.table, filters(d.equality)))) : d.estimatedRows;
-    const rowsBasis = joined.length ? [...d.rowsBasis, `probed by ${joined.join(', ')} (${joined.map((c) => stats.distinct(d.table, c).basis).join('; ')})`] : d.rowsBasis;
-    return { ...d, role, equality, conditions, sort, estimatedRows: perProbe, rowsBasis, ...(shape.limit !== undefined && role === 'driving' ? { limit: shape.limit } : {}) };
+    const perProbe = joined.length
+      ? Math.max(1, (d.estimatedRows * stats.matching(d.table, filters(equality))) / Math.max(1, stats.matching(d.table, filters(d.equality))))
+      : d.estimatedRows;
+    const rowsBasis = joined.length
+      ? [...d.rowsBasis, `probed by ${joined.join(', ')} (${joined.map((c) => stats.distinct(d.table, c).basis).join('; ')})`]
+      : d.rowsBasis;
+    return {
+      ...d,
+      role,
+      equality,
+      conditions,
+      sort,
+      estimatedRows: perProbe,
+      rowsBasis,
+      ...(shape.limit !== undefined && role === 'driving' ? { limit: shape.limit } : {}),
+    };
   });
 }
 
@@ -118,9 +133,11 @@ function draftAccess(
   for (const p of mine) {
     const constant = p.value.kind === 'constant';
     if (p.expression && (p.op === 'eq' || p.op === 'in')) expressions.push(p.expression);
-    else if (p.op === 'eq' && constant && lowCardinality(p.column)) conditions.push({ column: p.column, op: 'eq', values: [p.constantValue as Exclude<Constant, null>] });
+    else if (p.op === 'eq' && constant && lowCardinality(p.column))
+      conditions.push({ column: p.column, op: 'eq', values: [p.constantValue as Exclude<Constant, null>] });
     else if (p.op === 'eq') equality.push(p.column);
-    else if (p.op === 'in' && p.constantValues && lowCardinality(p.column)) conditions.push({ column: p.column, op: 'in', values: p.constantValues.filter((v): v is Exclude<Constant, null> => v !== null) });
+    else if (p.op === 'in' && p.constantValues && lowCardinality(p.column))
+      conditions.push({ column: p.column, op: 'in', values: p.constantValues.filter((v): v is Exclude<Constant, null> => v !== null) });
     else if (p.op === 'in') inLists.push(p.column);
     else if (p.op === 'is-null' || p.op === 'is-not-null') conditions.push({ column: p.column, op: p.op, values: [] });
     else if (p.op === 'range') ranges.push(p.column);
@@ -128,7 +145,8 @@ function draftAccess(
   }
   // Equalities that reach this table through a join to a bound column.
   const conditioned = new Set(conditions.map((c) => c.column));
-  for (const column of table.columns.map((c) => c.name)) if (isBound(alias, column) && !equality.includes(column) && !conditioned.has(column)) equality.push(column);
+  for (const column of table.columns.map((c) => c.name))
+    if (isBound(alias, column) && !equality.includes(column) && !conditioned.has(column)) equality.push(column);
 
   const used = (items: readonly { alias?: string; table?: string; column?: string; refs?: readonly { alias?: string; column: string }[] }[]) =>
     items.flatMap((i) => [...(i.alias === alias && i.column ? [i.column] : []), ...(i.refs ?? []).filter((r) => r.alias === alias).map((r) => r.column)]);
@@ -139,7 +157,10 @@ function draftAccess(
     ...used(shape.groupBy),
     ...used(shape.aggregates.flatMap((a) => (a.column ? [a.column] : []))),
     ...mine.map((p) => p.column),
-    ...shape.joins.flatMap((e) => [e.left, e.right]).filter((c) => c.alias === alias).map((c) => c.column),
+    ...shape.joins
+      .flatMap((e) => [e.left, e.right])
+      .filter((c) => c.alias === alias)
+      .map((c) => c.column),
   ]);
 
   const orderColumns = (cols: string[]) => {
@@ -149,11 +170,35 @@ function draftAccess(
   const eq = orderColumns(equality);
   const filtered = [...eq, ...conditions.map((c) => c.column)];
   const rows = stats.matching(tableName, filtered);
-  const context = { rows: stats.rows(tableName), growthPerSecond: stats.growthPerSecond(tableName), ...(pattern.windowSeconds !== undefined ? { windowSeconds: pattern.windowSeconds } : {}) };
+  const context = {
+    rows: stats.rows(tableName),
+    growthPerSecond: stats.growthPerSecond(tableName),
+    ...(pattern.windowSeconds !== undefined ? { windowSeconds: pattern.windowSeconds } : {}),
+  };
   // A unique key already pins one row: ranges and patterns on top cannot narrow it further.
-  const narrowing = rows > 1 ? [...unique(ranges).map((c) => rangeShare(c, mine.filter((p) => p.column === c && p.op === 'range'), context)), ...mine.filter((p) => p.op === 'like').map((p) => ({ share: DEFAULT_MATCH_SEL, basis: `${p.column} ${p.operator}: PostgreSQL's default match selectivity (0.5%), assumed` }))] : [];
-  const estimatedRows = Math.max(1, narrowing.reduce((n, s) => n * s.share, rows));
-  const rowsBasis = [`${filtered.length ? `equality on ${filtered.join(', ')}` : 'no equality'}: ${formatEstimate(rows)} of ${formatEstimate(stats.rows(tableName))} rows${filtered.length ? ` (${filtered.map((c) => `${c}: ${stats.distinct(tableName, c).basis}`).join('; ')})` : ''}`, ...narrowing.map((s) => s.basis)];
+  const narrowing =
+    rows > 1
+      ? [
+          ...unique(ranges).map((c) =>
+            rangeShare(
+              c,
+              mine.filter((p) => p.column === c && p.op === 'range'),
+              context,
+            ),
+          ),
+          ...mine
+            .filter((p) => p.op === 'like')
+            .map((p) => ({ share: DEFAULT_MATCH_SEL, basis: `${p.column} ${p.operator}: PostgreSQL's default match selectivity (0.5%), assumed` })),
+        ]
+      : [];
+  const estimatedRows = Math.max(
+    1,
+    narrowing.reduce((n, s) => n * s.share, rows),
+  );
+  const rowsBasis = [
+    `${filtered.length ? `equality on ${filtered.join(', ')}` : 'no equality'}: ${formatEstimate(rows)} of ${formatEstimate(stats.rows(tableName))} rows${filtered.length ? ` (${filtered.map((c) => `${c}: ${stats.distinct(tableName, c).basis}`).join('; ')})` : ''}`,
+    ...narrowing.map((s) => s.basis),
+  ];
   return {
     pattern: pattern.name,
     ratePerSecond: pattern.ratePerSecond,

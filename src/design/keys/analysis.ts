@@ -16,9 +16,18 @@ export const identityAnalysis: Analysis = {
   run(state) {
     const decisions: Decision[] = [];
     const tables = state.schema.tables.map((table) => {
-      const setters = state.workload.filter((p) => p.shape.kind === 'insert' && p.shape.writesTable === table.name && p.shape.setColumns.some((c) => table.columns.some((col) => col.name === c && col.identity === 'always')));
+      const setters = state.workload.filter(
+        (p) =>
+          p.shape.kind === 'insert' &&
+          p.shape.writesTable === table.name &&
+          p.shape.setColumns.some((c) => table.columns.some((col) => col.name === c && col.identity === 'always')),
+      );
       if (setters.length === 0) return table;
-      const columns = table.columns.map((c) => (c.identity === 'always' && setters.some((p) => p.shape.kind === 'insert' && p.shape.setColumns.includes(c.name)) ? { ...c, identity: 'by-default' as const } : c));
+      const columns = table.columns.map((c) =>
+        c.identity === 'always' && setters.some((p) => p.shape.kind === 'insert' && p.shape.setColumns.includes(c.name))
+          ? { ...c, identity: 'by-default' as const }
+          : c,
+      );
       const changed = columns.filter((c, i) => c.identity !== table.columns[i]!.identity).map((c) => c.name);
       decisions.push({
         id: `keys/identity/${table.name}`,
@@ -29,8 +38,19 @@ export const identityAnalysis: Analysis = {
           `${setters.map((p) => p.name).join(', ')} insert${setters.length === 1 ? 's' : ''} a value of ${changed.join(', ')}: GENERATED ALWAYS would reject ${setters.length === 1 ? 'it' : 'them'}.`,
           'The sequence still fills the id when an insert leaves it out; ids the application makes must not collide with the sequence (start the sequence above them, or let the application make every id).',
         ],
-        alternatives: [{ option: 'GENERATED ALWAYS AS IDENTITY', rejectedBecause: `PostgreSQL refuses a value for the column unless the insert says OVERRIDING SYSTEM VALUE, which ${setters.map((p) => p.name).join(', ')} do${setters.length === 1 ? 'es' : ''} not` }],
-        evidence: [{ tier: 'derived', source: 'rule:identity-follows-the-writes', detail: `insert patterns setting ${changed.join(', ')}: ${setters.map((p) => p.name).join(', ')}` }],
+        alternatives: [
+          {
+            option: 'GENERATED ALWAYS AS IDENTITY',
+            rejectedBecause: `PostgreSQL refuses a value for the column unless the insert says OVERRIDING SYSTEM VALUE, which ${setters.map((p) => p.name).join(', ')} do${setters.length === 1 ? 'es' : ''} not`,
+          },
+        ],
+        evidence: [
+          {
+            tier: 'derived',
+            source: 'rule:identity-follows-the-writes',
+            detail: `insert patterns setting ${changed.join(', ')}: ${setters.map((p) => p.name).join(', ')}`,
+          },
+        ],
         patterns: setters.map((p) => p.name),
       });
       return { ...table, columns };

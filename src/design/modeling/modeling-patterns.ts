@@ -88,14 +88,27 @@ function hierarchyDecision(table: Table, workload: readonly WorkloadPattern[]): 
       walkers.length
         ? `Patterns that walk the tree: ${walkers.map((w) => `${w.name} (${w.ratePerSecond}/s)`).join(', ')}.`
         : 'No access pattern walks the tree (no recursive query): parents are read one level at a time, which the adjacency list serves with its foreign-key index.',
-      frequent ? 'Subtree reads at this rate would recurse on every call; a closure table answers them with one indexed join, at the cost of O(depth) rows per node written.' : 'Moves and inserts touch one row; the recursion cost is paid only by the rare tree walk.',
+      frequent
+        ? 'Subtree reads at this rate would recurse on every call; a closure table answers them with one indexed join, at the cost of O(depth) rows per node written.'
+        : 'Moves and inserts touch one row; the recursion cost is paid only by the rare tree walk.',
     ],
     alternatives: [
-      { option: 'materialized path (ltree)', rejectedBecause: frequent ? 'moving a subtree rewrites every path under it' : 'its GiST index and path rewrites on moves pay off only for frequent subtree queries' },
+      {
+        option: 'materialized path (ltree)',
+        rejectedBecause: frequent
+          ? 'moving a subtree rewrites every path under it'
+          : 'its GiST index and path rewrites on moves pay off only for frequent subtree queries',
+      },
       { option: 'nested sets', rejectedBecause: 'an insert renumbers on average half the tree: unusable for a table that grows' },
-      ...(frequent ? [{ option: 'adjacency list only', rejectedBecause: 'every subtree read would be a recursive query' }] : [{ option: 'closure table', rejectedBecause: 'it stores O(depth) rows per node and must be kept in step on every move, for reads no pattern makes' }]),
+      ...(frequent
+        ? [{ option: 'adjacency list only', rejectedBecause: 'every subtree read would be a recursive query' }]
+        : [
+            { option: 'closure table', rejectedBecause: 'it stores O(depth) rows per node and must be kept in step on every move, for reads no pattern makes' },
+          ]),
     ],
-    evidence: [{ tier: 'derived', source: 'rule:hierarchy-from-patterns', detail: `${walkers.length} access pattern(s) use a recursive query on ${table.name}` }],
+    evidence: [
+      { tier: 'derived', source: 'rule:hierarchy-from-patterns', detail: `${walkers.length} access pattern(s) use a recursive query on ${table.name}` },
+    ],
     patterns: walkers.map((w) => w.name),
   };
 }
@@ -111,7 +124,14 @@ function eventLogDecision(table: Table, workload: readonly WorkloadPattern[]): {
   const groupKeys = folds.flatMap((w) => w.shape.predicates.filter((p) => p.table === table.name && p.op === 'eq').map((p) => p.column));
   const key = [...new Set(groupKeys)];
   const snapshot = `${table.name}_snapshot`;
-  const plan = folds.length ? snapshotStructureOf(table, key, folds.flatMap((w) => w.shape.aggregates), folds.map((w) => w.name)) : undefined;
+  const plan = folds.length
+    ? snapshotStructureOf(
+        table,
+        key,
+        folds.flatMap((w) => w.shape.aggregates),
+        folds.map((w) => w.name),
+      )
+    : undefined;
   const readers = folds.map((w) => w.name).join(', ');
   const decision: Decision = {
     id: `modeling/event-log/${table.name}`,
@@ -124,29 +144,53 @@ function eventLogDecision(table: Table, workload: readonly WorkloadPattern[]): {
         : `append-only events, plus a snapshot of ${readers}'s totals per ${key.join(', ') || 'key'} kept by the writes (recommended, not emitted: ${plan.reason})`,
     rationale: [
       'Rows are never updated or deleted by the application: the table records what happened, and current state is a fold over it (event sourcing).',
-      ...(folds.length ? [`${folds.map((w) => `${w.name} (${w.ratePerSecond}/s)`).join(', ')} aggregate all of an entity's events on every call; that cost grows without bound with the history.`] : []),
+      ...(folds.length
+        ? [
+            `${folds.map((w) => `${w.name} (${w.ratePerSecond}/s)`).join(', ')} aggregate all of an entity's events on every call; that cost grows without bound with the history.`,
+          ]
+        : []),
       ...(folds.length && retention !== undefined
-        ? [`Retention drops events after ${Math.round(retention / 86_400)} days, so the sum over the remaining events becomes wrong: the snapshot is required for correctness, not only for speed.`]
+        ? [
+            `Retention drops events after ${Math.round(retention / 86_400)} days, so the sum over the remaining events becomes wrong: the snapshot is required for correctness, not only for speed.`,
+          ]
         : []),
       ...(plan?.kind === 'snapshot'
-        ? ['The trigger adds each event as it is inserted; dropping an expired partition fires no trigger, so the totals keep the dropped events. On a table that already holds events, fill the snapshot once from them before relying on it.']
+        ? [
+            'The trigger adds each event as it is inserted; dropping an expired partition fires no trigger, so the totals keep the dropped events. On a table that already holds events, fill the snapshot once from them before relying on it.',
+          ]
         : []),
     ],
     alternatives: [
       { option: 'a mutable current-state table only', rejectedBecause: 'the history the spec asks to keep would be lost' },
-      ...(folds.length ? [{ option: 'sum the events on each read', rejectedBecause: retention !== undefined ? 'wrong once retention drops old events, and slower as history grows' : 'slower with every event added' }] : []),
+      ...(folds.length
+        ? [
+            {
+              option: 'sum the events on each read',
+              rejectedBecause: retention !== undefined ? 'wrong once retention drops old events, and slower as history grows' : 'slower with every event added',
+            },
+          ]
+        : []),
     ],
-    evidence: [{ tier: 'derived', source: 'rule:event-log-snapshot', detail: `append_only; ${folds.length} folding pattern(s); retention ${retention === undefined ? 'none' : `${Math.round(retention / 86_400)} days`}` }],
+    evidence: [
+      {
+        tier: 'derived',
+        source: 'rule:event-log-snapshot',
+        detail: `append_only; ${folds.length} folding pattern(s); retention ${retention === undefined ? 'none' : `${Math.round(retention / 86_400)} days`}`,
+      },
+    ],
     patterns: folds.map((w) => w.name),
   };
-  const structures: Structures = plan?.kind === 'snapshot' ? { tables: [plan.table], triggers: [{ table: table.name, trigger: plan.trigger }], views: [] } : NONE;
+  const structures: Structures =
+    plan?.kind === 'snapshot' ? { tables: [plan.table], triggers: [{ table: table.name, trigger: plan.trigger }], views: [] } : NONE;
   return { decision, structures };
 }
 
 function historyDecision(spec: Spec, schema: Schema): { decision: Decision; structures: Structures } | undefined {
   const audited = spec.requirements.compliance.filter((c) => c !== 'gdpr');
   if (audited.length === 0) return undefined;
-  const mutable = schema.tables.filter((t) => t.kind === 'entity' && !t.volume?.appendOnly && t.columns.some((c) => c.pii || (c.type.kind === 'decimal' && c.type.scale === 4)));
+  const mutable = schema.tables.filter(
+    (t) => t.kind === 'entity' && !t.volume?.appendOnly && t.columns.some((c) => c.pii || (c.type.kind === 'decimal' && c.type.scale === 4)),
+  );
   if (mutable.length === 0) return undefined;
   const built = mutable.map(historyStructureOf);
   const decision: Decision = {
@@ -159,13 +203,19 @@ function historyDecision(spec: Spec, schema: Schema): { decision: Decision; stru
       'History tables keep the live tables narrow and their indexes small; the trail is queried rarely and by time.',
     ],
     alternatives: [
-      { option: 'temporal columns (valid_from, valid_to) in the live tables', rejectedBecause: 'every read must filter on the current version and every unique constraint must allow old versions' },
+      {
+        option: 'temporal columns (valid_from, valid_to) in the live tables',
+        rejectedBecause: 'every read must filter on the current version and every unique constraint must allow old versions',
+      },
       { option: 'only pgaudit statement logs', rejectedBecause: 'they record statements, not the values before a change' },
     ],
     evidence: [{ tier: 'derived', source: 'rule:history-for-compliance', detail: `compliance: ${audited.join(', ')}` }],
     patterns: [],
   };
-  return { decision, structures: { tables: built.map((b) => b.table), triggers: built.map((b, i) => ({ table: mutable[i]!.name, trigger: b.trigger })), views: [] } };
+  return {
+    decision,
+    structures: { tables: built.map((b) => b.table), triggers: built.map((b, i) => ({ table: mutable[i]!.name, trigger: b.trigger })), views: [] },
+  };
 }
 
 /**
@@ -183,7 +233,8 @@ function aggregateDecisions(spec: Spec, schema: Schema, workload: readonly Workl
     const keys = [...new Set(w.shape.predicates.filter((p) => p.op === 'eq' && p.value.kind === 'param').map((p) => p.column))];
     const staleness = spec.accessPatterns.find((p) => p.name === w.name)?.staleness?.seconds;
     const probe = aggregateViewOf(`${w.name}_mv`, w.shape, 1, `modeling/aggregate/${w.name}`);
-    const refreshSeconds = probe.kind === 'view' ? Number((rowsInWindow(table.volume, probe.view.window!.seconds) * REFRESH_SECONDS_PER_ROW).toPrecision(3)) : 0;
+    const refreshSeconds =
+      probe.kind === 'view' ? Number((rowsInWindow(table.volume, probe.view.window!.seconds) * REFRESH_SECONDS_PER_ROW).toPrecision(3)) : 0;
     // The view's data is as old as the time between refresh starts plus one refresh: together within the staleness.
     const refreshEvery = staleness === undefined ? ASSUMED_REFRESH_SECONDS : Math.max(1, Math.floor(staleness - refreshSeconds));
     const plan = probe.kind === 'view' ? { kind: 'view' as const, view: { ...probe.view, refreshEverySeconds: refreshEvery } } : probe;
@@ -212,7 +263,9 @@ function aggregateDecisions(spec: Spec, schema: Schema, workload: readonly Workl
         ],
         evidence: [
           { tier: 'derived', source: 'rule:aggregate-large-range', detail: `GROUP BY ${grain}; ${formatCount(table.volume!.rows)} rows; ${w.ratePerSecond}/s` },
-          ...(staleness === undefined && plan.kind === 'view' ? [{ tier: 'assumed' as const, source: 'default:refresh-hourly', detail: 'no staleness in the spec: an hourly refresh is assumed' }] : []),
+          ...(staleness === undefined && plan.kind === 'view'
+            ? [{ tier: 'assumed' as const, source: 'default:refresh-hourly', detail: 'no staleness in the spec: an hourly refresh is assumed' }]
+            : []),
         ],
         patterns: [w.name],
       },
@@ -243,9 +296,16 @@ function tenancyDecision(spec: Spec): Decision | undefined {
     ],
     alternatives: (['shared-schema', 'schema-per-tenant', 'database-per-tenant'] as const)
       .filter((m) => m !== tenancy)
-      .map((m) => ({ option: m, rejectedBecause: m === 'shared-schema' ? 'the spec chose stronger isolation' : m === 'schema-per-tenant' ? `${formatCount(count)} tenants × ${'tables'} in one catalog, and a migration per tenant` : 'a database, pool and migration per tenant' })),
+      .map((m) => ({
+        option: m,
+        rejectedBecause:
+          m === 'shared-schema'
+            ? 'the spec chose stronger isolation'
+            : m === 'schema-per-tenant'
+              ? `${formatCount(count)} tenants × ${'tables'} in one catalog, and a migration per tenant`
+              : 'a database, pool and migration per tenant',
+      })),
     evidence: [{ tier: 'derived', source: 'rule:tenancy-model', detail: `tenants ${count || 'unknown'}; compliance ${compliance.join(', ') || 'none'}` }],
     patterns: [],
   };
 }
-

@@ -28,7 +28,8 @@ export function snapshotStructureOf(events: Table, keyColumns: readonly string[]
     const source = a.star ? undefined : a.column?.column;
     const sourceColumn = source === undefined ? undefined : events.columns.find((c) => c.name === source);
     const type = a.fn === 'count' ? ({ kind: 'int64' } as const) : a.fn === 'sum' && sourceColumn ? sumType(sourceColumn.type) : undefined;
-    if (!type || a.distinct || (a.fn === 'count' && source !== undefined && sourceColumn?.nullable)) return no(`${a.fn}(${source ?? '*'}) is not a sum or count a trigger can keep as a running total`);
+    if (!type || a.distinct || (a.fn === 'count' && source !== undefined && sourceColumn?.nullable))
+      return no(`${a.fn}(${source ?? '*'}) is not a sum or count a trigger can keep as a running total`);
     const column = `${a.fn}_${source ?? 'all'}`;
     if (totals.some((t) => t.column === column)) continue;
     totals.push({ column, fn: a.fn as 'sum' | 'count', ...(source !== undefined && a.fn === 'sum' ? { source } : {}) });

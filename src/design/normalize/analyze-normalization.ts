@@ -27,16 +27,31 @@ function normalFormDecision(schema: Schema, copied: readonly CopiedAttribute[]):
     id: 'normalization/normal-form',
     area: 'normalization',
     title: `The schema is in ${reached} on its declared keys`,
-    choice: copied.length === 0 ? 'BCNF (Boyce–Codd normal form) with respect to the declared keys and unique constraints' : `2NF: ${copied.length} column(s) repeat an attribute of a referenced table`,
+    choice:
+      copied.length === 0
+        ? 'BCNF (Boyce–Codd normal form) with respect to the declared keys and unique constraints'
+        : `2NF: ${copied.length} column(s) repeat an attribute of a referenced table`,
     rationale: [
       'Each entity is one table whose columns describe that entity alone, and every declared key and unique is a candidate key, so every declared dependency is determined by a key.',
       'Many-to-many relations are tables of their own (with a composite key of both references), never lists inside a row.',
-      ...copied.map((c) => `\`${c.table}.${c.column}\` looks like a copy of \`${c.source}\` through \`${c.via}\`: a transitive dependency that can drift from its source.`),
+      ...copied.map(
+        (c) => `\`${c.table}.${c.column}\` looks like a copy of \`${c.source}\` through \`${c.via}\`: a transitive dependency that can drift from its source.`,
+      ),
     ],
-    alternatives: [{ option: 'denormalize for reads up front', rejectedBecause: 'no access pattern has been shown to need it; copies cost writes and can disagree' }],
+    alternatives: [
+      { option: 'denormalize for reads up front', rejectedBecause: 'no access pattern has been shown to need it; copies cost writes and can disagree' },
+    ],
     evidence: [
-      { tier: 'derived', source: 'rule:declared-dependencies', detail: 'every primary key and unique constraint is a candidate key; no other functional dependency is declared' },
-      { tier: 'assumed', source: 'rule:no-undeclared-dependencies', detail: 'dependencies the spec does not declare (a zip code determining a city) cannot be checked from a spec' },
+      {
+        tier: 'derived',
+        source: 'rule:declared-dependencies',
+        detail: 'every primary key and unique constraint is a candidate key; no other functional dependency is declared',
+      },
+      {
+        tier: 'assumed',
+        source: 'rule:no-undeclared-dependencies',
+        detail: 'dependencies the spec does not declare (a zip code determining a city) cannot be checked from a spec',
+      },
     ],
     patterns: [],
   };
@@ -55,9 +70,14 @@ function tenantDenormalization(schema: Schema, patterns: readonly ParsedPattern[
     rationale: [
       'The tenant of a child row can be derived through its parent, so storing it again is a denormalization.',
       `It pays: ${users.length} of ${patterns.length} access patterns filter or join on tenant_id, and with it each table can be filtered, indexed and protected by row-level security on its own.`,
-      'It cannot drift: the composite foreign keys make the database reject a child whose tenant differs from its parent\'s.',
+      "It cannot drift: the composite foreign keys make the database reject a child whose tenant differs from its parent's.",
     ],
-    alternatives: [{ option: 'tenant_id on root tables only', rejectedBecause: 'every query on a child table would join to its root to find the tenant, and a row-level security policy would need that join too' }],
+    alternatives: [
+      {
+        option: 'tenant_id on root tables only',
+        rejectedBecause: 'every query on a child table would join to its root to find the tenant, and a row-level security policy would need that join too',
+      },
+    ],
     evidence: [{ tier: 'derived', source: 'rule:tenant-denormalization', detail: `patterns using tenant_id: ${users.join(', ') || 'none'}` }],
     patterns: users,
   };
@@ -79,7 +99,12 @@ function documentColumns(schema: Schema, patterns: readonly ParsedPattern[]): De
         rationale: users.length
           ? [`Access patterns reach into it (${users.join(', ')}): if they filter on its keys, promote those keys to columns or index them.`]
           : ['No access pattern filters or sorts on its contents, so splitting it into columns or a child table would add joins and migrations for no query.'],
-        alternatives: [{ option: 'normalize into columns or a child table', rejectedBecause: users.length ? 'only worth it for the keys the patterns use' : 'nothing queries its parts' }],
+        alternatives: [
+          {
+            option: 'normalize into columns or a child table',
+            rejectedBecause: users.length ? 'only worth it for the keys the patterns use' : 'nothing queries its parts',
+          },
+        ],
         evidence: [{ tier: 'derived', source: 'rule:document-column', detail: `${users.length} access pattern(s) reference the column` }],
         patterns: users,
       });

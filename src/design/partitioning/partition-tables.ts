@@ -41,7 +41,8 @@ export function partitionTables(spec: Spec, schema: Schema, workload: readonly W
       decisions.push(keyNotWidened(table, rowsAtHorizon, column, weakened));
       return table;
     }
-    const interval = volume.growthPerMonth >= 300_000_000 ? 'day' : volume.growthPerMonth >= 50_000_000 ? 'week' : volume.growthPerMonth >= 500_000 ? 'month' : 'year';
+    const interval =
+      volume.growthPerMonth >= 300_000_000 ? 'day' : volume.growthPerMonth >= 50_000_000 ? 'week' : volume.growthPerMonth >= 500_000 ? 'month' : 'year';
     const history = Math.min(MAX_HISTORY, Math.max(1, Math.ceil(volume.retentionSeconds / INTERVAL_SECONDS[interval])));
     const partitioning: Partitioning = { method: 'range', column, interval, history, premake: PREMAKE, retentionSeconds: volume.retentionSeconds };
     const withKey = (columns: readonly string[]) => (columns.includes(column) ? [...columns] : [...columns, column]);
@@ -79,8 +80,15 @@ function keyNotWidened(table: Table, rowsAtHorizon: number, column: string, weak
       `Adding ${column} to ${weakened.join(', ')} would let two rows share those columns at different instants: the guarantee the spec declared would be gone.`,
     ],
     alternatives: [
-      { option: `partition by ${column} and widen the keys`, rejectedBecause: 'the keys would no longer enforce what the spec declared (a second writer of one version, a retried command, a duplicate like would be accepted)' },
-      { option: `hash-partition by the key's leading column`, rejectedBecause: 'it spreads rows but does not make expiry cheap; consider it when the table outgrows one node\'s vacuum, not for retention' },
+      {
+        option: `partition by ${column} and widen the keys`,
+        rejectedBecause:
+          'the keys would no longer enforce what the spec declared (a second writer of one version, a retried command, a duplicate like would be accepted)',
+      },
+      {
+        option: `hash-partition by the key's leading column`,
+        rejectedBecause: "it spreads rows but does not make expiry cheap; consider it when the table outgrows one node's vacuum, not for retention",
+      },
     ],
     evidence: [{ tier: 'derived', source: 'rule:time-partitioning', detail: `declared keys without ${column}: ${weakened.join('; ')}` }],
     patterns: [],
@@ -90,7 +98,9 @@ function keyNotWidened(table: Table, rowsAtHorizon: number, column: string, weak
 /** A required time column from the spec's own fields: one a pattern ranges over first. */
 function timeColumn(table: Table, workload: readonly WorkloadPattern[]): string | undefined {
   const candidates = table.columns.filter((c) => c.type.kind === 'timestamp' && !c.nullable && c.origin.startsWith('entities.'));
-  const ranged = candidates.find((c) => workload.some((w) => w.shape.predicates.some((p) => p.table === table.name && p.column === c.name && p.op === 'range')));
+  const ranged = candidates.find((c) =>
+    workload.some((w) => w.shape.predicates.some((p) => p.table === table.name && p.column === c.name && p.op === 'range')),
+  );
   return (ranged ?? candidates[0])?.name;
 }
 
@@ -107,16 +117,37 @@ function partitionedDecision(table: Table, p: Partitioning, rowsAtHorizon: numbe
     rationale: [
       `${formatCount(rowsAtHorizon)} rows at the horizon, and rows expire after ${Math.round((p.retentionSeconds ?? 0) / 86_400)} days: dropping a ${p.interval}'s partition replaces deleting its rows one by one (no bloat, no vacuum debt, no long lock-holding DELETE).`,
       `The partition key joins the primary key${table.uniques.length ? ' and the unique constraints' : ''}, as PostgreSQL requires of a partitioned table.`,
-      pruned.length ? `Partition pruning serves ${pruned.map((w) => w.name).join(', ')}: they filter on ${p.column}.` : `No access pattern filters on ${p.column}, so none is pruned.`,
-      ...(unpruned.length ? [`Cost: ${unpruned.map((w) => `${w.name} (${w.ratePerSecond}/s)`).join(', ')} do not filter on ${p.column} and probe the index of each of about ${live} live partitions per call; a rollup or snapshot table would spare them that.`] : []),
+      pruned.length
+        ? `Partition pruning serves ${pruned.map((w) => w.name).join(', ')}: they filter on ${p.column}.`
+        : `No access pattern filters on ${p.column}, so none is pruned.`,
+      ...(unpruned.length
+        ? [
+            `Cost: ${unpruned.map((w) => `${w.name} (${w.ratePerSecond}/s)`).join(', ')} do not filter on ${p.column} and probe the index of each of about ${live} live partitions per call; a rollup or snapshot table would spare them that.`,
+          ]
+        : []),
       `pg_partman keeps the window moving: the jobs script (\`schema/postgres-jobs.sql\`) hands ${table.name} to it, adopting these partitions, with ${p.premake} made ahead and a retention of ${Math.round((p.retentionSeconds ?? 0) / 86_400)} days, and pg_cron runs its maintenance every hour.`,
     ],
     alternatives: [
-      { option: 'no partitioning, DELETE old rows in batches', rejectedBecause: 'each purge rewrites pages and indexes and leaves bloat for vacuum at this volume' },
-      { option: `a ${p.interval === 'month' ? 'yearly' : 'monthly'} interval`, rejectedBecause: p.interval === 'month' ? 'retention would drop a year at a time and each partition would hold a year of rows' : 'the partition count would not match the growth rate' },
+      {
+        option: 'no partitioning, DELETE old rows in batches',
+        rejectedBecause: 'each purge rewrites pages and indexes and leaves bloat for vacuum at this volume',
+      },
+      {
+        option: `a ${p.interval === 'month' ? 'yearly' : 'monthly'} interval`,
+        rejectedBecause:
+          p.interval === 'month'
+            ? 'retention would drop a year at a time and each partition would hold a year of rows'
+            : 'the partition count would not match the growth rate',
+      },
       { option: 'hash partitioning by tenant', rejectedBecause: 'it spreads rows but does not make expiry cheap, which is what this table needs' },
     ],
-    evidence: [{ tier: 'derived', source: 'rule:time-partitioning', detail: `rows at the horizon ≥ ${formatCount(MIN_ROWS_AT_HORIZON)}, retention set, required time column ${p.column}, not referenced by a foreign key` }],
+    evidence: [
+      {
+        tier: 'derived',
+        source: 'rule:time-partitioning',
+        detail: `rows at the horizon ≥ ${formatCount(MIN_ROWS_AT_HORIZON)}, retention set, required time column ${p.column}, not referenced by a foreign key`,
+      },
+    ],
     patterns: readers.map((w) => w.name),
   };
 }
@@ -132,7 +163,10 @@ function notPartitioned(table: Table, rowsAtHorizon: number, referencedBy: reado
       'PostgreSQL requires the partition key in every unique constraint of a partitioned table, so those references would have to carry the time column too, or lose their foreign keys.',
     ],
     alternatives: [
-      { option: 'partition and carry the time column in every referencing table', rejectedBecause: 'every child row would repeat its parent\'s time, and the children\'s own keys would grow' },
+      {
+        option: 'partition and carry the time column in every referencing table',
+        rejectedBecause: "every child row would repeat its parent's time, and the children's own keys would grow",
+      },
       { option: 'partition and drop the foreign keys', rejectedBecause: 'the database would no longer prevent orphans' },
     ],
     evidence: [{ tier: 'derived', source: 'rule:time-partitioning', detail: `referenced by ${referencedBy.join(', ')}` }],

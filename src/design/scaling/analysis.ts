@@ -11,7 +11,15 @@ export const scalingAnalysis: Analysis = {
   run(state) {
     const choice = part(state, 'technology').choice;
     const engine = TECHNOLOGY_CATALOG.find((e) => e.id === choice)!;
-    const { scaling, decisions } = designScaling({ spec: state.spec, schema: state.schema, workload: state.workload, load: part(state, 'load'), capacity: part(state, 'capacity'), engine, dialect: state.dialect });
+    const { scaling, decisions } = designScaling({
+      spec: state.spec,
+      schema: state.schema,
+      workload: state.workload,
+      load: part(state, 'load'),
+      capacity: part(state, 'capacity'),
+      engine,
+      dialect: state.dialect,
+    });
     return { parts: { scaling }, decisions };
   },
 };

@@ -10,14 +10,18 @@ import type { Sharding } from '../../model/parts/scaling.js';
  * reference tables, copied to every worker. Citus needs the distribution column in every primary key,
  * unique constraint and foreign key between distributed tables: what lacks it is listed to change.
  */
-export function planCitus(key: ShardKeyEvaluation, schema: Schema, workers: number, shardCount: number, sharding: DialectSharding): Omit<Sharding, 'resharding'> {
+export function planCitus(
+  key: ShardKeyEvaluation,
+  schema: Schema,
+  workers: number,
+  shardCount: number,
+  sharding: DialectSharding,
+): Omit<Sharding, 'resharding'> {
   const order = parentsFirst(schema);
   const distributed = order.filter((t) => key.distributed.has(t.name));
   const reference = order.filter((t) => key.referenceTables.includes(t.name));
   const anchor = distributed[0]!;
   const column = (t: Table) => key.distributed.get(t.name)!;
-
-
 
   return {
     technology: 'citus',
@@ -30,7 +34,12 @@ export function planCitus(key: ShardKeyEvaluation, schema: Schema, workers: numb
     localTables: [...key.localTables],
     crossShardPatterns: [...key.crossShardPatterns],
     requiredChanges: requiredChanges(distributed, reference, key),
-    ddl: sharding.distributionDdl({ shardCount, referenceTables: reference.map((t) => t.name), colocatedTables: distributed.map((t) => ({ table: t.name, column: column(t) })), anchorTable: anchor.name }),
+    ddl: sharding.distributionDdl({
+      shardCount,
+      referenceTables: reference.map((t) => t.name),
+      colocatedTables: distributed.map((t) => ({ table: t.name, column: column(t) })),
+      anchorTable: anchor.name,
+    }),
   };
 }
 
@@ -40,24 +49,38 @@ function requiredChanges(distributed: readonly Table[], reference: readonly Tabl
   for (const table of distributed) {
     const own = column(table.name)!;
     if (!table.primaryKey.columns.includes(own))
-      changes.push(`primary key of \`${table.name}\` (${table.primaryKey.columns.join(', ')}) must include ${own}: make it (${[own, ...table.primaryKey.columns].join(', ')})`);
+      changes.push(
+        `primary key of \`${table.name}\` (${table.primaryKey.columns.join(', ')}) must include ${own}: make it (${[own, ...table.primaryKey.columns].join(', ')})`,
+      );
     for (const unique of table.uniques)
-      if (!unique.columns.includes(own)) changes.push(`unique ${unique.name} (${unique.columns.join(', ')}) must include ${own}, or be enforced another way (a lookup table distributed by its own columns)`);
+      if (!unique.columns.includes(own))
+        changes.push(
+          `unique ${unique.name} (${unique.columns.join(', ')}) must include ${own}, or be enforced another way (a lookup table distributed by its own columns)`,
+        );
     for (const fk of table.foreignKeys) {
       const target = column(fk.refTable);
       if (target === undefined) {
-        if (!reference.some((r) => r.name === fk.refTable)) changes.push(`foreign key ${fk.name} points at \`${fk.refTable}\`, which is neither distributed nor a reference table: drop it or make \`${fk.refTable}\` a reference table`);
+        if (!reference.some((r) => r.name === fk.refTable))
+          changes.push(
+            `foreign key ${fk.name} points at \`${fk.refTable}\`, which is neither distributed nor a reference table: drop it or make \`${fk.refTable}\` a reference table`,
+          );
         continue;
       }
       const at = fk.columns.indexOf(own);
-      if (at < 0 || fk.refColumns[at] !== target) changes.push(`foreign key ${fk.name} (${fk.columns.join(', ')}) must pair ${own} with \`${fk.refTable}\`.${target} to stay within a shard`);
+      if (at < 0 || fk.refColumns[at] !== target)
+        changes.push(`foreign key ${fk.name} (${fk.columns.join(', ')}) must pair ${own} with \`${fk.refTable}\`.${target} to stay within a shard`);
     }
   }
   for (const table of reference)
     for (const fk of table.foreignKeys)
-      if (column(fk.refTable) !== undefined) changes.push(`reference table \`${table.name}\` cannot reference distributed \`${fk.refTable}\` (${fk.name}): drop the foreign key or distribute \`${table.name}\``);
+      if (column(fk.refTable) !== undefined)
+        changes.push(
+          `reference table \`${table.name}\` cannot reference distributed \`${fk.refTable}\` (${fk.name}): drop the foreign key or distribute \`${table.name}\``,
+        );
   for (const name of key.localTables)
-    changes.push(`\`${name}\` has no ${key.column} and is too large to copy to every worker: add ${key.column} (from its parent) to colocate it, or keep it on the coordinator and accept cross-node joins`);
+    changes.push(
+      `\`${name}\` has no ${key.column} and is too large to copy to every worker: add ${key.column} (from its parent) to colocate it, or keep it on the coordinator and accept cross-node joins`,
+    );
   return changes;
 }
 

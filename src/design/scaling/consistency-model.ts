@@ -22,7 +22,10 @@ export function consistencyModel(spec: Spec, sharded: boolean, standby: StandbyP
         ? `commits are durable on the primary (synchronous_commit = on); the standby replicates asynchronously within the RPO of ${standby.rpoSeconds} s`
         : `commits are durable on the primary (synchronous_commit = on); no standby (RPO ${standby.rpoSeconds} s from the WAL archive)`;
   if (nativeEngine !== undefined)
-    return { model, detail: `${model}: ${routing}; durability and the read replicas are ${nativeEngine}'s own replication (${standby.standby === 'none' ? 'one copy' : `the RPO of ${standby.rpoSeconds} s decides how many copies acknowledge a write`})${sharded ? `; a query spanning shards sees no single snapshot` : ''}` };
+    return {
+      model,
+      detail: `${model}: ${routing}; durability and the read replicas are ${nativeEngine}'s own replication (${standby.standby === 'none' ? 'one copy' : `the RPO of ${standby.rpoSeconds} s decides how many copies acknowledge a write`})${sharded ? `; a query spanning shards sees no single snapshot` : ''}`,
+    };
   const shards = sharded ? '; across shards, writes commit atomically by two-phase commit, but a query spanning shards sees no single snapshot' : '';
   return { model, detail: `${model}: ${routing}; ${durability}${shards}` };
 }

@@ -78,7 +78,10 @@ describe('scaling', () => {
     assert.ok(scaling.replicas.primaryOnlyPatterns.includes('customer_orders'));
     assert.equal(scaling.replicas.standby, true);
 
-    assert.deepEqual(scaling.isolation.map((i) => [i.pattern, i.level]), [['place_order', 'READ COMMITTED']]);
+    assert.deepEqual(
+      scaling.isolation.map((i) => [i.pattern, i.level]),
+      [['place_order', 'READ COMMITTED']],
+    );
     assert.deepEqual(
       scaling.idempotency.map((i) => [i.pattern, i.kind, i.constraintName]),
       [['place_order', 'idempotency-key', 'order_tenant_id_idempotency_key_key']],
@@ -110,14 +113,14 @@ describe('scaling', () => {
     await loadPgParser();
     const parsed = parsePg(sharding.ddl);
     assert.ok(parsed.ok, parsed.ok ? '' : parsed.message);
-    assert.ok((parsed.ok ? parsed.result.stmts?.length ?? 0 : 0) >= 3);
+    assert.ok((parsed.ok ? (parsed.result.stmts?.length ?? 0) : 0) >= 3);
     assert.equal(scaling.instance!.role, 'worker');
     // a retried ingest must not duplicate a reading; the key stays unique within a shard
     assert.deepEqual(scaling.idempotency.find((i) => i.pattern === 'ingest_reading')?.columns, ['device_id', 'idempotency_key', 'taken_at']);
     assert.match(decisions.find((d) => d.id === 'scaling/sharding')!.title, /^Shard by device_id on Citus/);
   });
 
-  it('the same ingest on ClickHouse is the engine\'s own cluster: no Citus, no PgBouncer', async () => {
+  it("the same ingest on ClickHouse is the engine's own cluster: no Citus, no PgBouncer", async () => {
     const { scaling, decisions } = await design(telemetry, 'clickhouse');
     assert.equal(scaling.engine.plan, 'native');
     assert.equal(scaling.sharding, undefined);
@@ -132,7 +135,7 @@ describe('scaling', () => {
     assert.ok(decisions.some((d) => d.id === 'scaling/cluster'));
   });
 
-  it('a key is the entity, not the column\'s spelling: tables referencing `user` as author or follower are distributed by that reference', async () => {
+  it("a key is the entity, not the column's spelling: tables referencing `user` as author or follower are distributed by that reference", async () => {
     const social = `version: 1
 name: social
 entities:

@@ -72,7 +72,13 @@ export function designScaling(input: ScalingInput): ScalingDesign {
 
   if (scalingEngine.plan === 'native') {
     const cluster = planNativeCluster({ engine, load, capacity, standby: standby.standby });
-    const singleNode = assessSingleNode({ writesPerSecond: load.totals.writesPerSecond, writeLimit: engine.singleNodeWritesPerSecond, dataBytesAtHorizon: capacity.atHorizon.totalBytes, hotSetBytes, vcpuNeeded: 0 });
+    const singleNode = assessSingleNode({
+      writesPerSecond: load.totals.writesPerSecond,
+      writeLimit: engine.singleNodeWritesPerSecond,
+      dataBytesAtHorizon: capacity.atHorizon.totalBytes,
+      hotSetBytes,
+      vcpuNeeded: 0,
+    });
     const idempotency = planIdempotency(schema, workload, () => undefined);
     const consistency = consistencyModel(spec, cluster.nodes / cluster.replicationFactor > 1, standby, engine.name);
     const replicas = {
@@ -83,14 +89,34 @@ export function designScaling(input: ScalingInput): ScalingDesign {
       standby: false,
       reason: `none apart from the engine's own replication: ${engine.name} keeps ${cluster.replicationFactor} cop${cluster.replicationFactor === 1 ? 'y' : 'ies'} of each shard and serves reads from them`,
     };
-    const scaling: Scaling = { engine: scalingEngine, consistency, replicas, cluster, singleNode, shardKeyCandidates: candidates.slice(0, CANDIDATES_SHOWN).map(toCandidate), isolation, idempotency };
-    const decisions: Decision[] = [consistencyDecision(spec, consistency, replicas), clusterDecision(engine, cluster, candidates[0]), ...isolationDecisions(isolation), ...idempotencyDecisions(idempotency)];
+    const scaling: Scaling = {
+      engine: scalingEngine,
+      consistency,
+      replicas,
+      cluster,
+      singleNode,
+      shardKeyCandidates: candidates.slice(0, CANDIDATES_SHOWN).map(toCandidate),
+      isolation,
+      idempotency,
+    };
+    const decisions: Decision[] = [
+      consistencyDecision(spec, consistency, replicas),
+      clusterDecision(engine, cluster, candidates[0]),
+      ...isolationDecisions(isolation),
+      ...idempotencyDecisions(idempotency),
+    ];
     return { scaling, decisions };
   }
 
   const replicaPlan = planReadReplicas(spec, loads, (units) => sizeInstance(units, hotSetBytes).vcpu, standby.standby !== 'none');
   const primaryVcpuNeeded = Number((replicaPlan.primaryUnits / (SIMPLE_QUERIES_PER_VCPU * TARGET_CPU_UTILIZATION)).toPrecision(3));
-  const singleNode = assessSingleNode({ writesPerSecond: load.totals.writesPerSecond, writeLimit: engine.singleNodeWritesPerSecond, dataBytesAtHorizon: capacity.atHorizon.totalBytes, hotSetBytes, vcpuNeeded: primaryVcpuNeeded });
+  const singleNode = assessSingleNode({
+    writesPerSecond: load.totals.writesPerSecond,
+    writeLimit: engine.singleNodeWritesPerSecond,
+    dataBytesAtHorizon: capacity.atHorizon.totalBytes,
+    hotSetBytes,
+    vcpuNeeded: primaryVcpuNeeded,
+  });
   const best = candidates[0];
 
   let sharding: Sharding | undefined;

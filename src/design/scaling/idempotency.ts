@@ -15,19 +15,47 @@ const KEY_COLUMN = 'idempotency_key';
  * (PostgreSQL requires every unique constraint there to include it). Updates and deletes by key
  * repeat harmlessly when they set absolute values.
  */
-export function planIdempotency(schema: Schema, workload: readonly WorkloadPattern[], distributionColumn: (table: string) => string | undefined): Idempotency[] {
+export function planIdempotency(
+  schema: Schema,
+  workload: readonly WorkloadPattern[],
+  distributionColumn: (table: string) => string | undefined,
+): Idempotency[] {
   return workload.flatMap((pattern): Idempotency[] => {
     const shape = pattern.shape;
     if (!isWriteShape(shape)) return [];
     const table = schema.tables.find((t) => t.name === shape.writesTable);
     if (!table) return [];
     if (shape.kind !== 'insert')
-      return [{ pattern: pattern.name, table: table.name, kind: 'by-key', columns: [], detail: `a retried ${shape.kind.toUpperCase()} repeats harmlessly when it sets absolute values; an increment (SET n = n + :d) is not idempotent and needs an idempotency key recorded in the same transaction` }];
+      return [
+        {
+          pattern: pattern.name,
+          table: table.name,
+          kind: 'by-key',
+          columns: [],
+          detail: `a retried ${shape.kind.toUpperCase()} repeats harmlessly when it sets absolute values; an increment (SET n = n + :d) is not idempotent and needs an idempotency key recorded in the same transaction`,
+        },
+      ];
     if (shape.onConflict)
-      return [{ pattern: pattern.name, table: table.name, kind: 'natural-key', columns: [...shape.onConflict.columns], detail: `ON CONFLICT (${shape.onConflict.columns.join(', ')}) ${shape.onConflict.action === 'nothing' ? 'DO NOTHING' : 'DO UPDATE'} already makes a retry safe` }];
+      return [
+        {
+          pattern: pattern.name,
+          table: table.name,
+          kind: 'natural-key',
+          columns: [...shape.onConflict.columns],
+          detail: `ON CONFLICT (${shape.onConflict.columns.join(', ')}) ${shape.onConflict.action === 'nothing' ? 'DO NOTHING' : 'DO UPDATE'} already makes a retry safe`,
+        },
+      ];
     const natural = naturalKey(table, shape.setColumns);
     if (natural)
-      return [{ pattern: pattern.name, table: table.name, kind: 'natural-key', columns: natural, detail: `the insert sets every column of unique (${natural.join(', ')}): a retry conflicts; write it as INSERT … ON CONFLICT (${natural.join(', ')}) DO NOTHING` }];
+      return [
+        {
+          pattern: pattern.name,
+          table: table.name,
+          kind: 'natural-key',
+          columns: natural,
+          detail: `the insert sets every column of unique (${natural.join(', ')}): a retry conflicts; write it as INSERT … ON CONFLICT (${natural.join(', ')}) DO NOTHING`,
+        },
+      ];
     const scope = [...new Set([...(table.tenantScoped ? [TENANT_COLUMN] : []), ...(distributionColumn(table.name) ? [distributionColumn(table.name)!] : [])])];
     const partition = table.partitioning?.column;
     const columns = [...new Set([...scope, KEY_COLUMN, ...(partition ? [partition] : [])])];
@@ -70,8 +98,21 @@ export function withIdempotencyKeys(schema: Schema, idempotency: readonly Idempo
       if (own.length === 0) return table;
       const column = table.columns.some((c) => c.name === KEY_COLUMN)
         ? []
-        : [{ name: KEY_COLUMN, type: { kind: 'uuid' as const }, nullable: true, pii: false, comment: `Client-generated per logical write of ${own.map((k) => k.pattern).join(', ')}: a retry conflicts instead of adding a row.`, origin: own.map((k) => `scaling/idempotency/${k.pattern}`).join(', ') }];
-      return { ...table, columns: [...table.columns, ...column], uniques: [...table.uniques, ...own.map((k) => ({ name: k.constraintName!, columns: [...k.columns] }))] };
+        : [
+            {
+              name: KEY_COLUMN,
+              type: { kind: 'uuid' as const },
+              nullable: true,
+              pii: false,
+              comment: `Client-generated per logical write of ${own.map((k) => k.pattern).join(', ')}: a retry conflicts instead of adding a row.`,
+              origin: own.map((k) => `scaling/idempotency/${k.pattern}`).join(', '),
+            },
+          ];
+      return {
+        ...table,
+        columns: [...table.columns, ...column],
+        uniques: [...table.uniques, ...own.map((k) => ({ name: k.constraintName!, columns: [...k.columns] }))],
+      };
     }),
   };
 }

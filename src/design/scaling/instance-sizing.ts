@@ -1,6 +1,15 @@
 import { formatBytes } from '../../format.js';
 import type { Instance } from '../../model/parts/scaling.js';
-import { GENERAL_PURPOSE_GIB_PER_VCPU, GIB, GIB_PER_VCPU, HOT_SET_SHARE_OF_RAM, SIMPLE_QUERIES_PER_VCPU, TARGET_CPU_UTILIZATION, VCPU_SIZES, largestVcpu } from './node-limits.js';
+import {
+  GENERAL_PURPOSE_GIB_PER_VCPU,
+  GIB,
+  GIB_PER_VCPU,
+  HOT_SET_SHARE_OF_RAM,
+  SIMPLE_QUERIES_PER_VCPU,
+  TARGET_CPU_UTILIZATION,
+  VCPU_SIZES,
+  largestVcpu,
+} from './node-limits.js';
 
 /**
  * rule:instance-from-load-and-hot-set. vCPUs = load (simple-query units/s) / (2,000 per vCPU × 50%
@@ -11,10 +20,13 @@ import { GENERAL_PURPOSE_GIB_PER_VCPU, GIB, GIB_PER_VCPU, HOT_SET_SHARE_OF_RAM, 
 export function sizeInstance(loadUnitsPerSecond: number, hotSetBytes: number, role: Instance['role'] = 'primary'): Instance {
   const vcpuNeeded = round(loadUnitsPerSecond / (SIMPLE_QUERIES_PER_VCPU * TARGET_CPU_UTILIZATION));
   const memoryNeededGiB = round(hotSetBytes / HOT_SET_SHARE_OF_RAM / GIB);
-  const shapes = VCPU_SIZES.flatMap((v) => [{ vcpu: v, gib: v * GENERAL_PURPOSE_GIB_PER_VCPU, family: 'general-purpose' }, { vcpu: v, gib: v * GIB_PER_VCPU, family: 'memory-optimised' }]);
+  const shapes = VCPU_SIZES.flatMap((v) => [
+    { vcpu: v, gib: v * GENERAL_PURPOSE_GIB_PER_VCPU, family: 'general-purpose' },
+    { vcpu: v, gib: v * GIB_PER_VCPU, family: 'memory-optimised' },
+  ]);
   const shape = shapes.find((x) => x.vcpu >= vcpuNeeded && x.gib >= memoryNeededGiB) ?? shapes[shapes.length - 1]!;
   const size = shape.vcpu;
-  const byMemory = memoryNeededGiB > vcpuNeeded * shape.gib / shape.vcpu;
+  const byMemory = memoryNeededGiB > (vcpuNeeded * shape.gib) / shape.vcpu;
   return {
     role,
     vcpu: size,

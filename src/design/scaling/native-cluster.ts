@@ -59,7 +59,9 @@ export function planNativeCluster(input: NativeClusterInput): Cluster {
       `writes: ${formatCount(writes)}/s at peak ÷ ~${formatCount(engine.singleNodeWritesPerSecond)}/s per ${engine.name} node (catalog profile, assumed, batched inserts) = ${byWrites} shard${byWrites === 1 ? '' : 's'}`,
       `data: ${formatBytes(data)} at the horizon (${formatBytes(stored)} in PostgreSQL's page layout ÷ ${storage.ratio}: ${storage.why}) ÷ ${formatBytes(MAX_DATA_BYTES_PER_NODE)} per node = ${byData}`,
       `hot set ${formatBytes(hot)} (the capacity's hot set ÷ ${storage.ratio}) ÷ ${formatBytes(maxHotSetBytesPerNode())} per node = ${byHotSet}`,
-      standby === 'none' ? 'one copy: the availability target needs no standby' : `${replicationFactor} copies of each shard across availability zones (engine-native replication; the availability target needs a standby)`,
+      standby === 'none'
+        ? 'one copy: the availability target needs no standby'
+        : `${replicationFactor} copies of each shard across availability zones (engine-native replication; the availability target needs a standby)`,
     ],
   };
 }

@@ -36,13 +36,30 @@ export function planReadReplicas(spec: Spec, loads: readonly PatternLoad[], node
   // Sharded, each worker carries its share of the load and gets its own replicas.
   const total = loads.reduce((s, l) => s + l.unitsPerSecond, 0) / nodes;
   const eligibleUnits = eligible.reduce((s, l) => s + l.unitsPerSecond, 0) / nodes;
-  const base = { eligiblePatterns: eligible.map((r) => r.name), primaryOnlyPatterns: primaryOnly.map((r) => r.name), assumedLagSeconds: ASSUMED_REPLICA_LAG_SECONDS, standby };
+  const base = {
+    eligiblePatterns: eligible.map((r) => r.name),
+    primaryOnlyPatterns: primaryOnly.map((r) => r.name),
+    assumedLagSeconds: ASSUMED_REPLICA_LAG_SECONDS,
+    standby,
+  };
   if (eligible.length === 0)
-    return { replicas: { ...base, count: 0, reason: `none: every read needs strong consistency (no staleness ≥ ${ASSUMED_REPLICA_LAG_SECONDS} s), so every read goes to the primary` }, primaryUnits: total, replicaUnits: 0 };
+    return {
+      replicas: {
+        ...base,
+        count: 0,
+        reason: `none: every read needs strong consistency (no staleness ≥ ${ASSUMED_REPLICA_LAG_SECONDS} s), so every read goes to the primary`,
+      },
+      primaryUnits: total,
+      replicaUnits: 0,
+    };
   const share = total > 0 ? eligibleUnits / total : 0;
   if (share < MIN_REPLICA_SHARE)
     return {
-      replicas: { ...base, count: 0, reason: `none: the stale-tolerant reads are ${pct(share)} of the load (< ${pct(MIN_REPLICA_SHARE)}); the primary serves them without a second consistency path in the application` },
+      replicas: {
+        ...base,
+        count: 0,
+        reason: `none: the stale-tolerant reads are ${pct(share)} of the load (< ${pct(MIN_REPLICA_SHARE)}); the primary serves them without a second consistency path in the application`,
+      },
       primaryUnits: total,
       replicaUnits: 0,
     };
@@ -50,7 +67,11 @@ export function planReadReplicas(spec: Spec, loads: readonly PatternLoad[], node
   const wholeLoadVcpu = nodeVcpu(total);
   if (wholeLoadVcpu <= minVcpu)
     return {
-      replicas: { ...base, count: 0, reason: `none: the whole load (${round(total)} units/s${nodes > 1 ? ' per worker' : ''}) fits a ${wholeLoadVcpu}-vCPU ${nodes > 1 ? 'worker' : 'primary'} (≤ ${minVcpu} vCPU${spec.requirements.team === 'small' ? ' for a small team' : ''}), so a replica would add a second consistency path and an instance to run without a capacity need` },
+      replicas: {
+        ...base,
+        count: 0,
+        reason: `none: the whole load (${round(total)} units/s${nodes > 1 ? ' per worker' : ''}) fits a ${wholeLoadVcpu}-vCPU ${nodes > 1 ? 'worker' : 'primary'} (≤ ${minVcpu} vCPU${spec.requirements.team === 'small' ? ' for a small team' : ''}), so a replica would add a second consistency path and an instance to run without a capacity need`,
+      },
       primaryUnits: total,
       replicaUnits: 0,
     };

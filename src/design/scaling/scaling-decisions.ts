@@ -23,7 +23,11 @@ export function consistencyDecision(spec: Spec, consistency: Scaling['consistenc
     ],
     alternatives: [],
     evidence: [
-      { tier: assumed ? 'assumed' : 'derived', source: 'rule:consistency-routing', detail: `requirements.consistency = ${consistency.model}${assumed ? ' (default)' : ''}; each pattern's staleness` },
+      {
+        tier: assumed ? 'assumed' : 'derived',
+        source: 'rule:consistency-routing',
+        detail: `requirements.consistency = ${consistency.model}${assumed ? ' (default)' : ''}; each pattern's staleness`,
+      },
     ],
     patterns: [...replicas.primaryOnlyPatterns, ...replicas.eligiblePatterns],
   };
@@ -43,11 +47,22 @@ export function instanceDecision(instance: Instance, loads: readonly PatternLoad
       'Sized without the caches: a cold or failed cache sends every read to the database.',
     ],
     alternatives: [
-      { option: 'size for the average with no headroom', rejectedBecause: 'spikes, vacuum, index builds and a failover would push it over: 50% target utilisation leaves room' },
+      {
+        option: 'size for the average with no headroom',
+        rejectedBecause: 'spikes, vacuum, index builds and a failover would push it over: 50% target utilisation leaves room',
+      },
     ],
     evidence: [
-      { tier: 'derived', source: 'rule:instance-from-load-and-hot-set', detail: 'vCPU from load units ÷ (2,000/s per vCPU × 50%); RAM ≥ hot set ÷ 75%; sizes from capacity/postgres-sizes.ts' },
-      { tier: loads.some((l) => l.source === 'measured') ? 'executed' : 'derived', source: 'rule:load-in-simple-queries', detail: `the load part (design.json load): read = 1 + rows/${ROWS_PER_UNIT} units; write = ${WRITE_BASE_UNITS} + ${UNITS_PER_INDEX} per index; a measured pattern 1 + its median ÷ ${MS_PER_UNIT} ms; growth without an insert pattern counted as inserts` },
+      {
+        tier: 'derived',
+        source: 'rule:instance-from-load-and-hot-set',
+        detail: 'vCPU from load units ÷ (2,000/s per vCPU × 50%); RAM ≥ hot set ÷ 75%; sizes from capacity/postgres-sizes.ts',
+      },
+      {
+        tier: loads.some((l) => l.source === 'measured') ? 'executed' : 'derived',
+        source: 'rule:load-in-simple-queries',
+        detail: `the load part (design.json load): read = 1 + rows/${ROWS_PER_UNIT} units; write = ${WRITE_BASE_UNITS} + ${UNITS_PER_INDEX} per index; a measured pattern 1 + its median ÷ ${MS_PER_UNIT} ms; growth without an insert pattern counted as inserts`,
+      },
       { tier: 'assumed', source: 'default:simple-queries-per-vcpu', detail: '2,000 simple indexed queries/s per vCPU (rule of thumb 1k–5k)' },
     ],
     patterns: loads.filter((l) => !l.implied).map((l) => l.name),
@@ -58,18 +73,33 @@ export function replicasDecision(replicas: Replicas, sharded: boolean): Decision
   return {
     id: 'scaling/read-replicas',
     area: 'scaling',
-    title: replicas.count ? `${replicas.count} read replica${replicas.count > 1 ? 's' : ''}${sharded ? ' per worker' : ''} for stale-tolerant reads` : 'No read replicas',
+    title: replicas.count
+      ? `${replicas.count} read replica${replicas.count > 1 ? 's' : ''}${sharded ? ' per worker' : ''} for stale-tolerant reads`
+      : 'No read replicas',
     choice: `${replicas.reason}${replicas.standby ? '; plus a hot standby in another zone for failover (not serving reads)' : ''}`,
     rationale: [
       `Reads that tolerate ≥ ${replicas.assumedLagSeconds} s of staleness may use a replica: ${replicas.eligiblePatterns.join(', ') || 'none'}.`,
       `Reads that must see the latest write stay on the primary: ${replicas.primaryOnlyPatterns.join(', ') || 'none'}.`,
-      ...(replicas.standby ? ['The availability target (≥ 99.9%) needs a standby that can be promoted within minutes; it is kept apart from read traffic so a failover does not also lose read capacity.'] : []),
+      ...(replicas.standby
+        ? [
+            'The availability target (≥ 99.9%) needs a standby that can be promoted within minutes; it is kept apart from read traffic so a failover does not also lose read capacity.',
+          ]
+        : []),
     ],
     alternatives: replicas.count
-      ? [{ option: 'a bigger primary instead', rejectedBecause: 'replicas add read capacity without a larger single point of failure, and the stale-tolerant reads need no primary' }]
+      ? [
+          {
+            option: 'a bigger primary instead',
+            rejectedBecause: 'replicas add read capacity without a larger single point of failure, and the stale-tolerant reads need no primary',
+          },
+        ]
       : [],
     evidence: [
-      { tier: 'derived', source: 'rule:replicas-from-staleness', detail: 'eligible = staleness ≥ replica lag; count = eligible load ÷ one node\'s capacity, when ≥ 20% of the load' },
+      {
+        tier: 'derived',
+        source: 'rule:replicas-from-staleness',
+        detail: "eligible = staleness ≥ replica lag; count = eligible load ÷ one node's capacity, when ≥ 20% of the load",
+      },
       { tier: 'assumed', source: 'default:replica-lag', detail: `asynchronous replicas replay within ${replicas.assumedLagSeconds} s under normal load` },
     ],
     patterns: [...replicas.eligiblePatterns],
@@ -84,7 +114,9 @@ export function poolingDecision(pooling: Pooling, sharding: Sharding | undefined
       title: 'No connection pooler: the applications connect directly',
       choice: `direct connections, max_connections = ${pooling.maxConnections}; ${pooling.appPoolPerInstance} connections per application instance`,
       rationale: pooling.basis.map((b) => `${b.charAt(0).toUpperCase()}${b.slice(1)}.`),
-      alternatives: [{ option: 'PgBouncer in transaction mode', rejectedBecause: 'at this rate it adds a process to run and fail over without relieving anything' }],
+      alternatives: [
+        { option: 'PgBouncer in transaction mode', rejectedBecause: 'at this rate it adds a process to run and fail over without relieving anything' },
+      ],
       evidence: [
         { tier: 'derived', source: 'rule:pooler-when-it-pays', detail: pooling.basis[0]! },
         { tier: 'assumed', source: 'default:app-pool', detail: `${pooling.appPoolPerInstance} client connections per application instance` },
@@ -96,14 +128,29 @@ export function poolingDecision(pooling: Pooling, sharding: Sharding | undefined
     area: 'scaling',
     title: `PgBouncer in transaction mode, ${pooling.serverPoolSize} server connections${sharding ? ' per worker' : ''}`,
     choice: `PgBouncer (pool_mode = transaction), default_pool_size = ${pooling.serverPoolSize}, max_connections = ${pooling.maxConnections}, max_client_conn = ${pooling.maxClientConnections}; ${pooling.appPoolPerInstance} connections per application instance`,
-    rationale: [...pooling.basis.map((b) => `${b.charAt(0).toUpperCase()}${b.slice(1)}.`), ...(sharding ? ['Citus: the same pool in front of the coordinator; the coordinator keeps its own pool to each worker (citus.max_adaptive_executor_pool_size).'] : [])],
+    rationale: [
+      ...pooling.basis.map((b) => `${b.charAt(0).toUpperCase()}${b.slice(1)}.`),
+      ...(sharding
+        ? ['Citus: the same pool in front of the coordinator; the coordinator keeps its own pool to each worker (citus.max_adaptive_executor_pool_size).']
+        : []),
+    ],
     alternatives: [
-      { option: 'session pooling', rejectedBecause: 'a connection stays pinned to an idle client session, so the server pool must be as large as the number of clients' },
-      { option: 'one PostgreSQL connection per application thread', rejectedBecause: 'each backend costs memory and contends for the cores; past ~2 per core throughput falls' },
+      {
+        option: 'session pooling',
+        rejectedBecause: 'a connection stays pinned to an idle client session, so the server pool must be as large as the number of clients',
+      },
+      {
+        option: 'one PostgreSQL connection per application thread',
+        rejectedBecause: 'each backend costs memory and contends for the cores; past ~2 per core throughput falls',
+      },
     ],
     evidence: [
-      { tier: 'derived', source: 'rule:pool-size', detail: 'pool = (cores × 2) + effective spindles; Little\'s law for peak concurrency' },
-      { tier: 'assumed', source: 'default:app-pool', detail: `${pooling.appPoolPerInstance} client connections per application instance; 1 effective spindle (SSD)` },
+      { tier: 'derived', source: 'rule:pool-size', detail: "pool = (cores × 2) + effective spindles; Little's law for peak concurrency" },
+      {
+        tier: 'assumed',
+        source: 'default:app-pool',
+        detail: `${pooling.appPoolPerInstance} client connections per application instance; 1 effective spindle (SSD)`,
+      },
     ],
     patterns: [],
   };
@@ -116,10 +163,19 @@ export function shardingDecision(single: SingleNode, candidates: readonly ShardK
     `hot set ${formatBytes(single.hotSetBytes.value)} (limit ${formatBytes(single.hotSetBytes.limit)})`,
     `primary vCPU ${single.vcpu.value} (limit ${single.vcpu.limit})`,
   ];
-  const scored = candidates.slice(0, 5).map((c) => `${c.column}: score ${c.score} (load ${pct(c.loadCoverage)}, patterns ${pct(c.patternCoverage)}, rate ${pct(c.rateCoverage)}, ${formatCount(c.distinctValues)} values, balance ${c.balance}, data ${pct(c.dataCoverage)})`);
+  const scored = candidates
+    .slice(0, 5)
+    .map(
+      (c) =>
+        `${c.column}: score ${c.score} (load ${pct(c.loadCoverage)}, patterns ${pct(c.patternCoverage)}, rate ${pct(c.rateCoverage)}, ${formatCount(c.distinctValues)} values, balance ${c.balance}, data ${pct(c.dataCoverage)})`,
+    );
   const evidence: Decision['evidence'] = [
     { tier: 'derived', source: 'rule:single-node-limits', detail: limits.join('; ') },
-    { tier: 'assumed', source: 'default:node-limits', detail: `~${formatCount(single.writesPerSecond.limit)} writes/s per node (the engine's catalog profile) and ~5 TiB per node (low end of 5–10 TB)` },
+    {
+      tier: 'assumed',
+      source: 'default:node-limits',
+      detail: `~${formatCount(single.writesPerSecond.limit)} writes/s per node (the engine's catalog profile) and ~5 TiB per node (low end of 5–10 TB)`,
+    },
   ];
   if (!sharding) {
     const best = candidates[0];
@@ -127,12 +183,23 @@ export function shardingDecision(single: SingleNode, candidates: readonly ShardK
       id: 'scaling/sharding',
       area: 'scaling',
       title: single.fits ? 'No sharding: one primary node suffices' : 'Sharding needed, but no key routes the workload',
-      choice: single.fits ? `one primary (with replicas for stale-tolerant reads); ${limits.join(', ')}` : `exceeded: ${single.exceeded.join('; ')}; no candidate key reaches one shard for the workload`,
+      choice: single.fits
+        ? `one primary (with replicas for stale-tolerant reads); ${limits.join(', ')}`
+        : `exceeded: ${single.exceeded.join('; ')}; no candidate key reaches one shard for the workload`,
       rationale: [
-        single.fits ? 'Every single-node limit holds at the horizon, so sharding would add cross-shard queries, distributed transactions and operations for no need.' : 'The workload does not filter by any one column, so sharding would fan every query out.',
+        single.fits
+          ? 'Every single-node limit holds at the horizon, so sharding would add cross-shard queries, distributed transactions and operations for no need.'
+          : 'The workload does not filter by any one column, so sharding would fan every query out.',
         ...(best ? [`Should a limit be reached later, the key would be ${best.column} (${scored[0]}).`] : []),
       ],
-      alternatives: best ? [{ option: `shard by ${best.column} now (Citus)`, rejectedBecause: single.fits ? 'nothing exceeds one node: the cost of distribution buys nothing yet' : 'it leaves most patterns cross-shard' }] : [],
+      alternatives: best
+        ? [
+            {
+              option: `shard by ${best.column} now (Citus)`,
+              rejectedBecause: single.fits ? 'nothing exceeds one node: the cost of distribution buys nothing yet' : 'it leaves most patterns cross-shard',
+            },
+          ]
+        : [],
       evidence: [...evidence, ...(best ? [{ tier: 'derived' as const, source: 'rule:shard-key-score', detail: scored.join('; ') }] : [])],
       patterns: [],
     };
@@ -148,13 +215,22 @@ export function shardingDecision(single: SingleNode, candidates: readonly ShardK
       'Writes are counted as single-row transactions: batching them (multi-row INSERT, COPY) cuts the per-row cost several-fold, and the worker count with it.',
       `${sharding.key} scores highest: ${scored[0]}; ${chosen.balanceBasis}.`,
       `Colocated with \`${sharding.anchorTable}\`, so joins and foreign keys on ${sharding.key} stay inside one shard; reference tables are copied to every worker.`,
-      sharding.crossShardPatterns.length ? `Cross-shard (fan out to every shard in parallel): ${sharding.crossShardPatterns.join(', ')}.` : 'Every pattern reaches a single shard.',
+      sharding.crossShardPatterns.length
+        ? `Cross-shard (fan out to every shard in parallel): ${sharding.crossShardPatterns.join(', ')}.`
+        : 'Every pattern reaches a single shard.',
       ...sharding.requiredChanges.map((c) => `Change before distributing: ${c}.`),
       `Resharding: ${sharding.resharding}`,
       `DDL:\n${sharding.ddl}`,
     ],
-    alternatives: candidates.slice(1, 5).map((c) => ({ option: `shard by ${c.column}`, rejectedBecause: `score ${c.score} < ${chosen.score}${c.crossShardPatterns.length ? `; cross-shard: ${c.crossShardPatterns.join(', ')}` : ''}` })),
-    evidence: [...evidence, { tier: 'derived', source: 'rule:shard-key-score', detail: scored.join('; ') }, { tier: 'derived', source: 'rule:citus-colocation', detail: 'tables with the key colocated; small tables without it as reference tables' }],
+    alternatives: candidates.slice(1, 5).map((c) => ({
+      option: `shard by ${c.column}`,
+      rejectedBecause: `score ${c.score} < ${chosen.score}${c.crossShardPatterns.length ? `; cross-shard: ${c.crossShardPatterns.join(', ')}` : ''}`,
+    })),
+    evidence: [
+      ...evidence,
+      { tier: 'derived', source: 'rule:shard-key-score', detail: scored.join('; ') },
+      { tier: 'derived', source: 'rule:citus-colocation', detail: 'tables with the key colocated; small tables without it as reference tables' },
+    ],
     patterns: [...sharding.crossShardPatterns],
   };
 }
@@ -169,10 +245,30 @@ export function isolationDecisions(isolation: readonly WriteIsolation[]): Decisi
     alternatives:
       w.level === 'READ COMMITTED'
         ? [{ option: 'SERIALIZABLE', rejectedBecause: 'no read in the workload decides this write: stricter isolation would only add retries' }]
-        : [{ option: 'READ COMMITTED', rejectedBecause: w.level === 'SERIALIZABLE' ? 'it allows write skew between the read and the write' : 'it allows a lost update between the read and the write' }],
+        : [
+            {
+              option: 'READ COMMITTED',
+              rejectedBecause:
+                w.level === 'SERIALIZABLE' ? 'it allows write skew between the read and the write' : 'it allows a lost update between the read and the write',
+            },
+          ],
     evidence: [
-      { tier: 'derived', source: 'rule:isolation-from-read-then-write', detail: w.readsBefore.length ? `reads of the written table by the pinned columns: ${w.readsBefore.join(', ')}` : 'no strong read of the written table by the columns this write pins' },
-      ...(w.readsBefore.length ? [{ tier: 'assumed' as const, source: 'default:read-then-write', detail: 'the spec lists patterns, not transactions: that the read decides the write is assumed' }] : []),
+      {
+        tier: 'derived',
+        source: 'rule:isolation-from-read-then-write',
+        detail: w.readsBefore.length
+          ? `reads of the written table by the pinned columns: ${w.readsBefore.join(', ')}`
+          : 'no strong read of the written table by the columns this write pins',
+      },
+      ...(w.readsBefore.length
+        ? [
+            {
+              tier: 'assumed' as const,
+              source: 'default:read-then-write',
+              detail: 'the spec lists patterns, not transactions: that the read decides the write is assumed',
+            },
+          ]
+        : []),
     ],
     patterns: [w.pattern, ...w.readsBefore],
   }));
@@ -206,12 +302,16 @@ export function clusterDecision(engine: EngineProfile, cluster: Cluster, best: S
     rationale: [
       ...cluster.basis.map((b) => `${b.charAt(0).toUpperCase()}${b.slice(1)}.`),
       ...(best ? [`Partition/sharding key: ${best.column} keeps ${pct(best.loadCoverage)} of the load on one shard.`] : []),
-      'Node sizes (vCPU) follow the vendor\'s sizing guide for the ingest rate: the simple-query units this tool uses are calibrated on PostgreSQL and are not applied to another engine.',
+      "Node sizes (vCPU) follow the vendor's sizing guide for the ingest rate: the simple-query units this tool uses are calibrated on PostgreSQL and are not applied to another engine.",
     ],
     alternatives: [],
     evidence: [
       { tier: 'derived', source: 'rule:native-cluster', detail: cluster.basis.join('; ') },
-      { tier: 'assumed', source: 'default:engine-writes-per-node', detail: `${formatCount(cluster.writesPerNode)} writes/s per node from the ${engine.name} catalog profile` },
+      {
+        tier: 'assumed',
+        source: 'default:engine-writes-per-node',
+        detail: `${formatCount(cluster.writesPerNode)} writes/s per node from the ${engine.name} catalog profile`,
+      },
     ],
     patterns: [],
   };

@@ -38,7 +38,13 @@ export interface ShardKeyEvaluation extends ShardKeyCandidate {
  * × share of the data in tables that are colocated or small enough to be reference tables. Highest
  * score wins; on a tie the key that keeps the hottest pattern on one shard, then by name.
  */
-export function evaluateShardKeys(spec: Spec, schema: Schema, workload: readonly WorkloadPattern[], sizes: readonly TableAtHorizon[], load: Load): ShardKeyEvaluation[] {
+export function evaluateShardKeys(
+  spec: Spec,
+  schema: Schema,
+  workload: readonly WorkloadPattern[],
+  sizes: readonly TableAtHorizon[],
+  load: Load,
+): ShardKeyEvaluation[] {
   const hottest = [...load.patterns].filter((p) => !p.implied).sort((a, b) => b.unitsPerSecond - a.unitsPerSecond || a.name.localeCompare(b.name))[0]?.name;
   const keepsHottest = (e: ShardKeyEvaluation) => (hottest !== undefined && !e.crossShardPatterns.includes(hottest) ? 1 : 0);
   return candidateColumns(spec, schema)
@@ -58,7 +64,14 @@ function candidateColumns(spec: Spec, schema: Schema): string[] {
   return [...columns].sort();
 }
 
-function evaluate(column: string, spec: Spec, schema: Schema, workload: readonly WorkloadPattern[], sizes: readonly TableAtHorizon[], load: Load): ShardKeyEvaluation {
+function evaluate(
+  column: string,
+  spec: Spec,
+  schema: Schema,
+  workload: readonly WorkloadPattern[],
+  sizes: readonly TableAtHorizon[],
+  load: Load,
+): ShardKeyEvaluation {
   const rowsOf = (table: string) => sizes.find((s) => s.table === table)?.rows ?? 0;
   const referenced = referencedTable(column, schema);
   const distributed = new Map<string, string>();
@@ -74,7 +87,8 @@ function evaluate(column: string, spec: Spec, schema: Schema, workload: readonly
     }
   // The referenced table joins its rows by id: distributed by it when large, copied everywhere when small and global.
   const anchorColumn = referenced ? referenced.primaryKey.columns.filter((c) => c !== TENANT_COLUMN).at(-1) : undefined;
-  if (referenced && anchorColumn && (referenced.tenantScoped || rowsOf(referenced.name) > REFERENCE_TABLE_MAX_ROWS)) distributed.set(referenced.name, anchorColumn);
+  if (referenced && anchorColumn && (referenced.tenantScoped || rowsOf(referenced.name) > REFERENCE_TABLE_MAX_ROWS))
+    distributed.set(referenced.name, anchorColumn);
   const rest = schema.tables.filter((t) => !distributed.has(t.name));
   const referenceTables = rest.filter((t) => rowsOf(t.name) <= REFERENCE_TABLE_MAX_ROWS).map((t) => t.name);
   const localTables = rest.filter((t) => rowsOf(t.name) > REFERENCE_TABLE_MAX_ROWS).map((t) => t.name);
@@ -88,7 +102,12 @@ function evaluate(column: string, spec: Spec, schema: Schema, workload: readonly
   const totalUnits = workload.reduce((s, p) => s + unitsOf(p.name), 0);
   const loadCoverage = totalUnits > 0 ? routable.reduce((s, p) => s + unitsOf(p.name), 0) / totalUnits : rateCoverage;
 
-  const distinctValues = column === TENANT_COLUMN ? (spec.requirements.tenants ?? (rowsOf('tenant') || 1000)) : referenced ? rowsOf(referenced.name) : Math.max(0, ...[...distributed.keys()].map(rowsOf));
+  const distinctValues =
+    column === TENANT_COLUMN
+      ? (spec.requirements.tenants ?? (rowsOf('tenant') || 1000))
+      : referenced
+        ? rowsOf(referenced.name)
+        : Math.max(0, ...[...distributed.keys()].map(rowsOf));
   const cardinality = Math.min(1, distinctValues / (DEFAULT_SHARD_COUNT * VALUES_PER_SHARD));
   const balance = column === TENANT_COLUMN ? TENANT_BALANCE : 1;
   const bytes = (names: readonly string[]) => sizes.filter((s) => names.includes(s.table)).reduce((sum, s) => sum + s.totalBytes, 0);
@@ -120,7 +139,8 @@ function evaluate(column: string, spec: Spec, schema: Schema, workload: readonly
 function referencedTable(column: string, schema: Schema): Table | undefined {
   for (const table of schema.tables)
     for (const fk of table.foreignKeys)
-      if (fk.refTable !== table.name && fk.columns.filter((c) => c !== TENANT_COLUMN).at(-1) === column) return schema.tables.find((t) => t.name === fk.refTable);
+      if (fk.refTable !== table.name && fk.columns.filter((c) => c !== TENANT_COLUMN).at(-1) === column)
+        return schema.tables.find((t) => t.name === fk.refTable);
   if (column === TENANT_COLUMN) return schema.tables.find((t) => t.name === 'tenant');
   return undefined;
 }

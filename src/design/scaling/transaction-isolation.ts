@@ -23,7 +23,9 @@ export function isolationPerWrite(spec: Spec, workload: readonly WorkloadPattern
     const shape = write.shape;
     if (!isWriteShape(shape)) return [];
     const pinned = pinnedColumns(shape);
-    const aggregates = strongReads.filter((r) => r.shape.aggregates.length > 0 && readsTable(r.shape, shape.writesTable) && subset(equalityColumns(r.shape, shape.writesTable), pinned));
+    const aggregates = strongReads.filter(
+      (r) => r.shape.aggregates.length > 0 && readsTable(r.shape, shape.writesTable) && subset(equalityColumns(r.shape, shape.writesTable), pinned),
+    );
     if (aggregates.length)
       return [
         {
@@ -35,7 +37,12 @@ export function isolationPerWrite(spec: Spec, workload: readonly WorkloadPattern
       ];
     const updated = shape.kind === 'update' ? shape.setColumns : [];
     const rereads = strongReads.filter(
-      (r) => updated.length > 0 && r.shape.aggregates.length === 0 && readsTable(r.shape, shape.writesTable) && subset(pinned, equalityColumns(r.shape, shape.writesTable)) && returnsAny(r.shape, shape.writesTable, updated),
+      (r) =>
+        updated.length > 0 &&
+        r.shape.aggregates.length === 0 &&
+        readsTable(r.shape, shape.writesTable) &&
+        subset(pinned, equalityColumns(r.shape, shape.writesTable)) &&
+        returnsAny(r.shape, shape.writesTable, updated),
     );
     if (rereads.length)
       return [
@@ -65,12 +72,16 @@ function pinnedColumns(shape: WriteShape): string[] {
 }
 
 function equalityColumns(shape: QueryShape, table: string): string[] {
-  const columns = shape.predicates.filter((p) => p.table === table && p.op === 'eq' && !p.inOr && !p.negated && (p.value.kind === 'param' || p.value.kind === 'constant')).map((p) => p.column);
+  const columns = shape.predicates
+    .filter((p) => p.table === table && p.op === 'eq' && !p.inOr && !p.negated && (p.value.kind === 'param' || p.value.kind === 'constant'))
+    .map((p) => p.column);
   return [...new Set(columns)];
 }
 
 const readsTable = (shape: QueryShape, table: string) => shape.tables.some((t) => t.table === table);
 const subset = (a: readonly string[], b: readonly string[]) => a.length > 0 && a.every((c) => b.includes(c));
 const returnsAny = (shape: QueryShape, table: string, columns: readonly string[]) =>
-  shape.projected.some((p) => (p.star && (p.table === undefined || p.table === table)) || (p.table === table && p.column !== undefined && columns.includes(p.column)));
+  shape.projected.some(
+    (p) => (p.star && (p.table === undefined || p.table === table)) || (p.table === table && p.column !== undefined && columns.includes(p.column)),
+  );
 const names = (patterns: readonly WorkloadPattern[]) => patterns.map((p) => p.name).join(', ');

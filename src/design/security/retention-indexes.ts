@@ -45,7 +45,10 @@ export function deriveRetentionIndexes(schema: Schema): { schema: Schema; decisi
         'A B-tree rather than a BRIN: retention frees old pages that new rows then fill, so the table loses its time order and a BRIN would soon match every block.',
       ],
       alternatives: [
-        { option: 'no index', rejectedBecause: `every batch would scan ${table.name}${table.volume.rows ? ` (${formatCount(table.volume.rows)} rows now)` : ''} to find a few expired rows` },
+        {
+          option: 'no index',
+          rejectedBecause: `every batch would scan ${table.name}${table.volume.rows ? ` (${formatCount(table.volume.rows)} rows now)` : ''} to find a few expired rows`,
+        },
         { option: `BRIN on ${column}`, rejectedBecause: 'its block ranges widen as deleted space is reused by new rows' },
       ],
       evidence: [{ tier: 'derived', source: 'rule:retention-index', detail: `retention ${days} days on ${column}; no full B-tree leads with it` }],

@@ -20,9 +20,12 @@ export function hostingDisqualifiers(engine: EngineProfile, features: WorkloadFe
   const reasons: string[] = [];
   if (engine.maturity === 'discontinued') reasons.push(`discontinued: ${engine.notes[0] ?? 'no longer offered'}`);
   const clouds = engine.managed.map((m) => m.cloud);
-  if (!engine.selfHosted && cloud === 'on-prem') reasons.push(`runs only as a managed service (${clouds.length > 0 ? listClouds(clouds) : 'none left'}): the spec requires on-premises`);
-  else if (!engine.selfHosted && cloud !== 'any' && offeringsOnCloud(engine, cloud).length === 0) reasons.push(`only available on ${listClouds(clouds)}: the spec's cloud is ${cloud}`);
-  if (managed === 'required' && cloud !== 'on-prem' && offeringsOnCloud(engine, cloud).length === 0) reasons.push(`no managed offering on ${cloud === 'any' ? 'any of AWS, Google Cloud or Azure' : listClouds([cloud])}: the spec requires a managed service`);
+  if (!engine.selfHosted && cloud === 'on-prem')
+    reasons.push(`runs only as a managed service (${clouds.length > 0 ? listClouds(clouds) : 'none left'}): the spec requires on-premises`);
+  else if (!engine.selfHosted && cloud !== 'any' && offeringsOnCloud(engine, cloud).length === 0)
+    reasons.push(`only available on ${listClouds(clouds)}: the spec's cloud is ${cloud}`);
+  if (managed === 'required' && cloud !== 'on-prem' && offeringsOnCloud(engine, cloud).length === 0)
+    reasons.push(`no managed offering on ${cloud === 'any' ? 'any of AWS, Google Cloud or Azure' : listClouds([cloud])}: the spec requires a managed service`);
   if (managed === 'avoid' && !engine.selfHosted) reasons.push('available only as a managed service: the spec avoids managed services');
   return reasons;
 }
@@ -33,7 +36,8 @@ export function primaryStoreDisqualifiers(engine: EngineProfile, features: Workl
   const { consistency } = features.requirements;
   const offered = engine.consistency.offered;
   if (consistency === 'strong' && !offered.includes('strong')) reasons.push(`no strong consistency (offers ${offered.join(', ')}): the spec requires strong`);
-  if (consistency === 'causal' && !offered.includes('causal') && !offered.includes('strong')) reasons.push(`eventual consistency only: the spec requires causal`);
+  if (consistency === 'causal' && !offered.includes('causal') && !offered.includes('strong'))
+    reasons.push(`eventual consistency only: the spec requires causal`);
   if (features.multiRowTransactions.needed && engine.transactions !== 'multi-row-acid' && engine.transactions !== 'multi-item-limited')
     reasons.push(`no multi-row ACID transactions (${TRANSACTION_WORDS[engine.transactions]}): ${features.multiRowTransactions.why}`);
 
@@ -44,12 +48,18 @@ export function primaryStoreDisqualifiers(engine: EngineProfile, features: Workl
   const ceiling = engine.singleNodeWritesPerSecond;
   if (engine.writeScaling === 'single-primary' && peak > FAR_ABOVE_CEILING * ceiling) {
     const alternative = engine.scaleOut ? `; to keep it, scale out with ${engine.scaleOut}` : '';
-    reasons.push(`peak writes ${formatRate(peak)} are ${formatAmount(peak / ceiling)}× its single-node ceiling of about ${formatRate(ceiling)} (an order-of-magnitude assumption) and it does not shard writes natively${alternative}`);
+    reasons.push(
+      `peak writes ${formatRate(peak)} are ${formatAmount(peak / ceiling)}× its single-node ceiling of about ${formatRate(ceiling)} (an order-of-magnitude assumption) and it does not shard writes natively${alternative}`,
+    );
   }
 
   if (engine.systemOfRecord === 'no') reasons.push('keeps data only in memory, without persistence: a cache, not a store');
   const bytes = features.volume.bytes;
-  if (engine.inMemory && bytes > IN_MEMORY_LIMIT_BYTES) reasons.push(`holds its data in memory: ${formatVolume(bytes)} at the ${features.volume.horizon} horizon is beyond the ${formatVolume(IN_MEMORY_LIMIT_BYTES)} assumed practical for RAM`);
-  if (engine.maxDataBytes !== undefined && bytes > engine.maxDataBytes) reasons.push(`${formatVolume(bytes)} at the ${features.volume.horizon} horizon exceeds its practical limit of ${formatVolume(engine.maxDataBytes)}`);
+  if (engine.inMemory && bytes > IN_MEMORY_LIMIT_BYTES)
+    reasons.push(
+      `holds its data in memory: ${formatVolume(bytes)} at the ${features.volume.horizon} horizon is beyond the ${formatVolume(IN_MEMORY_LIMIT_BYTES)} assumed practical for RAM`,
+    );
+  if (engine.maxDataBytes !== undefined && bytes > engine.maxDataBytes)
+    reasons.push(`${formatVolume(bytes)} at the ${features.volume.horizon} horizon exceeds its practical limit of ${formatVolume(engine.maxDataBytes)}`);
   return reasons;
 }

@@ -3,7 +3,11 @@ import type { CloudProvider, EngineProfile, Level, ManagedOffering } from './eng
 
 /** How an engine would run under the spec's cloud and managed-service requirements. */
 export type Hosting =
-  | { readonly kind: 'managed'; readonly offering: ManagedOffering; /** Other clouds with the same service, when the spec allows any cloud. */ readonly alsoOn: readonly CloudProvider[] }
+  | {
+      readonly kind: 'managed';
+      readonly offering: ManagedOffering /** Other clouds with the same service, when the spec allows any cloud. */;
+      readonly alsoOn: readonly CloudProvider[];
+    }
   | { readonly kind: 'self-hosted' }
   | { readonly kind: 'unavailable' };
 
@@ -20,7 +24,8 @@ export function hostingFor(engine: EngineProfile, requirements: Requirements): H
   const offerings = offeringsOnCloud(engine, requirements.cloud);
   const offering = offerings[0];
   if (requirements.managed === 'avoid' && engine.selfHosted) return { kind: 'self-hosted' };
-  if (offering) return { kind: 'managed', offering, alsoOn: offerings.filter((o) => o.service === offering.service && o.cloud !== offering.cloud).map((o) => o.cloud) };
+  if (offering)
+    return { kind: 'managed', offering, alsoOn: offerings.filter((o) => o.service === offering.service && o.cloud !== offering.cloud).map((o) => o.cloud) };
   return engine.selfHosted ? { kind: 'self-hosted' } : { kind: 'unavailable' };
 }
 

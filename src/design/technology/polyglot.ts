@@ -81,7 +81,10 @@ function searchFinding(primary: EngineProfile, f: WorkloadFeatures): PolyglotFin
     },
     engine,
     patterns: unique(f.textSearch.map((t) => t.pattern)),
-    syncHow: sync === 'cdc' ? `change data capture from ${primary.name} (${primary.changeCapture}) feeds the index: the application writes only to the primary` : `a transactional outbox: the application writes the row and an outbox event in one ${primary.name} transaction, and a relay indexes the events`,
+    syncHow:
+      sync === 'cdc'
+        ? `change data capture from ${primary.name} (${primary.changeCapture}) feeds the index: the application writes only to the primary`
+        : `a transactional outbox: the application writes the row and an outbox event in one ${primary.name} transaction, and a relay indexes the events`,
     candidates,
     primaryAlone,
   };
@@ -93,7 +96,11 @@ function analyticsFinding(primary: EngineProfile, f: WorkloadFeatures): Polyglot
   const scanned = sum(large.map((a) => a.rowsPerCall * a.ratePerSecond));
   if (scanned < ANALYTICS_MIN_ROWS_SCANNED_PER_SECOND) return undefined;
   // Columnar engines built for scans: the analytics strength of a time-series store, not of a primary.
-  const candidates = rankSideStores(TECHNOLOGY_CATALOG.filter((e) => e.analytics >= 3 && e.family === 'time-series' && e.id !== primary.id), f, 'analytics');
+  const candidates = rankSideStores(
+    TECHNOLOGY_CATALOG.filter((e) => e.analytics >= 3 && e.family === 'time-series' && e.id !== primary.id),
+    f,
+    'analytics',
+  );
   const chosen = firstQualified(candidates);
   if (!chosen) return undefined;
   const engine = profile(chosen.id);
@@ -109,7 +116,10 @@ function analyticsFinding(primary: EngineProfile, f: WorkloadFeatures): Polyglot
     },
     engine,
     patterns: large.map((a) => a.pattern),
-    syncHow: sync === 'cdc' ? `change data capture from ${primary.name} (${primary.changeCapture}) streams rows into ${engine.name}` : `a transactional outbox in ${primary.name}, relayed to ${engine.name}`,
+    syncHow:
+      sync === 'cdc'
+        ? `change data capture from ${primary.name} (${primary.changeCapture}) streams rows into ${engine.name}`
+        : `a transactional outbox in ${primary.name}, relayed to ${engine.name}`,
     candidates,
     primaryAlone: `${primary.name} (aggregation ${STRENGTH_WORDS[primary.analytics]}) would scan about ${formatRows(scanned)} per second on the primary`,
   };
@@ -119,7 +129,12 @@ function timeSeriesFinding(primary: EngineProfile, f: WorkloadFeatures): Polyglo
   if (primary.timeSeries >= 2) return undefined;
   const series = f.timeSeries.filter((t) => t.rowsPerSecond >= TIME_SERIES_MIN_ROWS_PER_SECOND_FOR_STORE);
   if (series.length === 0) return undefined;
-  const candidates = rankSideStores(TECHNOLOGY_CATALOG.filter((e) => e.family === 'time-series' && e.timeSeries >= 3), f, 'time-series', primary);
+  const candidates = rankSideStores(
+    TECHNOLOGY_CATALOG.filter((e) => e.family === 'time-series' && e.timeSeries >= 3),
+    f,
+    'time-series',
+    primary,
+  );
   const chosen = firstQualified(candidates);
   if (!chosen) return undefined;
   const engine = profile(chosen.id);
@@ -132,11 +147,15 @@ function timeSeriesFinding(primary: EngineProfile, f: WorkloadFeatures): Polyglo
       engine: engine.id,
       why: `append-only series ${tables}: time partitioning, compression and retention by dropping whole partitions suit them better than ${primary.name}'s tables`,
       sync: 'dual-write-avoided',
-      cost: inside ? `${where}: no second system, but an extension to install and upgrade with the database (${engine.licence.name})` : `${where} to run; queries that combine the series with ${primary.name} data join in the application`,
+      cost: inside
+        ? `${where}: no second system, but an extension to install and upgrade with the database (${engine.licence.name})`
+        : `${where} to run; queries that combine the series with ${primary.name} data join in the application`,
     },
     engine,
     patterns: [],
-    syncHow: inside ? `the series stay in ${primary.name}, in ${engine.name} hypertables: same transactions, nothing to synchronise` : `the application writes the series only to ${engine.name}: the tables move, so nothing is written twice`,
+    syncHow: inside
+      ? `the series stay in ${primary.name}, in ${engine.name} hypertables: same transactions, nothing to synchronise`
+      : `the application writes the series only to ${engine.name}: the tables move, so nothing is written twice`,
     candidates,
     primaryAlone: `${primary.name} (time-series features ${STRENGTH_WORDS[primary.timeSeries]}) would keep ${tables} in ordinary tables`,
   };
@@ -157,17 +176,30 @@ function sameSystemCriterion(primary: EngineProfile | undefined): Criterion {
   return {
     name: 'same system',
     weight: () => ({ weight: primary ? 2 : 0, why: 'one system fewer to run' }),
-    judge: ({ engine }) => (primary && engine.extends === primary.id ? { score: 1, why: `runs inside ${primary.name}` } : { score: 0, why: 'a separate system' }),
+    judge: ({ engine }) =>
+      primary && engine.extends === primary.id ? { score: 1, why: `runs inside ${primary.name}` } : { score: 0, why: 'a separate system' },
   };
 }
 
 /** Search engines for this spec, best first: what a search store would be if the workload called for one. */
 export function rankSearchEngines(f: WorkloadFeatures): RankedEngine[] {
-  return rankSideStores(TECHNOLOGY_CATALOG.filter((e) => e.family === 'search'), f, 'search');
+  return rankSideStores(
+    TECHNOLOGY_CATALOG.filter((e) => e.family === 'search'),
+    f,
+    'search',
+  );
 }
 
 function rankSideStores(engines: readonly EngineProfile[], f: WorkloadFeatures, role: PolyglotRole, primary?: EngineProfile): RankedEngine[] {
-  const criteria = [roleCriterion(role), sameSystemCriterion(primary), hostingCriterion, operationsCriterion, costCriterion, complianceCriterion, maturityCriterion];
+  const criteria = [
+    roleCriterion(role),
+    sameSystemCriterion(primary),
+    hostingCriterion,
+    operationsCriterion,
+    costCriterion,
+    complianceCriterion,
+    maturityCriterion,
+  ];
   return rankEngines(engines, f, criteria, hostingDisqualifiers);
 }
 

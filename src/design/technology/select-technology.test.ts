@@ -13,7 +13,13 @@ import { postgresStorage } from '../../dialects/postgres/storage/index.js';
 async function select(yaml: string) {
   const result = await loadSpecText('spec.yaml', yaml);
   assert.ok(result.loaded, JSON.stringify(result.diagnostics));
-  return selectTechnology(result.loaded.spec, result.loaded.schema, workloadOf(result.loaded), loadAtHorizon(result.loaded.spec, result.loaded.schema, workloadOf(result.loaded)), postgresStorage);
+  return selectTechnology(
+    result.loaded.spec,
+    result.loaded.schema,
+    workloadOf(result.loaded),
+    loadAtHorizon(result.loaded.spec, result.loaded.schema, workloadOf(result.loaded)),
+    postgresStorage,
+  );
 }
 
 const referenceSpec = () => readFileSync(new URL('../../../examples/saas-shop.yaml', import.meta.url), 'utf8');
@@ -140,7 +146,11 @@ describe('technology selection', () => {
     assert.ok(s.ranking.length >= 35);
     assert.deepEqual([...new Set(s.ranking.map((r) => r.id))].sort(), TECHNOLOGY_CATALOG.map((e) => e.id).sort());
     for (const entry of s.ranking) {
-      assert.deepEqual(entry.criteria.map((c) => c.name), PRIMARY_STORE_CRITERIA.map((c) => c.name), entry.id);
+      assert.deepEqual(
+        entry.criteria.map((c) => c.name),
+        PRIMARY_STORE_CRITERIA.map((c) => c.name),
+        entry.id,
+      );
       for (const c of entry.criteria) assert.ok(c.score >= 0 && c.score <= 1 && c.why.length > 0, `${entry.id} ${c.name}`);
     }
     // Qualified engines first, each group by score.
@@ -162,7 +172,11 @@ describe('technology selection', () => {
     for (const a of runnersUp) assert.match(a.rejectedBecause, /^scored [\d.]+ against [\d.]+; behind on /);
     assert.match(text(primary), /MySQL .*behind on aggregation/);
     // Every family is answered, not only the close relatives.
-    for (const family of ['document', 'key-value', 'wide-column', 'graph', 'search']) assert.ok(primary.alternatives.some((a) => a.option.includes(`(${family},`)), family);
+    for (const family of ['document', 'key-value', 'wide-column', 'graph', 'search'])
+      assert.ok(
+        primary.alternatives.some((a) => a.option.includes(`(${family},`)),
+        family,
+      );
 
     assert.match(text(primary), /CAP CP, PACELC PC\/EC/);
     assert.deepEqual([s.tradeoff.cap, s.tradeoff.pacelc], ['CP', 'PC/EC']);
@@ -172,7 +186,10 @@ describe('technology selection', () => {
     assert.equal(decisionTier(primary), 'assumed');
 
     // Stale-tolerant reads get no side store here: the caching analysis owns the cache and names its store.
-    assert.deepEqual(s.polyglot.map((p) => p.role), []);
+    assert.deepEqual(
+      s.polyglot.map((p) => p.role),
+      [],
+    );
   });
 
   for (const [name, spec] of [
@@ -241,7 +258,10 @@ describe('technology selection', () => {
   it('full-text search at a low rate stays in PostgreSQL, with a GIN index, saying why', async () => {
     const s = await select(knowledgeBase('5/s'));
     assert.equal(s.choice, 'postgresql');
-    assert.deepEqual(s.polyglot.filter((p) => p.role === 'search'), []);
+    assert.deepEqual(
+      s.polyglot.filter((p) => p.role === 'search'),
+      [],
+    );
     const d = decision(s, 'technology/full-text-search');
     assert.match(d.choice, /^PostgreSQL full-text search with a GIN index on the tsvector expression/);
     assert.match(d.rationale.join('\n'), /Index `to_tsvector\('english', body\)` on `article` \(@@\)/);

@@ -41,11 +41,16 @@ function primaryStoreDecision({ features, ranking, weights, chosen, engine, trad
   const rationale = [
     workloadLine(features),
     ...queryFeatureLine(features),
-    `Weights from the spec: ${weights.filter((w) => w.weight > 0).map((w) => `${w.name} ${formatAmount(w.weight)} (${w.why})`).join('; ')}.`,
+    `Weights from the spec: ${weights
+      .filter((w) => w.weight > 0)
+      .map((w) => `${w.name} ${formatAmount(w.weight)} (${w.why})`)
+      .join('; ')}.`,
     qualified.includes(chosen)
       ? `${engine.name} (${where}) scores ${chosen.score}/100, the best of ${qualified.length} engines that meet every hard requirement; ${ranking.length - qualified.length} of ${ranking.length} catalog engines are disqualified.`
       : `No catalog engine meets every hard requirement; ${engine.name} scores highest (${chosen.score}/100) despite: ${chosen.disqualifiers.join('; ')}.`,
-    `Strongest on: ${strongestOn(chosen).map((c) => `${c.name} (${c.why})`).join('; ')}.`,
+    `Strongest on: ${strongestOn(chosen)
+      .map((c) => `${c.name} (${c.why})`)
+      .join('; ')}.`,
     writesLine(features, engine),
     `Trade-off: CAP ${tradeoff.cap}, PACELC ${tradeoff.pacelc}. ${tradeoff.explanation}`,
     ...engine.notes.map((n) => `Note: ${n}.`),
@@ -58,7 +63,11 @@ function primaryStoreDecision({ features, ranking, weights, chosen, engine, trad
     rationale,
     alternatives: alternativesTo(chosen, ranking),
     evidence: [
-      { tier: 'derived', source: TECHNOLOGY_RULE, detail: `weighted mean of ${chosen.criteria.length} criteria over ${ranking.length} catalog engines, hard requirements first: ${engine.name} ${chosen.score}/100${qualified[1] ? `, next ${qualified[1].name} ${qualified[1].score}/100` : ''}` },
+      {
+        tier: 'derived',
+        source: TECHNOLOGY_RULE,
+        detail: `weighted mean of ${chosen.criteria.length} criteria over ${ranking.length} catalog engines, hard requirements first: ${engine.name} ${chosen.score}/100${qualified[1] ? `, next ${qualified[1].name} ${qualified[1].score}/100` : ''}`,
+      },
       ...catalogEvidence(engine, features),
       ...requirementDefaults(features),
     ],
@@ -69,7 +78,10 @@ function primaryStoreDecision({ features, ranking, weights, chosen, engine, trad
 function workloadLine(f: WorkloadFeatures): string {
   const total = (w: (typeof f.writes.tables)[number]) => w.inserts + w.updates + w.deletes;
   // The tables that make the write load: the biggest, and any other above 1% of it.
-  const writers = [...f.writes.tables].sort((a, b) => total(b) - total(a)).filter((w, i) => i === 0 || total(w) >= f.writes.perSecond / 100).slice(0, 3);
+  const writers = [...f.writes.tables]
+    .sort((a, b) => total(b) - total(a))
+    .filter((w, i) => i === 0 || total(w) >= f.writes.perSecond / 100)
+    .slice(0, 3);
   const writerText = writers.map((w) => `${w.table} ${formatRate(total(w))}${w.insertSource === 'growth' ? ' from growth' : ''}`).join(', ');
   const ratio = f.readWriteRatio === null ? 'no writes' : `${formatAmount(f.readWriteRatio)} reads per write`;
   return `Workload: peak writes ${formatRate(f.writes.perSecond)}${writerText ? ` (${writerText})` : ''}, peak reads ${formatRate(f.reads.perSecond)} (${ratio}); ${formatRows(f.volume.rows)}, about ${formatVolume(f.volume.bytes)} of rows (uncompressed, before indexes and replicas) at the ${f.volume.horizon} horizon.`;
@@ -78,7 +90,12 @@ function workloadLine(f: WorkloadFeatures): string {
 function queryFeatureLine(f: WorkloadFeatures): string[] {
   const parts = [
     f.joins.length > 0 ? `joins in ${f.joins.map((j) => j.pattern).join(', ')}` : '',
-    f.aggregates.some((a) => a.rowsPerCall >= LARGE_SCAN_ROWS) ? `aggregation over large ranges in ${f.aggregates.filter((a) => a.rowsPerCall >= LARGE_SCAN_ROWS).map((a) => `${a.pattern} (${formatRows(a.rowsPerCall)} per call)`).join(', ')}` : '',
+    f.aggregates.some((a) => a.rowsPerCall >= LARGE_SCAN_ROWS)
+      ? `aggregation over large ranges in ${f.aggregates
+          .filter((a) => a.rowsPerCall >= LARGE_SCAN_ROWS)
+          .map((a) => `${a.pattern} (${formatRows(a.rowsPerCall)} per call)`)
+          .join(', ')}`
+      : '',
     f.textSearch.length > 0 ? `text search in ${[...new Set(f.textSearch.map((t) => t.pattern))].join(', ')} at ${formatRate(searchRate(f))}` : '',
     f.graph.recursive.length > 0 ? `recursive traversal in ${f.graph.recursive.map((r) => r.pattern).join(', ')}` : '',
     f.timeSeries.length > 0 ? `append-only time series ${f.timeSeries.map((t) => `${t.table} at ${formatRate(t.rowsPerSecond)}`).join(', ')}` : '',
@@ -93,7 +110,10 @@ function writesLine(f: WorkloadFeatures, engine: EngineProfile): string {
   if (engine.writeScaling === 'native-sharding') {
     const nodes = nodesFor(peak, ceiling);
     const forData = Math.ceil(f.volume.bytes / BYTES_PER_NODE);
-    const data = forData > nodes ? ` The data sets the size rather than the writes: about ${formatVolume(f.volume.bytes)} uncompressed at about ${formatVolume(BYTES_PER_NODE)} per node (an assumption) is about ${formatAmount(forData)} nodes before compression.` : '';
+    const data =
+      forData > nodes
+        ? ` The data sets the size rather than the writes: about ${formatVolume(f.volume.bytes)} uncompressed at about ${formatVolume(BYTES_PER_NODE)} per node (an assumption) is about ${formatAmount(forData)} nodes before compression.`
+        : '';
     return `Writes: ${formatRate(peak)} at about ${formatRate(ceiling)} per node (an order-of-magnitude assumption) is about ${formatAmount(nodes)} node(s) for writes alone, before replication; ${engine.name} adds nodes without application changes.${data}`;
   }
   const headroom = ceiling / Math.max(peak, 1e-9);
@@ -117,15 +137,31 @@ function whyLost(loser: RankedEngine, winner: RankedEngine): string {
 
 /** Sourced catalog claims as derived evidence; order-of-magnitude and judgement claims as assumed. */
 function catalogEvidence(engine: EngineProfile, features: WorkloadFeatures): Evidence[] {
-  const sourced: Evidence[] = Object.entries(engine.sources).map(([claim, url]) => ({ tier: 'derived', source: url!, detail: `catalog ${engine.id}.${claim}` }));
+  const sourced: Evidence[] = Object.entries(engine.sources).map(([claim, url]) => ({
+    tier: 'derived',
+    source: url!,
+    detail: `catalog ${engine.id}.${claim}`,
+  }));
   const hosting = hostingFor(engine, features.requirements);
   if (hosting.kind === 'managed') {
-    sourced.push({ tier: 'derived', source: hosting.offering.source, detail: `catalog ${engine.id}.managed: ${hosting.offering.service} on ${hosting.offering.cloud}` });
+    sourced.push({
+      tier: 'derived',
+      source: hosting.offering.source,
+      detail: `catalog ${engine.id}.managed: ${hosting.offering.service} on ${hosting.offering.cloud}`,
+    });
     if (hosting.offering.certificationSource && hosting.offering.certifications.length > 0)
-      sourced.push({ tier: 'derived', source: hosting.offering.certificationSource, detail: `catalog ${engine.id}.certifications: ${hosting.offering.certifications.join(', ')}` });
+      sourced.push({
+        tier: 'derived',
+        source: hosting.offering.certificationSource,
+        detail: `catalog ${engine.id}.certifications: ${hosting.offering.certifications.join(', ')}`,
+      });
   }
   const assumed: Evidence[] = [
-    { tier: 'assumed', source: `catalog:${engine.id}.singleNodeWritesPerSecond`, detail: `about ${formatRate(engine.singleNodeWritesPerSecond)} on one node: an order-of-magnitude assumption, not a measurement` },
+    {
+      tier: 'assumed',
+      source: `catalog:${engine.id}.singleNodeWritesPerSecond`,
+      detail: `about ${formatRate(engine.singleNodeWritesPerSecond)} on one node: an order-of-magnitude assumption, not a measurement`,
+    },
   ];
   const judged = engine.assumed.filter((c) => c !== 'singleNodeWritesPerSecond');
   if (judged.length > 0) assumed.push({ tier: 'assumed', source: `catalog:${engine.id}`, detail: `judgement rather than a cited fact: ${judged.join(', ')}` });
@@ -142,7 +178,8 @@ function builtInSearchDecision({ features, engine }: TechnologyDecisionInput): D
   const rate = searchRate(features);
   const rows = Math.max(...features.textSearch.map((t) => t.tableRows));
   const fullText = (operator: string) => operator === '@@';
-  const indexFor = (operator: string) => (fullText(operator) ? engine.fullTextIndex : (engine.patternIndex ?? engine.fullTextIndex)) ?? 'its built-in full-text index';
+  const indexFor = (operator: string) =>
+    (fullText(operator) ? engine.fullTextIndex : (engine.patternIndex ?? engine.fullTextIndex)) ?? 'its built-in full-text index';
   const indexes = unique(features.textSearch.map((t) => indexFor(t.operator)));
   const label = features.textSearch.some((t) => fullText(t.operator)) ? 'full-text search' : 'substring search';
   const searchEngine = rankSearchEngines(features).find((r) => r.disqualifiers.length === 0);
@@ -153,15 +190,31 @@ function builtInSearchDecision({ features, engine }: TechnologyDecisionInput): D
     choice: `${engine.name} ${label} with ${indexes.join(' and ')}`,
     rationale: [
       `Text search: ${features.textSearch.map((t) => `${t.pattern} (${formatRate(t.ratePerSecond)}) on ${t.table}.${t.column} with ${t.operator}`).join('; ')}; ${formatRows(rows)} at the horizon.`,
-      ...unique(features.textSearch.map((t) => `Index \`${t.expression ?? t.column}\` on \`${t.table}\` (${t.operator}) with ${indexFor(t.operator)}: it serves the predicate without a second system.`)),
+      ...unique(
+        features.textSearch.map(
+          (t) =>
+            `Index \`${t.expression ?? t.column}\` on \`${t.table}\` (${t.operator}) with ${indexFor(t.operator)}: it serves the predicate without a second system.`,
+        ),
+      ),
       `A dedicated search engine pays off from about ${formatRate(SEARCH_MIN_RATE)} of searches over ${formatRows(SEARCH_MIN_ROWS)}; this workload searches at ${formatRate(rate)}${rows >= SEARCH_MIN_ROWS ? '' : ` over ${formatRows(rows)}`}.`,
     ],
     alternatives: searchEngine
-      ? [{ option: `${searchEngine.name} beside ${engine.name}`, rejectedBecause: `another system to run and keep in sync (change data capture, seconds of lag) for ${formatRate(rate)} of searches the primary's index serves` }]
+      ? [
+          {
+            option: `${searchEngine.name} beside ${engine.name}`,
+            rejectedBecause: `another system to run and keep in sync (change data capture, seconds of lag) for ${formatRate(rate)} of searches the primary's index serves`,
+          },
+        ]
       : [],
     evidence: [
-      { tier: 'derived', source: POLYGLOT_RULE, detail: `text search at ${formatRate(rate)} over ${formatRows(rows)}: below ${formatRate(SEARCH_MIN_RATE)} over ${formatRows(SEARCH_MIN_ROWS)}` },
-      ...(engine.sources.fullTextSearch ? [{ tier: 'derived' as const, source: engine.sources.fullTextSearch, detail: `catalog ${engine.id}.fullTextSearch` }] : []),
+      {
+        tier: 'derived',
+        source: POLYGLOT_RULE,
+        detail: `text search at ${formatRate(rate)} over ${formatRows(rows)}: below ${formatRate(SEARCH_MIN_RATE)} over ${formatRows(SEARCH_MIN_ROWS)}`,
+      },
+      ...(engine.sources.fullTextSearch
+        ? [{ tier: 'derived' as const, source: engine.sources.fullTextSearch, detail: `catalog ${engine.id}.fullTextSearch` }]
+        : []),
       { tier: 'assumed', source: POLYGLOT_RULE, detail: `the ${formatRate(SEARCH_MIN_RATE)} / ${formatRows(SEARCH_MIN_ROWS)} threshold is a rule of thumb` },
     ],
     patterns: unique(features.textSearch.map((t) => t.pattern)),
@@ -181,7 +234,10 @@ function polyglotDecision(finding: PolyglotFinding, { engine: primary }: Technol
       `Why: ${store.why}.`,
       `Kept in step (${store.sync}): ${finding.syncHow}.`,
       `Cost: ${store.cost}.`,
-      `${engine.name} scores ${chosen.score}/100 among ${finding.candidates.length} ${store.role} candidates (${chosen.criteria.filter((c) => c.weight > 0).map((c) => `${c.name}: ${c.why}`).join('; ')}).`,
+      `${engine.name} scores ${chosen.score}/100 among ${finding.candidates.length} ${store.role} candidates (${chosen.criteria
+        .filter((c) => c.weight > 0)
+        .map((c) => `${c.name}: ${c.why}`)
+        .join('; ')}).`,
     ],
     alternatives: [
       { option: `${primary.name} alone`, rejectedBecause: finding.primaryAlone },

@@ -10,7 +10,13 @@ import { postgresStorage } from '../../dialects/postgres/storage/index.js';
 async function features(yaml: string) {
   const result = await loadSpecText('spec.yaml', yaml);
   assert.ok(result.loaded, JSON.stringify(result.diagnostics));
-  return deriveWorkloadFeatures(result.loaded.spec, result.loaded.schema, workloadOf(result.loaded), loadAtHorizon(result.loaded.spec, result.loaded.schema, workloadOf(result.loaded)), postgresStorage);
+  return deriveWorkloadFeatures(
+    result.loaded.spec,
+    result.loaded.schema,
+    workloadOf(result.loaded),
+    loadAtHorizon(result.loaded.spec, result.loaded.schema, workloadOf(result.loaded)),
+    postgresStorage,
+  );
 }
 
 const articles = (patterns: string) => `version: 1
@@ -36,8 +42,17 @@ describe('workload features', () => {
     assert.deepEqual([order.inserts, order.insertSource], [60, 'patterns']);
     assert.equal(f.writes.tables.find((t) => t.table === 'inventory_event')!.insertSource, 'growth');
     assert.ok(Math.abs(f.writes.perSecond - 79.2) < 0.1, String(f.writes.perSecond));
-    assert.deepEqual(f.joins.map((j) => j.pattern), ['order_detail', 'storefront_products']);
-    assert.deepEqual(f.cacheable.map((c) => [c.pattern, c.stalenessSeconds]), [['storefront_products', 60], ['daily_revenue', 300]]);
+    assert.deepEqual(
+      f.joins.map((j) => j.pattern),
+      ['order_detail', 'storefront_products'],
+    );
+    assert.deepEqual(
+      f.cacheable.map((c) => [c.pattern, c.stalenessSeconds]),
+      [
+        ['storefront_products', 60],
+        ['daily_revenue', 300],
+      ],
+    );
     assert.deepEqual(f.graph.selfReferences, ['category.parent_id']);
     assert.deepEqual(f.textSearch, []);
     assert.deepEqual(f.timeSeries, [], 'inventory_event grows at 11/s: not a time series worth a store');
@@ -108,7 +123,10 @@ access_patterns:
 `);
     assert.equal(Math.round(f.writes.perSecond), 1_000_000);
     assert.equal(f.writes.tables[0]!.insertSource, 'growth');
-    assert.deepEqual(f.timeSeries.map((t) => [t.table, t.timestampColumn, Math.round(t.rowsPerSecond), t.rowsAtHorizon]), [['reading', 'taken_at', 1_000_000, 7_776_000_000_000]]);
+    assert.deepEqual(
+      f.timeSeries.map((t) => [t.table, t.timestampColumn, Math.round(t.rowsPerSecond), t.rowsAtHorizon]),
+      [['reading', 'taken_at', 1_000_000, 7_776_000_000_000]],
+    );
     // `taken_at >= :from` is one open side: PostgreSQL's default inequality selectivity keeps a third
     assert.equal(f.aggregates[0]!.rowsPerCall, 7_776_000_000_000 / 3);
     assert.equal(f.readWriteRatio! < 1e-6, true);
@@ -116,7 +134,9 @@ access_patterns:
   });
 
   it('no writes: the ratio is null', async () => {
-    const f = await features(articles(`  - name: one\n    sql: select title from article where id = :id\n    rate: 5/s\n`).replace('    growth: 100k/month\n', ''));
+    const f = await features(
+      articles(`  - name: one\n    sql: select title from article where id = :id\n    rate: 5/s\n`).replace('    growth: 100k/month\n', ''),
+    );
     assert.equal(f.writes.perSecond, 0);
     assert.equal(f.readWriteRatio, null);
   });

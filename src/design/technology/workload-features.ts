@@ -59,7 +59,13 @@ export interface TableVolume {
 
 export interface WorkloadFeatures {
   readonly reads: { readonly perSecond: number; readonly patterns: readonly RatedPattern[] };
-  readonly writes: { readonly perSecond: number; readonly inserts: number; readonly updates: number; readonly deletes: number; readonly tables: readonly TableWrites[] };
+  readonly writes: {
+    readonly perSecond: number;
+    readonly inserts: number;
+    readonly updates: number;
+    readonly deletes: number;
+    readonly tables: readonly TableWrites[];
+  };
   /** Reads per write; `null` when nothing is written. */
   readonly readWriteRatio: number | null;
   readonly joins: readonly RatedPattern[];
@@ -113,14 +119,23 @@ export function deriveWorkloadFeatures(spec: Spec, schema: Schema, workload: rea
     textSearch: textSearches(workload, stats),
     graph: {
       recursive: workload.filter((p) => isRecursive(spec, p.name)).map(rated),
-      selfReferences: schema.tables.flatMap((t) => t.foreignKeys.filter((f) => f.refTable === t.name).map((f) => `${t.name}.${ownColumns(f.columns).join(', ')}`)),
+      selfReferences: schema.tables.flatMap((t) =>
+        t.foreignKeys.filter((f) => f.refTable === t.name).map((f) => `${t.name}.${ownColumns(f.columns).join(', ')}`),
+      ),
     },
     cacheable: spec.accessPatterns.flatMap((p) => {
       const pattern = workload.find((w) => w.name === p.name);
-      return p.staleness && pattern?.shape.kind === 'select' ? [{ pattern: p.name, ratePerSecond: p.rate.perSecond, stalenessSeconds: p.staleness.seconds }] : [];
+      return p.staleness && pattern?.shape.kind === 'select'
+        ? [{ pattern: p.name, ratePerSecond: p.rate.perSecond, stalenessSeconds: p.staleness.seconds }]
+        : [];
     }),
     timeSeries: timeSeries(schema, volumes),
-    volume: { horizon: spec.requirements.horizon.text, rows: sum(volumes.map((v) => v.rowsAtHorizon)), bytes: sum(volumes.map((v) => v.bytesAtHorizon)), tables: volumes },
+    volume: {
+      horizon: spec.requirements.horizon.text,
+      rows: sum(volumes.map((v) => v.rowsAtHorizon)),
+      bytes: sum(volumes.map((v) => v.bytesAtHorizon)),
+      tables: volumes,
+    },
     multiRowTransactions: multiRowTransactions(spec, schema, writes),
     enforcedUniqueness: enforcedUniqueness(schema, workload),
     requirements: spec.requirements,
@@ -157,7 +172,9 @@ function withHorizonRows(schema: Schema, volumes: readonly TableVolume[]): Schem
 function tableWrites(load: Load): TableWrites[] {
   return load.tables
     .filter((t) => t.insertsPerSecond + t.updatesPerSecond + t.deletesPerSecond > 0)
-    .map((t) => ({ table: t.table, inserts: t.insertsPerSecond, updates: t.updatesPerSecond, deletes: t.deletesPerSecond, insertSource: t.insertSource }) as const);
+    .map(
+      (t) => ({ table: t.table, inserts: t.insertsPerSecond, updates: t.updatesPerSecond, deletes: t.deletesPerSecond, insertSource: t.insertSource }) as const,
+    );
 }
 
 function joinsTables(p: WorkloadPattern): boolean {
@@ -206,7 +223,17 @@ function textSearches(workload: readonly WorkloadPattern[], stats: VolumeStatist
       const fullText = pred.op === 'other' && (pred.operator === '@@' || pred.operator === '~*' || pred.operator === '~');
       const wildcard = pred.op === 'like' && leadingWildcard(pred.value);
       if (!fullText && !wildcard) return [];
-      return [{ pattern: p.name, ratePerSecond: p.ratePerSecond, table, column: pred.column, operator: pred.operator, ...(pred.expression ? { expression: pred.expression } : {}), tableRows: stats.rows(table) }];
+      return [
+        {
+          pattern: p.name,
+          ratePerSecond: p.ratePerSecond,
+          table,
+          column: pred.column,
+          operator: pred.operator,
+          ...(pred.expression ? { expression: pred.expression } : {}),
+          tableRows: stats.rows(table),
+        },
+      ];
     }),
   );
 }
@@ -232,7 +259,15 @@ function timeSeries(schema: Schema, volumes: readonly TableVolume[]): TimeSeries
     const column = timestamps.find((c) => c.origin.startsWith('entities.')) ?? timestamps[0];
     if (!column) return [];
     const retention = t.volume.retentionSeconds;
-    return [{ table: t.name, timestampColumn: column.name, rowsPerSecond: rate, ...(retention !== undefined ? { retentionSeconds: retention } : {}), rowsAtHorizon: volumes.find((v) => v.table === t.name)!.rowsAtHorizon }];
+    return [
+      {
+        table: t.name,
+        timestampColumn: column.name,
+        rowsPerSecond: rate,
+        ...(retention !== undefined ? { retentionSeconds: retention } : {}),
+        rowsAtHorizon: volumes.find((v) => v.table === t.name)!.rowsAtHorizon,
+      },
+    ];
   });
 }
 
@@ -243,13 +278,18 @@ function timeSeries(schema: Schema, volumes: readonly TableVolume[]): TimeSeries
 function multiRowTransactions(spec: Spec, schema: Schema, writes: readonly TableWrites[]): WorkloadFeatures['multiRowTransactions'] {
   if (spec.requirements.consistency !== 'strong') return { needed: false, why: `consistency is ${spec.requirements.consistency}` };
   const written = new Set(writes.map((w) => w.table));
-  const foreignKeys = schema.tables.flatMap((t) => (written.has(t.name) ? t.foreignKeys.filter((f) => f.refTable !== t.name).map((f) => ({ table: t.name, f })) : []));
+  const foreignKeys = schema.tables.flatMap((t) =>
+    written.has(t.name) ? t.foreignKeys.filter((f) => f.refTable !== t.name).map((f) => ({ table: t.name, f })) : [],
+  );
   // References that carry meaning first; the tenant reference every table has says little.
   const ordered = [...foreignKeys.filter(({ f }) => ownColumns(f.columns).length > 0), ...foreignKeys.filter(({ f }) => ownColumns(f.columns).length === 0)];
   const references = ordered.map(({ table, f }) => `\`${table}\` → \`${f.refTable}\``);
   if (references.length === 0) return { needed: false, why: 'no written table references another' };
   const shown = references.slice(0, 3).join(', ');
-  return { needed: true, why: `consistency is strong and written tables reference others (${shown}${references.length > 3 ? `, ${references.length - 3} more` : ''}): rows and the rows they depend on change together` };
+  return {
+    needed: true,
+    why: `consistency is strong and written tables reference others (${shown}${references.length > 3 ? `, ${references.length - 3} more` : ''}): rows and the rows they depend on change together`,
+  };
 }
 
 /**
@@ -264,7 +304,9 @@ function enforcedUniqueness(schema: Schema, workload: readonly WorkloadPattern[]
     if (shape.kind !== 'insert') continue;
     const table = schema.tables.find((t) => t.name === shape.writesTable);
     if (!table) continue;
-    const declared = [table.primaryKey.columns, ...table.uniques.map((u) => u.columns)].map((cols) => ownColumns(cols)).filter((cols) => cols.length > 0 && !cols.some((c) => isGeneratedColumn(table, c)));
+    const declared = [table.primaryKey.columns, ...table.uniques.map((u) => u.columns)]
+      .map((cols) => ownColumns(cols))
+      .filter((cols) => cols.length > 0 && !cols.some((c) => isGeneratedColumn(table, c)));
     if (declared.length) reasons.push(`${pattern.name} inserts into \`${table.name}\`, whose key (${declared[0]!.join(', ')}) must reject a duplicate`);
   }
   if (reasons.length === 0) return { needed: false, why: 'no insert relies on a declared key to reject a duplicate' };

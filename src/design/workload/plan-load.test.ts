@@ -31,7 +31,7 @@ async function loadOf(yaml: string) {
 }
 
 describe('the load, estimated like the planner', () => {
-  it('equality on a column without statistics reads rows ÷ 200 (PostgreSQL\'s default), and sizes a small primary', async () => {
+  it("equality on a column without statistics reads rows ÷ 200 (PostgreSQL's default), and sizes a small primary", async () => {
     const yaml = oneTable('select * from a where x = :x');
     const load = await loadOf(yaml);
     const p = load.patterns.find((l) => l.name === 'p')!;

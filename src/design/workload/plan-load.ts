@@ -55,7 +55,18 @@ export function planLoad(input: LoadInput): Load {
     const growth = growthPerSecond(table);
     if (growth <= 0 || inserted.has(table.name)) continue;
     const unitsPerCall = round(WRITE_BASE_UNITS + UNITS_PER_INDEX * indexCount(table));
-    patterns.push({ name: `growth of ${table.name}`, kind: 'write', ratePerSecond: round(growth), table: table.name, rowsPerCall: 0, rowsBasis: [`${formatCount(table.volume!.growthPerMonth)} rows a month by the spec's growth`], unitsPerCall, unitsPerSecond: round(unitsPerCall * growth), source: 'estimate', implied: true });
+    patterns.push({
+      name: `growth of ${table.name}`,
+      kind: 'write',
+      ratePerSecond: round(growth),
+      table: table.name,
+      rowsPerCall: 0,
+      rowsBasis: [`${formatCount(table.volume!.growthPerMonth)} rows a month by the spec's growth`],
+      unitsPerCall,
+      unitsPerSecond: round(unitsPerCall * growth),
+      source: 'estimate',
+      implied: true,
+    });
   }
   const tables = tableLoads(schema, workload);
   const sum = (items: readonly PatternLoad[]) => round(items.reduce((s, p) => s + p.unitsPerSecond, 0));
@@ -82,7 +93,9 @@ function patternLoad(pattern: WorkloadPattern, input: LoadInput, stats: VolumeSt
   const read = reads ? rowsRead(pattern, input.schema, stats) : { rows: 0, basis: ['writes the values it is given'] };
   const measured = input.measured?.get(pattern.name);
   const base = write ? WRITE_BASE_UNITS : 1;
-  const unitsPerCall = round(measured ? base + measured.medianMs / MS_PER_UNIT : base + (write ? UNITS_PER_INDEX * indexCount(table) : 0) + read.rows / ROWS_PER_UNIT);
+  const unitsPerCall = round(
+    measured ? base + measured.medianMs / MS_PER_UNIT : base + (write ? UNITS_PER_INDEX * indexCount(table) : 0) + read.rows / ROWS_PER_UNIT,
+  );
   return {
     name: pattern.name,
     kind: write ? 'write' : 'read',
@@ -135,7 +148,9 @@ export function tableLoads(schema: Schema, workload: readonly WorkloadPattern[])
     const inserts = Math.max(fromPatterns, growth);
     return {
       table: table.name,
-      readsPerSecond: round(workload.filter((p) => p.shape.kind === 'select' && p.shape.tables.some((t) => t.table === table.name)).reduce((s, p) => s + p.ratePerSecond, 0)),
+      readsPerSecond: round(
+        workload.filter((p) => p.shape.kind === 'select' && p.shape.tables.some((t) => t.table === table.name)).reduce((s, p) => s + p.ratePerSecond, 0),
+      ),
       insertsPerSecond: round(inserts),
       averageInsertsPerSecond: round(table.volume ? growth : fromPatterns),
       updatesPerSecond: rate('update'),

@@ -16,7 +16,15 @@ export const DEFAULT_MATCH_SEL = 0.005;
 /** Distinct values assumed for a column without statistics. */
 export const DEFAULT_NUM_DISTINCT = 200;
 
-const UNIT_SECONDS: Readonly<Record<string, number>> = { second: 1, minute: 60, hour: 3600, day: 86_400, week: 604_800, month: RATE_UNITS.month, year: 12 * RATE_UNITS.month };
+const UNIT_SECONDS: Readonly<Record<string, number>> = {
+  second: 1,
+  minute: 60,
+  hour: 3600,
+  day: 86_400,
+  week: 604_800,
+  month: RATE_UNITS.month,
+  year: 12 * RATE_UNITS.month,
+};
 
 export interface Share {
   /** Fraction of the table's rows the conditions keep, 0 to 1. */
@@ -42,12 +50,21 @@ export function rangeShare(column: string, predicates: readonly ColumnPredicate[
   const window = fixedWindowSeconds(predicates);
   const growthShare = (seconds: number) => Math.min(1, (context.growthPerSecond * seconds) / Math.max(1, context.rows));
   if (window !== undefined && context.growthPerSecond > 0)
-    return { share: growthShare(window), basis: `${column} within ${formatSeconds(window)} of now: that much growth of ${formatCount(Math.round(context.rows))} rows` };
+    return {
+      share: growthShare(window),
+      basis: `${column} within ${formatSeconds(window)} of now: that much growth of ${formatCount(Math.round(context.rows))} rows`,
+    };
   if (context.windowSeconds !== undefined && context.growthPerSecond > 0)
-    return { share: growthShare(context.windowSeconds), basis: `${column} over the stated window of ${formatSeconds(context.windowSeconds)}: that much growth` };
+    return {
+      share: growthShare(context.windowSeconds),
+      basis: `${column} over the stated window of ${formatSeconds(context.windowSeconds)}: that much growth`,
+    };
   const bounded = predicates.some((p) => p.value.kind === 'between') || (predicates.some(isLower) && predicates.some(isUpper));
   return bounded
-    ? { share: DEFAULT_RANGE_INEQ_SEL, basis: `${column} between two parameters: PostgreSQL's default range selectivity (0.5%), assumed; state the pattern's \`window\` to refine it` }
+    ? {
+        share: DEFAULT_RANGE_INEQ_SEL,
+        basis: `${column} between two parameters: PostgreSQL's default range selectivity (0.5%), assumed; state the pattern's \`window\` to refine it`,
+      }
     : { share: DEFAULT_INEQ_SEL, basis: `${column} bounded on one side: PostgreSQL's default inequality selectivity (1/3), assumed` };
 }
 
@@ -66,7 +83,13 @@ export function fixedWindowSeconds(predicates: readonly ColumnPredicate[]): numb
 }
 
 function formatSeconds(seconds: number): string {
-  for (const [unit, size] of [['year', 12 * RATE_UNITS.month], ['month', RATE_UNITS.month], ['day', 86_400], ['hour', 3600], ['minute', 60]] as const)
+  for (const [unit, size] of [
+    ['year', 12 * RATE_UNITS.month],
+    ['month', RATE_UNITS.month],
+    ['day', 86_400],
+    ['hour', 3600],
+    ['minute', 60],
+  ] as const)
     if (seconds >= size) return `${formatAmount(seconds / size)} ${unit}${seconds / size === 1 ? '' : 's'}`;
   return `${seconds} s`;
 }

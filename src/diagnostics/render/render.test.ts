@@ -6,7 +6,13 @@ import { renderDiagnosticsJson } from './json.js';
 import { renderDiagnosticsSarif } from './sarif.js';
 import { renderDiagnosticsText } from './text.js';
 
-const typo: Diagnostic = { code: 'spec/unknown-type', severity: 'error', message: 'unknown type `mony`', fix: 'did you mean `money`?', location: { file: 'shop.yaml', line: 10, column: 14, path: 'entities.order.fields.total' } };
+const typo: Diagnostic = {
+  code: 'spec/unknown-type',
+  severity: 'error',
+  message: 'unknown type `mony`',
+  fix: 'did you mean `money`?',
+  location: { file: 'shop.yaml', line: 10, column: 14, path: 'entities.order.fields.total' },
+};
 const SQL = 'CREATE INDEX i ON t (a);\n';
 const at = 'CREATE INDEX'.length;
 const concurrently: Diagnostic = {
@@ -15,12 +21,18 @@ const concurrently: Diagnostic = {
   message: 'CREATE INDEX locks out writes to `t` while it builds',
   fix: 'build it CONCURRENTLY, outside a transaction',
   location: { file: 'migrations/001.sql', line: 1, column: 1 },
-  autofix: { description: 'add CONCURRENTLY', edits: [textEditAt('migrations/001.sql', SQL, at, at, ' CONCURRENTLY'), textEditAt('migrations/001.sql', SQL, 13, 15, '')] },
+  autofix: {
+    description: 'add CONCURRENTLY',
+    edits: [textEditAt('migrations/001.sql', SQL, at, at, ' CONCURRENTLY'), textEditAt('migrations/001.sql', SQL, 13, 15, '')],
+  },
 };
 
 describe('the renderers', () => {
   it('a diagnostic without an autofix renders as before: text, JSON and SARIF', () => {
-    assert.equal(renderDiagnosticsText([typo]), 'shop.yaml:10:14: error spec/unknown-type: unknown type `mony`\n  at entities.order.fields.total\n  fix: did you mean `money`?');
+    assert.equal(
+      renderDiagnosticsText([typo]),
+      'shop.yaml:10:14: error spec/unknown-type: unknown type `mony`\n  at entities.order.fields.total\n  fix: did you mean `money`?',
+    );
     assert.equal(
       renderDiagnosticsJson([typo]),
       '{\n  "diagnostics": [\n    {\n      "code": "spec/unknown-type",\n      "severity": "error",\n      "message": "unknown type `mony`",\n      "fix": "did you mean `money`?",\n      "location": {\n        "file": "shop.yaml",\n        "line": 10,\n        "column": 14,\n        "path": "entities.order.fields.total"\n      }\n    }\n  ]\n}\n',
@@ -35,7 +47,7 @@ describe('the renderers', () => {
     assert.deepEqual(JSON.parse(renderDiagnosticsJson([concurrently])).diagnostics[0].autofix, concurrently.autofix);
   });
 
-  it('SARIF: the autofix is the result\'s `fixes`, one artifactChange per file, a replacement per edit (an insertion has an empty region, a deletion no content)', () => {
+  it("SARIF: the autofix is the result's `fixes`, one artifactChange per file, a replacement per edit (an insertion has an empty region, a deletion no content)", () => {
     const result = JSON.parse(renderDiagnosticsSarif([concurrently], '0.1.0')).runs[0].results[0];
     assert.equal(result.message.text, 'CREATE INDEX locks out writes to `t` while it builds (fix: build it CONCURRENTLY, outside a transaction)');
     assert.deepEqual(result.fixes, [

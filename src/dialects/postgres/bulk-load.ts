@@ -23,7 +23,12 @@ export interface SetAside {
  * them, and so does an UPDATE that finds rows by key) and the indexes of `keepIndexesOf`. Check constraints and NOT NULL stay: they
  * cost little per row.
  */
-export async function setAsideForLoad(engine: SqlSession, tables: readonly string[], keepKeysOf: ReadonlySet<string>, keepIndexesOf: ReadonlySet<string> = new Set()): Promise<SetAside> {
+export async function setAsideForLoad(
+  engine: SqlSession,
+  tables: readonly string[],
+  keepKeysOf: ReadonlySet<string>,
+  keepIndexesOf: ReadonlySet<string> = new Set(),
+): Promise<SetAside> {
   const all = await engine.query<PostgresKeyDefinition>(postgresKeysQuery(tables));
   const foreignKeys = all.filter((k) => k.kind === 'f');
   const keys = all.filter((k) => k.kind !== 'f' && !keepKeysOf.has(k.relname));
@@ -39,7 +44,12 @@ export async function setAsideForLoad(engine: SqlSession, tables: readonly strin
  * indexes, then ANALYZE (`analyze`: the validation joins are planned on statistics), then foreign
  * keys (one join each). `onStep` names the step, for an error message.
  */
-export async function restoreAfterLoad(engine: SqlSession, setAside: SetAside, analyze: string, onStep: (step: string) => void = () => undefined): Promise<void> {
+export async function restoreAfterLoad(
+  engine: SqlSession,
+  setAside: SetAside,
+  analyze: string,
+  onStep: (step: string) => void = () => undefined,
+): Promise<void> {
   for (const key of setAside.keys) {
     onStep(`table ${key.relname} (adding back ${key.name})`);
     await engine.exec(postgresAddConstraint(key));

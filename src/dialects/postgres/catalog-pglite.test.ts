@@ -34,14 +34,17 @@ describe('capacity estimates against PGlite', () => {
 
     assert.deepEqual(withStats.unmatched, []);
     assert.equal(withStats.tables.length, schema.tables.length);
-    for (const table of withStats.tables) assert.ok(Math.abs(table.errorPct) <= 15, `${table.table}: estimated ${table.estimatedBytes}, measured ${table.measuredBytes} (${table.errorPct}%)`);
+    for (const table of withStats.tables)
+      assert.ok(Math.abs(table.errorPct) <= 15, `${table.table}: estimated ${table.estimatedBytes}, measured ${table.measuredBytes} (${table.errorPct}%)`);
     assert.ok(Math.abs(withStats.total.errorPct) <= 10, `overall ${withStats.total.errorPct}%`);
-    for (const table of withStats.tables) assert.equal(measured.get(table.table)!.rows, rows.get(table.table), `${table.table}: reltuples after VACUUM is the seeded count`);
+    for (const table of withStats.tables)
+      assert.equal(measured.get(table.table)!.rows, rows.get(table.table), `${table.table}: reltuples after VACUUM is the seeded count`);
   });
 });
 
 function render(report: SizeComparisonReport): string[] {
-  const line = (name: string, e: number, m: number, pct: number) => `| ${name} | ${formatBytes(e)} | ${formatBytes(m)} | ${pct > 0 ? '+' : ''}${pct.toFixed(1)}% |`;
+  const line = (name: string, e: number, m: number, pct: number) =>
+    `| ${name} | ${formatBytes(e)} | ${formatBytes(m)} | ${pct > 0 ? '+' : ''}${pct.toFixed(1)}% |`;
   return [
     '| table | estimated | measured | error |',
     '|---|---:|---:|---:|',

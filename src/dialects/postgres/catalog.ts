@@ -22,7 +22,9 @@ async function tableSizes(db: SqlSession): Promise<Map<string, MeasuredTableSize
      GROUP BY leaves.relname
      ORDER BY leaves.relname`,
   );
-  return new Map(rows.map((r) => [r.table, { heapBytes: Number(r.heap), indexBytes: Number(r.indexes), totalBytes: Number(r.total), rows: Math.round(Number(r.rows)) }]));
+  return new Map(
+    rows.map((r) => [r.table, { heapBytes: Number(r.heap), indexBytes: Number(r.indexes), totalBytes: Number(r.total), rows: Math.round(Number(r.rows)) }]),
+  );
 }
 
 /** pg_stats.avg_width (varlena header included, rounded down by PostgreSQL) and null_frac of every analyzed column. */

@@ -5,16 +5,18 @@ import { quotePgLiteral as lit } from './quote.js';
 export const postgresSharding: DialectSharding = {
   distributionDdl(plan) {
     const [anchor] = plan.colocatedTables;
-    return [
-      '-- Citus, on the coordinator, after CREATE EXTENSION citus and citus_add_node() for each worker.',
-      `SET citus.shard_count = ${plan.shardCount};`,
-      ...plan.referenceTables.map((t) => `SELECT create_reference_table(${lit(t)});`),
-      ...plan.colocatedTables.map((t) =>
-        t === anchor
-          ? `SELECT create_distributed_table(${lit(t.table)}, ${lit(t.column)});`
-          : `SELECT create_distributed_table(${lit(t.table)}, ${lit(t.column)}, colocate_with => ${lit(plan.anchorTable)});`,
-      ),
-    ].join('\n') + '\n';
+    return (
+      [
+        '-- Citus, on the coordinator, after CREATE EXTENSION citus and citus_add_node() for each worker.',
+        `SET citus.shard_count = ${plan.shardCount};`,
+        ...plan.referenceTables.map((t) => `SELECT create_reference_table(${lit(t)});`),
+        ...plan.colocatedTables.map((t) =>
+          t === anchor
+            ? `SELECT create_distributed_table(${lit(t.table)}, ${lit(t.column)});`
+            : `SELECT create_distributed_table(${lit(t.table)}, ${lit(t.column)}, colocate_with => ${lit(plan.anchorTable)});`,
+        ),
+      ].join('\n') + '\n'
+    );
   },
   resharding(key, anchorTable, shardCount, workers) {
     return [

@@ -1,5 +1,18 @@
 import type { DdlOptions } from '../dialect.js';
-import type { AggregateView, Check, Column, ForeignKey, Index, IndexCondition, IndexKey, Partitioning, Schema, Table, Trigger, ViewColumn } from '../../model/schema.js';
+import type {
+  AggregateView,
+  Check,
+  Column,
+  ForeignKey,
+  Index,
+  IndexCondition,
+  IndexKey,
+  Partitioning,
+  Schema,
+  Table,
+  Trigger,
+  ViewColumn,
+} from '../../model/schema.js';
 import { quotePgIdentifier as q, quotePgLiteral } from './quote.js';
 import { postgresColumnType } from './types.js';
 
@@ -42,7 +55,10 @@ export function emitPostgresDdl(schema: Schema, options: DdlOptions = {}): strin
 }
 
 export function emitPostgresIndexes(schema: Schema): string {
-  return schema.tables.flatMap((t) => t.indexes).map((index) => `${createIndex(index)};\n`).join('');
+  return schema.tables
+    .flatMap((t) => t.indexes)
+    .map((index) => `${createIndex(index)};\n`)
+    .join('');
 }
 
 /** Tables whose references are already created come first; on a cycle, spec order decides. */
@@ -51,7 +67,9 @@ function creationOrder(tables: readonly Table[]): Table[] {
   const done = new Set<string>();
   const order: Table[] = [];
   while (remaining.length) {
-    const ready = remaining.findIndex((t) => t.foreignKeys.every((fk) => fk.refTable === t.name || done.has(fk.refTable) || !tables.some((x) => x.name === fk.refTable)));
+    const ready = remaining.findIndex((t) =>
+      t.foreignKeys.every((fk) => fk.refTable === t.name || done.has(fk.refTable) || !tables.some((x) => x.name === fk.refTable)),
+    );
     const [next] = remaining.splice(ready >= 0 ? ready : 0, 1);
     order.push(next!);
     done.add(next!.name);
@@ -112,7 +130,12 @@ function defaultValue(column: Column): string {
   }
 }
 
-const ON_DELETE: Record<ForeignKey['onDelete'], string> = { restrict: ' ON DELETE RESTRICT', cascade: ' ON DELETE CASCADE', 'set-null': ' ON DELETE SET NULL', 'no-action': '' };
+const ON_DELETE: Record<ForeignKey['onDelete'], string> = {
+  restrict: ' ON DELETE RESTRICT',
+  cascade: ' ON DELETE CASCADE',
+  'set-null': ' ON DELETE SET NULL',
+  'no-action': '',
+};
 
 function foreignKey(fk: ForeignKey): string {
   const setNullColumns = fk.onDelete === 'set-null' && fk.setNullColumns ? ` (${list(fk.setNullColumns)})` : '';
@@ -127,7 +150,9 @@ function check(c: Check): string {
   const rule = c.rule;
   let condition: string;
   if (rule.kind === 'range') {
-    const parts = [rule.min !== undefined ? `${q(rule.column)} >= ${rule.min}` : '', rule.max !== undefined ? `${q(rule.column)} <= ${rule.max}` : ''].filter(Boolean);
+    const parts = [rule.min !== undefined ? `${q(rule.column)} >= ${rule.min}` : '', rule.max !== undefined ? `${q(rule.column)} <= ${rule.max}` : ''].filter(
+      Boolean,
+    );
     condition = parts.join(' AND ');
   } else {
     condition = `${q(rule.column)} ~${rule.format === 'email' ? '*' : ''} ${quotePgLiteral(FORMAT_PATTERNS[rule.format])}`;
@@ -202,8 +227,15 @@ function historyBody(schema: Schema, table: Table, historyTable: string): string
 
 function runningTotalBody(trigger: Extract<Trigger, { kind: 'running-total' }>): string {
   const columns = [...trigger.keyColumns, ...trigger.totals.map((t) => t.column), trigger.asOfColumn];
-  const values = [...trigger.keyColumns.map((c) => `NEW.${q(c)}`), ...trigger.totals.map((t) => (t.fn === 'count' ? '1' : `coalesce(NEW.${q(t.source!)}, 0)`)), 'now()'];
-  const updates = [...trigger.totals.map((t) => `${q(t.column)} = s.${q(t.column)} + EXCLUDED.${q(t.column)}`), `${q(trigger.asOfColumn)} = EXCLUDED.${q(trigger.asOfColumn)}`];
+  const values = [
+    ...trigger.keyColumns.map((c) => `NEW.${q(c)}`),
+    ...trigger.totals.map((t) => (t.fn === 'count' ? '1' : `coalesce(NEW.${q(t.source!)}, 0)`)),
+    'now()',
+  ];
+  const updates = [
+    ...trigger.totals.map((t) => `${q(t.column)} = s.${q(t.column)} + EXCLUDED.${q(t.column)}`),
+    `${q(trigger.asOfColumn)} = EXCLUDED.${q(trigger.asOfColumn)}`,
+  ];
   return `INSERT INTO ${q(trigger.snapshotTable)} AS s (${list(columns)}) VALUES (${values.join(', ')})\n    ON CONFLICT (${list(trigger.keyColumns)}) DO UPDATE SET ${updates.join(', ')};`;
 }
 
@@ -211,7 +243,10 @@ function runningTotalBody(trigger: Extract<Trigger, { kind: 'running-total' }>):
 function createView(view: AggregateView): string {
   const groups = view.columns.filter((c): c is Extract<ViewColumn, { kind: 'group' }> => c.kind === 'group');
   const select = view.columns.map((c) => (c.kind === 'group' && c.column === c.name ? q(c.name) : `${viewExpression(c)} AS ${q(c.name)}`)).join(', ');
-  const conditions = [...view.where.map(condition), ...(view.window ? [`${q(view.window.column)} >= now() - interval '${intervalText(view.window.seconds)}'`] : [])];
+  const conditions = [
+    ...view.where.map(condition),
+    ...(view.window ? [`${q(view.window.column)} >= now() - interval '${intervalText(view.window.seconds)}'`] : []),
+  ];
   const where = conditions.length ? `\n  WHERE ${conditions.join(' AND ')}` : '';
   const groupBy = groups.length ? `\n  GROUP BY ${groups.map(viewExpression).join(', ')}` : '';
   return [

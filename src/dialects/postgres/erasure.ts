@@ -16,7 +16,9 @@ export function emitPostgresErasure(schema: Schema, security: Security): string 
     `-- Erase one ${subject.name}: ${subject.primaryKey.columns.map((c, i) => `$${i + 1} = ${c}`).join(', ')}.`,
     '-- Rows are kept (references and legal retention need them); personal columns are overwritten.',
     // Row-level security is forced, so even the owner sees only the tenant it has set.
-    ...security.rowLevelSecurity.slice(0, 1).map((r) => `-- Run as a role that bypasses row-level security, or set the tenant ($1) first: SET LOCAL ${r.setting} = '<tenant>'.`),
+    ...security.rowLevelSecurity
+      .slice(0, 1)
+      .map((r) => `-- Run as a role that bypasses row-level security, or set the tenant ($1) first: SET LOCAL ${r.setting} = '<tenant>'.`),
     'BEGIN;',
   ];
   // A history table holds copies of its table's rows, columns and all: it is reached as that table is.
@@ -25,7 +27,9 @@ export function emitPostgresErasure(schema: Schema, security: Security): string 
     const table = schema.tables.find((t) => t.name === step.table)!;
     const source = historyOf.get(table.name) ?? table;
     // The source's checks (an email format) decide the replacement, so a history row reads like its erased original.
-    const set = step.columns.map((c) => `${q(c)} = ${replacement(source, source.columns.find((x) => x.name === c) ?? table.columns.find((x) => x.name === c)!)}`).join(', ');
+    const set = step.columns
+      .map((c) => `${q(c)} = ${replacement(source, source.columns.find((x) => x.name === c) ?? table.columns.find((x) => x.name === c)!)}`)
+      .join(', ');
     if (source.name === subject.name) {
       out.push(`UPDATE ${q(table.name)} SET ${set} WHERE ${[...keyParams].map(([c, p]) => `${q(c)} = ${p}`).join(' AND ')};`);
       continue;
@@ -53,7 +57,7 @@ export function emitPostgresErasure(schema: Schema, security: Security): string 
 function replacement(table: Table, column: Column): string {
   if (column.nullable) return 'NULL';
   const format = table.checks.find((c) => c.rule.kind === 'format' && c.rule.column === column.name)?.rule;
-  const id = table.columns.some((c) => c.name === 'id') ? "id::text" : "md5(random()::text)";
+  const id = table.columns.some((c) => c.name === 'id') ? 'id::text' : 'md5(random()::text)';
   if (format && format.kind === 'format' && format.format === 'email') return `'erased-' || ${id} || '@erased.invalid'`;
   if (format && format.kind === 'format' && format.format === 'phone') return quotePgLiteral('+10000000000');
   const length = column.type.kind === 'string' ? column.type.length : 6;

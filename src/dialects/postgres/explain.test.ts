@@ -10,7 +10,13 @@ describe('PostgreSQL plan facts', () => {
           'Node Type': 'Limit',
           'Total Cost': 42.5,
           Plans: [
-            { 'Node Type': 'Nested Loop', Plans: [{ 'Node Type': 'Index Only Scan', 'Index Name': 'pc_idx', 'Relation Name': 'product_category' }, { 'Node Type': 'Seq Scan', 'Relation Name': 'product' }] },
+            {
+              'Node Type': 'Nested Loop',
+              Plans: [
+                { 'Node Type': 'Index Only Scan', 'Index Name': 'pc_idx', 'Relation Name': 'product_category' },
+                { 'Node Type': 'Seq Scan', 'Relation Name': 'product' },
+              ],
+            },
             { 'Node Type': 'Bitmap Heap Scan', 'Relation Name': 'order', Plans: [{ 'Node Type': 'Bitmap Index Scan', 'Index Name': 'order_idx' }] },
           ],
         },

@@ -125,7 +125,9 @@ function partmanSetup(table: Table): string[] {
     `      USING parent, ${lit(p.column)}, CASE WHEN major >= 5 THEN 'range' ELSE 'native' END, ${lit(`1 ${p.interval}`)}, ${p.premake}, oldest::text;`,
     '  END IF;',
     ...(p.retentionSeconds !== undefined
-      ? [`  EXECUTE format('UPDATE %I.part_config SET retention = $1, retention_keep_table = false WHERE parent_table = $2', partman) USING ${lit(`${days} days`)}, parent;`]
+      ? [
+          `  EXECUTE format('UPDATE %I.part_config SET retention = $1, retention_keep_table = false WHERE parent_table = $2', partman) USING ${lit(`${days} days`)}, parent;`,
+        ]
       : []),
     'END $$;',
   ];
@@ -144,8 +146,14 @@ function cronSchedule(deletes: readonly Retention[], partitioned: boolean, views
     `    RAISE NOTICE 'pg_cron is not installed: nothing is scheduled; call ${[...routines.map((j) => `${j}()`), ...views.map((v) => `REFRESH MATERIALIZED VIEW CONCURRENTLY ${v.name}`), ...(partitioned ? ['run_maintenance_proc() of pg_partman'] : [])].join(', ').replace(/'/g, "''")} from another scheduler';`,
     '    RETURN;',
     '  END IF;',
-    ...routines.map((j) => `  PERFORM cron.schedule(current_schema() || '.' || ${lit(j)}, ${lit(RETENTION_SCHEDULE)}, format('SELECT %I.%I()', current_schema(), ${lit(j)}));`),
-    ...views.map((v) => `  PERFORM cron.schedule(current_schema() || '.refresh_' || ${lit(v.name)}, ${lit(`*/${minutes(v)} * * * *`)}, format('REFRESH MATERIALIZED VIEW CONCURRENTLY %I.%I', current_schema(), ${lit(v.name)}));`),
+    ...routines.map(
+      (j) =>
+        `  PERFORM cron.schedule(current_schema() || '.' || ${lit(j)}, ${lit(RETENTION_SCHEDULE)}, format('SELECT %I.%I()', current_schema(), ${lit(j)}));`,
+    ),
+    ...views.map(
+      (v) =>
+        `  PERFORM cron.schedule(current_schema() || '.refresh_' || ${lit(v.name)}, ${lit(`*/${minutes(v)} * * * *`)}, format('REFRESH MATERIALIZED VIEW CONCURRENTLY %I.%I', current_schema(), ${lit(v.name)}));`,
+    ),
     ...(partitioned
       ? [
           "  IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_partman') THEN",

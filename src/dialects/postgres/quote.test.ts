@@ -7,7 +7,15 @@ describe('PostgreSQL quoting', () => {
   before(loadPgParser);
 
   it('quotes reserved words and odd names only', () => {
-    assert.deepEqual(['order', 'user', 'group', 'from', 'to', 'limit', 'select'].map(quotePgIdentifier), ['"order"', '"user"', '"group"', '"from"', '"to"', '"limit"', '"select"']);
+    assert.deepEqual(['order', 'user', 'group', 'from', 'to', 'limit', 'select'].map(quotePgIdentifier), [
+      '"order"',
+      '"user"',
+      '"group"',
+      '"from"',
+      '"to"',
+      '"limit"',
+      '"select"',
+    ]);
     assert.deepEqual(['customer', 'name', 'type', 'day', 'status'].map(quotePgIdentifier), ['customer', 'name', 'type', 'day', 'status']);
     assert.equal(quotePgIdentifier('Mixed'), '"Mixed"');
     assert.equal(quotePgIdentifier('a"b'), '"a""b"');

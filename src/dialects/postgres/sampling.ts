@@ -7,8 +7,10 @@ import { quotePgIdentifier as q } from './quote.js';
  * (hashtext of the row's ctid) gives the same sample on the same data, unlike random().
  */
 export const postgresSampling: DialectSampling = {
-  sampleRows: (table, columns, count) => `SELECT ${columns.map((c, i) => `${q(c)} AS c${i}`).join(', ')} FROM ${q(table)} ORDER BY hashtext(ctid::text) LIMIT ${count}`,
-  firstFreeInteger: (table, column) => `SELECT v FROM generate_series($1::bigint, $2::bigint) AS v WHERE NOT EXISTS (SELECT 1 FROM ${q(table)} WHERE ${q(column)} = v) LIMIT 1`,
+  sampleRows: (table, columns, count) =>
+    `SELECT ${columns.map((c, i) => `${q(c)} AS c${i}`).join(', ')} FROM ${q(table)} ORDER BY hashtext(ctid::text) LIMIT ${count}`,
+  firstFreeInteger: (table, column) =>
+    `SELECT v FROM generate_series($1::bigint, $2::bigint) AS v WHERE NOT EXISTS (SELECT 1 FROM ${q(table)} WHERE ${q(column)} = v) LIMIT 1`,
   aboveLargest: (table, column) => `SELECT floor(coalesce(max(${q(column)}), 0)) + 1 AS v FROM ${q(table)}`,
   valueTaken: (table, column) => `SELECT 1 FROM ${q(table)} WHERE ${q(column)} = $1 LIMIT 1`,
   writtenParents,
@@ -18,7 +20,13 @@ export const postgresSampling: DialectSampling = {
  * One row per set: the first parent sampled (or scanned), each other parent the first row that
  * agrees on the shared columns and completes a key combination not in the table.
  */
-function writtenParents(table: string, plan: WrittenPlan, madeUp: (column: string) => unknown, count: number, mode: { random: boolean; absent: boolean }): { sql: string; params: unknown[] } {
+function writtenParents(
+  table: string,
+  plan: WrittenPlan,
+  madeUp: (column: string) => unknown,
+  count: number,
+  mode: { random: boolean; absent: boolean },
+): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const expression = (value: KeyValue) => {
     if (value.kind === 'parent') return `${value.alias}.${q(value.refColumn)}`;

@@ -12,7 +12,9 @@ import { postgresColumnType } from './types.js';
 export function emitPostgresSecurity(schema: Schema, security: Security): string {
   const out: string[] = ['BEGIN;', '', 'DO $$', 'BEGIN'];
   for (const role of security.roles)
-    out.push(`  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${quotePgLiteral(role.name)}) THEN CREATE ROLE ${q(role.name)} ${role.login ? 'LOGIN' : 'NOLOGIN'}; END IF;`);
+    out.push(
+      `  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${quotePgLiteral(role.name)}) THEN CREATE ROLE ${q(role.name)} ${role.login ? 'LOGIN' : 'NOLOGIN'}; END IF;`,
+    );
   const ownerRole = security.roles.find((r) => r.name.endsWith('_owner'))?.name;
   // Migrations create tables as the owner (SET ROLE), so it needs CREATE on the schema as well.
   if (ownerRole) out.push(`  EXECUTE format('GRANT USAGE, CREATE ON SCHEMA %I TO ${q(ownerRole)}', current_schema());`);
@@ -32,7 +34,9 @@ export function emitPostgresSecurity(schema: Schema, security: Security): string
     // Tables created later in this schema by the owner (migrations SET ROLE to it) get the same grants.
     out.push('', 'DO $$', 'BEGIN');
     for (const d of security.defaultGrants)
-      out.push(`  EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE ${q(d.owner)} IN SCHEMA %I GRANT ${d.privileges.join(', ')} ON TABLES TO ${q(d.role)}', current_schema());`);
+      out.push(
+        `  EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE ${q(d.owner)} IN SCHEMA %I GRANT ${d.privileges.join(', ')} ON TABLES TO ${q(d.role)}', current_schema());`,
+      );
     out.push('END $$;');
   }
   out.push('');

@@ -74,7 +74,10 @@ async function integrityProblems(schema: Schema): Promise<string[]> {
     }
     for (const key of [table.primaryKey.columns, ...table.uniques.map((u) => u.columns)]) {
       const cols = key.map(q).join(', ');
-      await count(`duplicate ${table.name} (${key.join(', ')})`, `SELECT count(*) FROM (SELECT ${cols} FROM ${t} WHERE ${key.map((c) => `${q(c)} IS NOT NULL`).join(' AND ')} GROUP BY ${cols} HAVING count(*) > 1) d`);
+      await count(
+        `duplicate ${table.name} (${key.join(', ')})`,
+        `SELECT count(*) FROM (SELECT ${cols} FROM ${t} WHERE ${key.map((c) => `${q(c)} IS NOT NULL`).join(' AND ')} GROUP BY ${cols} HAVING count(*) > 1) d`,
+      );
     }
     for (const check of table.checks) {
       const c = q(check.rule.column);
@@ -91,7 +94,8 @@ async function integrityProblems(schema: Schema): Promise<string[]> {
       const c = q(column.name);
       const nulls = await scalar(`SELECT count(*) FROM ${t} WHERE ${c} IS NULL`);
       if (!column.nullable && nulls > 0) problems.push(`${table.name}.${column.name} is required but has ${nulls} NULLs`);
-      if (column.nullable && rows >= 100 && (nulls === 0 || nulls === rows)) problems.push(`${table.name}.${column.name} is optional but has ${nulls} NULLs in ${rows} rows`);
+      if (column.nullable && rows >= 100 && (nulls === 0 || nulls === rows))
+        problems.push(`${table.name}.${column.name} is optional but has ${nulls} NULLs in ${rows} rows`);
       if (column.type.kind === 'enum' && rows >= 100) {
         const distinct = await scalar(`SELECT count(DISTINCT ${c}) FROM ${t}`);
         const values = schema.enums.find((e) => e.name === (column.type as { name: string }).name)!.values.length;
@@ -115,13 +119,24 @@ describe('seeding on PGlite', () => {
     const progress: SeedProgress[] = [];
     const result = await seedPostgres(engine, reference.schema, { largestRows: 20_000, seed: 3, anchor: ANCHOR, onProgress: (p) => progress.push(p) });
 
-    assert.deepEqual(progress.map((p) => [p.table, p.index, p.total]), result.plan.tables.map((t, i) => [t.table, i + 1, result.plan.tables.length]));
-    assert.deepEqual(result.tables.map((t) => [t.table, t.rows]), result.plan.tables.map((t) => [t.table, t.rows]), 'every planned row was inserted');
-    assert.equal(result.totalRows, result.tables.reduce((s, t) => s + t.rows, 0));
+    assert.deepEqual(
+      progress.map((p) => [p.table, p.index, p.total]),
+      result.plan.tables.map((t, i) => [t.table, i + 1, result.plan.tables.length]),
+    );
+    assert.deepEqual(
+      result.tables.map((t) => [t.table, t.rows]),
+      result.plan.tables.map((t) => [t.table, t.rows]),
+      'every planned row was inserted',
+    );
+    assert.equal(
+      result.totalRows,
+      result.tables.reduce((s, t) => s + t.rows, 0),
+    );
     for (const t of result.tables) assert.equal(await scalar(`SELECT count(*) FROM ${q(t.table)}`), t.rows);
 
     // Ratios: each table with a spec volume (not raised to a minimum) within one row of spec × factor.
-    for (const t of result.plan.tables) if (t.basis === 'spec' && !t.reason.includes('raised')) assert.ok(Math.abs(t.rows - t.specRows! * result.plan.factor) <= 1, t.table);
+    for (const t of result.plan.tables)
+      if (t.basis === 'spec' && !t.reason.includes('raised')) assert.ok(Math.abs(t.rows - t.specRows! * result.plan.factor) <= 1, t.table);
     const rows = Object.fromEntries(result.tables.map((t) => [t.table, t.rows]));
     assert.ok(Math.abs(rows.order_line! / rows.order! - 3) < 0.001);
     assert.ok(Math.abs(rows.customer! / rows.order! - 0.1) < 0.001);
@@ -198,7 +213,14 @@ entities:
 `);
     await applyFresh(t, ddl);
     const result = await seedPostgres(engine, schema, { anchor: ANCHOR });
-    assert.deepEqual(result.tables.map((t) => [t.table, t.rows]), [['user', 300], ['group', 100], ['order', 500]]);
+    assert.deepEqual(
+      result.tables.map((t) => [t.table, t.rows]),
+      [
+        ['user', 300],
+        ['group', 100],
+        ['order', 500],
+      ],
+    );
     assert.deepEqual(await integrityProblems(schema), []);
   });
 
@@ -220,7 +242,14 @@ entities:
     for (const load of ['per-row', 'bulk'] as const) {
       await applyFresh(t, ddl);
       const result = await seedPostgres(engine, schema, { anchor: ANCHOR, load });
-      assert.deepEqual(result.tables.map((t) => [t.table, t.rows]), [['department', 50], ['employee', 1000]], load);
+      assert.deepEqual(
+        result.tables.map((t) => [t.table, t.rows]),
+        [
+          ['department', 50],
+          ['employee', 1000],
+        ],
+        load,
+      );
       assert.deepEqual(await integrityProblems(schema), [], load);
     }
   });
@@ -256,8 +285,22 @@ entities:
 `);
     await applyFresh(t, ddl);
     const result = await seedPostgres(engine, schema, { anchor: ANCHOR });
-    assert.deepEqual(result.plan.tables.map((t) => [t.table, t.fillLater]), [['person', ['person_team_id_fkey']], ['person_friends', []], ['team', []]]);
-    assert.deepEqual(result.tables.map((t) => [t.table, t.rows]), [['person', 2000], ['person_friends', 4000], ['team', 100]]);
+    assert.deepEqual(
+      result.plan.tables.map((t) => [t.table, t.fillLater]),
+      [
+        ['person', ['person_team_id_fkey']],
+        ['person_friends', []],
+        ['team', []],
+      ],
+    );
+    assert.deepEqual(
+      result.tables.map((t) => [t.table, t.rows]),
+      [
+        ['person', 2000],
+        ['person_friends', 4000],
+        ['team', 100],
+      ],
+    );
     assert.deepEqual(await integrityProblems(schema), []);
     // Self references point at an earlier row or nowhere.
     assert.equal(await scalar(`SELECT count(*) FROM person p JOIN person m ON m.id = p.manager_id WHERE m.created_at >= p.created_at`), 0);
@@ -332,8 +375,14 @@ entities:
     const counts = `SELECT (SELECT count(*) FROM pg_constraint WHERE connamespace = '${name}'::regnamespace) * 1000 + (SELECT count(*) FROM pg_indexes WHERE schemaname = '${name}')`;
     const before = await scalar(counts);
     // A bulk load finds the duplicates when it adds the keys back; a per-row load at the first insert.
-    await assert.rejects(seedPostgres(engine, reference.schema, { largestRows: 4_000, anchor: ANCHOR }), /^Error: seeding table category \(adding back category_pkey\): could not create unique index "category_pkey"/);
-    await assert.rejects(seedPostgres(engine, reference.schema, { largestRows: 4_000, anchor: ANCHOR, load: 'per-row' }), /^Error: seeding table tenant: duplicate key value violates unique constraint "tenant_pkey"/);
+    await assert.rejects(
+      seedPostgres(engine, reference.schema, { largestRows: 4_000, anchor: ANCHOR }),
+      /^Error: seeding table category \(adding back category_pkey\): could not create unique index "category_pkey"/,
+    );
+    await assert.rejects(
+      seedPostgres(engine, reference.schema, { largestRows: 4_000, anchor: ANCHOR, load: 'per-row' }),
+      /^Error: seeding table tenant: duplicate key value violates unique constraint "tenant_pkey"/,
+    );
     assert.equal(await scalar(`SELECT count(*) FROM inventory_event`), 2_000);
     assert.equal(await scalar(counts), before);
   });

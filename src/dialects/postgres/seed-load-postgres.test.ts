@@ -47,7 +47,11 @@ describe('seeding on a PostgreSQL server', () => {
     try {
       const suffix = `${process.pid}_${Date.now()}`;
       for (const load of ['bulk', 'per-row'] as const) {
-        assert.deepEqual(await seededFingerprints(engine, design.design.schema, ddl, `dbarchitect_seed_${load.replace('-', '_')}_${suffix}`, load), expected, load);
+        assert.deepEqual(
+          await seededFingerprints(engine, design.design.schema, ddl, `dbarchitect_seed_${load.replace('-', '_')}_${suffix}`, load),
+          expected,
+          load,
+        );
       }
     } finally {
       await engine.close();

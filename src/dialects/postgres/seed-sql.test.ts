@@ -24,17 +24,32 @@ before(async () => {
   reference = result.loaded.schema;
 });
 
-const scriptOf = (schema: Schema, seed = 1, largestRows = 20_000): PostgresSeedScript => postgresSeedScript(schema, planSeed(schema, { largestRows }), { seed, anchor: ANCHOR });
+const scriptOf = (schema: Schema, seed = 1, largestRows = 20_000): PostgresSeedScript =>
+  postgresSeedScript(schema, planSeed(schema, { largestRows }), { seed, anchor: ANCHOR });
 const insertFor = (script: PostgresSeedScript, table: string) => script.tables.find((t) => t.table === table)!.insert;
-const allSql = (script: PostgresSeedScript) => [...script.tables.flatMap((t) => [t.insert, t.analyze]), ...script.fillLater.map((f) => f.sql), ...script.resetIdentities, script.analyzeAfterFill ?? ''].join('\n');
+const allSql = (script: PostgresSeedScript) =>
+  [
+    ...script.tables.flatMap((t) => [t.insert, t.analyze]),
+    ...script.fillLater.map((f) => f.sql),
+    ...script.resetIdentities,
+    script.analyzeAfterFill ?? '',
+  ].join('\n');
 
 describe('PostgreSQL seed SQL', () => {
   it('one server-side INSERT … SELECT over generate_series per table, in plan order, and every statement parses', () => {
     const script = scriptOf(reference);
     const plan = planSeed(reference, { largestRows: 20_000 });
-    assert.deepEqual(script.tables.map((t) => [t.table, t.rows]), plan.tables.map((t) => [t.table, t.rows]));
+    assert.deepEqual(
+      script.tables.map((t) => [t.table, t.rows]),
+      plan.tables.map((t) => [t.table, t.rows]),
+    );
     for (const t of script.tables) {
-      assert.match(t.insert, new RegExp(`^INSERT INTO \\S+ \\([^)]+\\)( OVERRIDING SYSTEM VALUE)?\\nSELECT\\n[\\s\\S]+\\nFROM generate_series\\(1, ${t.rows}\\) AS g(\\nON CONFLICT DO NOTHING)?;$`));
+      assert.match(
+        t.insert,
+        new RegExp(
+          `^INSERT INTO \\S+ \\([^)]+\\)( OVERRIDING SYSTEM VALUE)?\\nSELECT\\n[\\s\\S]+\\nFROM generate_series\\(1, ${t.rows}\\) AS g(\\nON CONFLICT DO NOTHING)?;$`,
+        ),
+      );
       const parsed = parsePg(t.insert);
       assert.ok(parsed.ok, `${t.table}: ${parsed.ok ? '' : parsed.message}`);
     }
@@ -52,9 +67,16 @@ describe('PostgreSQL seed SQL', () => {
 
   it('identity columns are given ids 1..n (OVERRIDING SYSTEM VALUE), and their sequences are moved past them', () => {
     const script = scriptOf(reference);
-    assert.match(insertFor(script, 'order'), /^INSERT INTO "order" \(id, tenant_id, customer_id, status, total, currency, placed_at, shipping_address, created_at, updated_at\) OVERRIDING SYSTEM VALUE\nSELECT\n {2}g AS id,/);
+    assert.match(
+      insertFor(script, 'order'),
+      /^INSERT INTO "order" \(id, tenant_id, customer_id, status, total, currency, placed_at, shipping_address, created_at, updated_at\) OVERRIDING SYSTEM VALUE\nSELECT\n {2}g AS id,/,
+    );
     assert.doesNotMatch(insertFor(script, 'product_category'), /OVERRIDING/);
-    assert.ok(script.resetIdentities.includes(`SELECT setval(pg_get_serial_sequence('"order"', 'id'), m) FROM (SELECT max(id) AS m FROM "order") AS seeded WHERE m IS NOT NULL;`));
+    assert.ok(
+      script.resetIdentities.includes(
+        `SELECT setval(pg_get_serial_sequence('"order"', 'id'), m) FROM (SELECT max(id) AS m FROM "order") AS seeded WHERE m IS NOT NULL;`,
+      ),
+    );
   });
 
   it('tenancy: row g belongs to tenant ((g-1) mod T) + 1, and its parents are rows t, t+T, … of that tenant', () => {
@@ -70,13 +92,19 @@ describe('PostgreSQL seed SQL', () => {
     assert.match(insertFor(script, 'product'), /'sku-' \|\| g AS sku/);
     assert.match(insertFor(script, 'customer'), /'email\.' \|\| g \|\| '@example\.com' AS email/);
     assert.match(insertFor(script, 'payment'), /'provider_ref-' \|\| g AS provider_ref/);
-    assert.deepEqual(script.tables.filter((t) => t.mayConflict).map((t) => t.table), ['product_category']);
+    assert.deepEqual(
+      script.tables.filter((t) => t.mayConflict).map((t) => t.table),
+      ['product_category'],
+    );
     assert.match(insertFor(script, 'product_category'), /\nON CONFLICT DO NOTHING;$/);
   });
 
   it('values respect types and checks: enums cast to their type, ranges, optional columns NULL in one row in ten', () => {
     const script = scriptOf(reference);
-    assert.match(insertFor(script, 'order'), /\(ARRAY\['pending', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded'\]::order_status\[\]\)\[1 \+ \(\(hashint8extended\(g, \d+\) & 9223372036854775807\) % 6\)::int\] AS status/);
+    assert.match(
+      insertFor(script, 'order'),
+      /\(ARRAY\['pending', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded'\]::order_status\[\]\)\[1 \+ \(\(hashint8extended\(g, \d+\) & 9223372036854775807\) % 6\)::int\] AS status/,
+    );
     assert.match(insertFor(script, 'order_line'), /\(1 \+ \(hashint8extended\(g, \d+\) & 9223372036854775807\) % 1000\) AS quantity/);
     assert.match(insertFor(script, 'customer'), /CASE WHEN \(hashint8extended\(g, \d+\) & 9223372036854775807\) % 10 = 0 THEN NULL ELSE '\+1' \|\| lpad\(/);
     assert.match(insertFor(script, 'product'), /'USD' AS currency/, 'a string default is used as is');
@@ -101,7 +129,10 @@ entities:
     assert.match(insertFor(script, 'user'), / {2}NULL AS group_id\n/);
     assert.match(insertFor(script, 'group'), /^INSERT INTO "group" \(id, owner_id\)/);
     assert.equal(script.fillLater.length, 1);
-    assert.match(script.fillLater[0]!.sql, /^UPDATE "user" AS seeded SET group_id = CASE WHEN .* END\nFROM generate_series\(1, 1000\) AS seed_row\(g\)\nWHERE seeded\.id = seed_row\.g;$/);
+    assert.match(
+      script.fillLater[0]!.sql,
+      /^UPDATE "user" AS seeded SET group_id = CASE WHEN .* END\nFROM generate_series\(1, 1000\) AS seed_row\(g\)\nWHERE seeded\.id = seed_row\.g;$/,
+    );
     assert.ok(parsePg(script.fillLater[0]!.sql).ok);
     assert.equal(script.analyzeAfterFill, 'ANALYZE "user";');
   });

@@ -67,7 +67,14 @@ export function postgresSeedScript(schema: Schema, plan: SeedPlan, options: Post
 }
 
 /** The SELECT of one table's rows g = from..to, and its columns: e.g. to replay them row by row. */
-export function postgresSeedSelect(schema: Schema, plan: SeedPlan, options: PostgresSeedOptions, table: string, from: number, to: number): { columns: string[]; sql: string } {
+export function postgresSeedSelect(
+  schema: Schema,
+  plan: SeedPlan,
+  options: PostgresSeedOptions,
+  table: string,
+  from: number,
+  to: number,
+): { columns: string[]; sql: string } {
   return new SeedSql(schema, plan, options).select(table, from, to);
 }
 
@@ -180,7 +187,9 @@ class SeedSql {
     const g = 'seed_row.g';
     const fks = table.foreignKeys.filter((fk) => p.fillLater.includes(fk.name));
     const shape = this.shape(table);
-    const sets = fks.flatMap((fk) => fk.columns.filter((c) => c !== shape.tenantColumn).map((c) => `${q(c)} = ${this.insertValue(table, this.column(table, c), g, new Set())}`));
+    const sets = fks.flatMap((fk) =>
+      fk.columns.filter((c) => c !== shape.tenantColumn).map((c) => `${q(c)} = ${this.insertValue(table, this.column(table, c), g, new Set())}`),
+    );
     const match = table.primaryKey.columns.map((c) => `seeded.${q(c)} = ${this.value(table, this.column(table, c), g)}`);
     return `UPDATE ${q(table.name)} AS seeded SET ${sets.join(', ')}\nFROM generate_series(1, ${p.rows}) AS seed_row(g)\nWHERE ${match.join(' AND ')};`;
   }
@@ -189,7 +198,10 @@ class SeedSql {
     const table = this.table(name);
     return table.columns
       .filter((c) => c.identity)
-      .map((c) => `SELECT setval(pg_get_serial_sequence(${lit(q(table.name))}, ${lit(c.name)}), m) FROM (SELECT max(${q(c.name)}) AS m FROM ${q(table.name)}) AS seeded WHERE m IS NOT NULL;`);
+      .map(
+        (c) =>
+          `SELECT setval(pg_get_serial_sequence(${lit(q(table.name))}, ${lit(c.name)}), m) FROM (SELECT max(${q(c.name)}) AS m FROM ${q(table.name)}) AS seeded WHERE m IS NOT NULL;`,
+      );
   }
 
   // --- one column of row g -------------------------------------------------------------------
@@ -241,7 +253,9 @@ class SeedSql {
     if (shape.uniqueColumns.includes(column.name)) return { kind: 'unique' };
     if (column.type.kind === 'native') {
       if (column.nullable || column.default) return { kind: 'omit' };
-      throw new Error(`cannot seed ${table.name}.${column.name}: its type ${column.type.sql} is native to ${column.type.dialect}, and it is required without a default`);
+      throw new Error(
+        `cannot seed ${table.name}.${column.name}: its type ${column.type.sql} is native to ${column.type.dialect}, and it is required without a default`,
+      );
     }
     return { kind: 'value' };
   }
@@ -301,7 +315,10 @@ class SeedSql {
     const first = parts[0]!.row(`(${r} % ${parts[0]!.count})`);
     if (index === 0) return first;
     const part = parts[index]!;
-    const radix = parts.slice(0, index).map((p) => p.count).join(' * ');
+    const radix = parts
+      .slice(0, index)
+      .map((p) => p.count)
+      .join(' * ');
     const offset = this.hash(first, table.name, shape.linkForeignKeys[index]!.name, 'offset');
     return part.row(`(((${r} / (${radix})) % ${part.count} + ${offset} % ${part.count}) % ${part.count})`);
   }
@@ -502,5 +519,10 @@ class SeedSql {
 
 /** The local part of a generated address: letters, digits, dots (no spaces or @ to fail the format check). */
 function emailLocal(column: string): string {
-  return column.toLowerCase().replace(/[^a-z0-9]+/g, '.').replace(/^\.+|\.+$/g, '') || 'user';
+  return (
+    column
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '.')
+      .replace(/^\.+|\.+$/g, '') || 'user'
+  );
 }

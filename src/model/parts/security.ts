@@ -6,7 +6,9 @@ const privilegeSchema = z.enum(['SELECT', 'INSERT', 'UPDATE', 'DELETE']);
 export const securitySchema = z.object({
   roles: z.array(z.object({ name: z.string(), login: z.boolean(), purpose: z.string(), privileges: z.string(), memberOf: z.array(z.string()) })),
   /** Table privileges per role; with `columns`, the privileges hold on those columns only. */
-  grants: z.array(z.object({ role: z.string(), table: z.string(), privileges: z.array(privilegeSchema), columns: z.array(z.string()).optional(), why: z.string() })),
+  grants: z.array(
+    z.object({ role: z.string(), table: z.string(), privileges: z.array(privilegeSchema), columns: z.array(z.string()).optional(), why: z.string() }),
+  ),
   /** What a role gets on tables the owner creates later (ALTER DEFAULT PRIVILEGES). */
   defaultGrants: z.array(z.object({ role: z.string(), owner: z.string(), privileges: z.array(privilegeSchema) })),
   /** Forced: the owner is subject to the policies too; only roles that bypass RLS (maintenance jobs) are not. */
@@ -24,7 +26,9 @@ export const securitySchema = z.object({
   erasure: z
     .object({
       subject: z.string(),
-      steps: z.array(z.object({ table: z.string(), via: z.string(), action: z.enum(['anonymize', 'delete', 'keep']), columns: z.array(z.string()), why: z.string() })),
+      steps: z.array(
+        z.object({ table: z.string(), via: z.string(), action: z.enum(['anonymize', 'delete', 'keep']), columns: z.array(z.string()), why: z.string() }),
+      ),
     })
     .optional(),
   retention: z.array(

@@ -29,7 +29,8 @@ export function findCopiedAttributes(schema: Schema): CopiedAttribute[] {
       for (const column of table.columns) {
         if (!column.name.startsWith(prefix) || column.name === refColumn) continue;
         const rest = column.name.slice(prefix.length);
-        if (target.columns.some((c) => c.name === rest)) found.push({ table: table.name, column: column.name, via: refColumn, source: `${target.name}.${rest}` });
+        if (target.columns.some((c) => c.name === rest))
+          found.push({ table: table.name, column: column.name, via: refColumn, source: `${target.name}.${rest}` });
       }
     }
   }

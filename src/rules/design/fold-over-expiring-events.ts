@@ -8,7 +8,11 @@ import type { DesignPattern, DesignContext } from './context.js';
  */
 export function foldingReads<P extends DesignPattern>(table: string, workload: readonly P[]): P[] {
   return workload.filter(
-    (w) => w.shape.kind === 'select' && w.shape.tables.some((t) => t.table === table) && w.shape.aggregates.length > 0 && !w.shape.predicates.some((p) => p.table === table && p.op === 'range'),
+    (w) =>
+      w.shape.kind === 'select' &&
+      w.shape.tables.some((t) => t.table === table) &&
+      w.shape.aggregates.length > 0 &&
+      !w.shape.predicates.some((p) => p.table === table && p.op === 'range'),
   );
 }
 

@@ -12,8 +12,7 @@ import { constantValue } from './values.js';
 export function orderItem(ctx: ShapeContext, node: Node, targets: readonly TargetInfo[], scope: Scope): OrderItem {
   const sort: SortBy = 'SortBy' in node ? node.SortBy : { node };
   const desc = sort.sortby_dir === 'SORTBY_DESC' || (sort.sortby_dir === 'SORTBY_USING' && operatorName(sort.useOp) === '>');
-  const nulls: OrderItem['nulls'] =
-    sort.sortby_nulls === 'SORTBY_NULLS_FIRST' ? 'first' : sort.sortby_nulls === 'SORTBY_NULLS_LAST' ? 'last' : undefined;
+  const nulls: OrderItem['nulls'] = sort.sortby_nulls === 'SORTBY_NULLS_FIRST' ? 'first' : sort.sortby_nulls === 'SORTBY_NULLS_LAST' ? 'last' : undefined;
   const order: Pick<OrderItem, 'direction' | 'nulls'> = compact({ direction: desc ? 'desc' : 'asc', nulls });
   const ordinal = ordinalOf(sort.node);
   if (ordinal !== undefined) {

@@ -65,9 +65,7 @@ export function printSubLink(link: SubLink, operand: Print): string {
     case 'EXISTS_SUBLINK':
       return 'EXISTS (subquery)';
     case 'ANY_SUBLINK':
-      return link.operName
-        ? `${operand(link.testexpr)} ${operatorName(link.operName)} ANY (subquery)`
-        : `${operand(link.testexpr)} IN (subquery)`;
+      return link.operName ? `${operand(link.testexpr)} ${operatorName(link.operName)} ANY (subquery)` : `${operand(link.testexpr)} IN (subquery)`;
     case 'ALL_SUBLINK':
       return `${operand(link.testexpr)} ${operatorName(link.operName)} ALL (subquery)`;
     case 'ARRAY_SUBLINK':

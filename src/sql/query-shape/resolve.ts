@@ -28,9 +28,7 @@ export function resolve(ctx: ShapeContext, ref: ColumnRef, scope: Scope): Resolv
   const schema = names.length >= 3 ? names[names.length - 3] : undefined;
   let depth = 0;
   for (let s: Scope | undefined = scope; s; s = s.parent, depth++) {
-    const source = s.sources.find(
-      (src) => src.alias === qualifier && (schema === undefined || src.schema === undefined || src.schema === schema),
-    );
+    const source = s.sources.find((src) => src.alias === qualifier && (schema === undefined || src.schema === undefined || src.schema === schema));
     if (source) return { name: bound(source, column), source, depth };
   }
   return { name: { alias: qualifier, column }, depth: 0 };

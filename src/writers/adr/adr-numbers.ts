@@ -56,7 +56,10 @@ export function areaBlock(area: string): readonly [number, number] | undefined {
  * number where it has one, otherwise the next number after every number its block has used, the
  * ledger's retired ones included. Returns the numbers and the ledger to write back.
  */
-export function assignAdrNumbers(records: readonly { readonly key: string; readonly area: string }[], ledger: AdrNumbers = new Map()): { numbers: Map<string, number>; ledger: Map<string, number> } {
+export function assignAdrNumbers(
+  records: readonly { readonly key: string; readonly area: string }[],
+  ledger: AdrNumbers = new Map(),
+): { numbers: Map<string, number>; ledger: Map<string, number> } {
   const next = new Map<string, number>(ledger);
   const used = new Set(ledger.values());
   const nextFree = (from: number, to: number) => {
@@ -79,12 +82,30 @@ export function assignAdrNumbers(records: readonly { readonly key: string; reado
 export function renderAdrNumbers(ledger: AdrNumbers): string {
   const entries = [...ledger].sort((a, b) => a[1] - b[1]);
   const numbers = Object.fromEntries(entries);
-  return JSON.stringify({ about: 'ADR numbers dbarchitect has given: kept on every run, never reused. Commit this file with the records; delete it to renumber from scratch.', numbers }, null, 2) + '\n';
+  return (
+    JSON.stringify(
+      {
+        about: 'ADR numbers dbarchitect has given: kept on every run, never reused. Commit this file with the records; delete it to renumber from scratch.',
+        numbers,
+      },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 /** Reads a ledger written by `renderAdrNumbers`; a damaged one is an error naming the file and the fix. */
 export function parseAdrNumbers(text: string, file: string): { ok: true; ledger: AdrNumbers } | { ok: false; diagnostic: Diagnostic } {
-  const fail = (message: string) => ({ ok: false as const, diagnostic: { code: 'output/bad-adr-numbers', severity: 'error' as const, message, fix: 'restore the file from version control, or delete it to renumber the ADRs from scratch', location: { file, line: 1, column: 1 } } });
+  const fail = (message: string) => ({
+    ok: false as const,
+    diagnostic: {
+      code: 'output/bad-adr-numbers',
+      severity: 'error' as const,
+      message,
+      fix: 'restore the file from version control, or delete it to renumber the ADRs from scratch',
+      location: { file, line: 1, column: 1 },
+    },
+  });
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -96,7 +117,8 @@ export function parseAdrNumbers(text: string, file: string): { ok: true; ledger:
   const ledger = new Map<string, number>();
   const owner = new Map<number, string>();
   for (const [key, value] of Object.entries(numbers)) {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) return fail(`\`${key}\` has the number ${JSON.stringify(value)}; ADR numbers are positive integers`);
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1)
+      return fail(`\`${key}\` has the number ${JSON.stringify(value)}; ADR numbers are positive integers`);
     const other = owner.get(value);
     if (other !== undefined) return fail(`\`${other}\` and \`${key}\` both have the number ${value}`);
     owner.set(value, key);

@@ -15,7 +15,14 @@ function shopDesign(): Promise<Design> {
   return cached;
 }
 
-const MADR_HEADINGS = ['## Context and Problem Statement', '## Decision Drivers', '## Considered Options', '## Decision Outcome', '### Consequences', '## More Information'];
+const MADR_HEADINGS = [
+  '## Context and Problem Statement',
+  '## Decision Drivers',
+  '## Considered Options',
+  '## Decision Outcome',
+  '### Consequences',
+  '## More Information',
+];
 
 function adrsOnly(files: readonly { path: string; content: string }[]) {
   return files.filter((f) => f.path !== ADR_INDEX_PATH && f.path !== ADR_NUMBERS_PATH);
@@ -28,7 +35,16 @@ const ledgerOf = (files: readonly { path: string; content: string }[]) => {
   assert.ok(parsed.ok);
   return parsed.ledger;
 };
-const decision = (id: string, area: Decision['area']): Decision => ({ id, area, title: `Extra ${id}`, choice: 'x', rationale: [], alternatives: [], evidence: [], patterns: [] });
+const decision = (id: string, area: Decision['area']): Decision => ({
+  id,
+  area,
+  title: `Extra ${id}`,
+  choice: 'x',
+  rationale: [],
+  alternatives: [],
+  evidence: [],
+  patterns: [],
+});
 
 test('one ADR per major decision, one per group, plus the index and the number ledger', async () => {
   const design = await shopDesign();
@@ -36,7 +52,10 @@ test('one ADR per major decision, one per group, plus the index and the number l
   const major = design.decisions.filter(isMajorDecision).length;
   const groups = new Set(design.decisions.map(adrGroupOf).filter((g) => g !== undefined)).size;
   assert.ok(major > 0);
-  assert.ok(design.decisions.some((d) => d.area === 'indexes'), 'the reference spec has index decisions');
+  assert.ok(
+    design.decisions.some((d) => d.area === 'indexes'),
+    'the reference spec has index decisions',
+  );
   assert.equal(files.length, major + groups + 2);
   assert.equal(files.filter((f) => f.path === ADR_INDEX_PATH).length, 1);
   assert.equal(files.filter((f) => f.path === ADR_NUMBERS_PATH).length, 1);
@@ -95,7 +114,7 @@ test('the indexes ADR lists every index decision with its patterns and evidence'
   }
 });
 
-test('the index lists every ADR with number, title, area and tier; each number lies in its area\'s block', async () => {
+test("the index lists every ADR with number, title, area and tier; each number lies in its area's block", async () => {
   const design = await shopDesign();
   const files = renderAdrs(design);
   const index = files.find((f) => f.path === ADR_INDEX_PATH)!;
@@ -105,7 +124,10 @@ test('the index lists every ADR with number, title, area and tier; each number l
     const number = String(numberOf(file.path)).padStart(4, '0');
     const [first, last] = areaBlock(areaOf(file.content))!;
     assert.ok(numberOf(file.path) >= first && numberOf(file.path) <= last, `${file.path} in ${first}–${last}`);
-    assert.match(index.content, new RegExp(`\\| ${number} \\| \\[[^\\n]+\\]\\(${file.path.slice(4).replace(/\./g, '\\.')}\\) \\| [a-z-]+ \\| (executed|parsed|derived|assumed) \\|`));
+    assert.match(
+      index.content,
+      new RegExp(`\\| ${number} \\| \\[[^\\n]+\\]\\(${file.path.slice(4).replace(/\./g, '\\.')}\\) \\| [a-z-]+ \\| (executed|parsed|derived|assumed) \\|`),
+    );
   }
 });
 
@@ -128,20 +150,40 @@ test('without a ledger, a new decision renumbers no record of another area', asy
   const before = adrsOnly(renderAdrs(design));
   // First in the design's order, so a positional numbering would shift every record.
   const after = adrsOnly(renderAdrs({ ...design, decisions: [decision('caching/aaa-extra', 'caching'), ...design.decisions] }));
-  for (const file of before.filter((f) => areaOf(f.content) !== 'caching')) assert.ok(after.some((f) => f.path === file.path), `${file.path} kept its number`);
+  for (const file of before.filter((f) => areaOf(f.content) !== 'caching'))
+    assert.ok(
+      after.some((f) => f.path === file.path),
+      `${file.path} kept its number`,
+    );
   assert.equal(after.length, before.length + 1);
 });
 
-test('with the previous run\'s ledger, a new decision anywhere leaves every other number unchanged', async () => {
+test("with the previous run's ledger, a new decision anywhere leaves every other number unchanged", async () => {
   const design = await shopDesign();
   const first = renderAdrs(design);
   const ledger = ledgerOf(first);
-  const technology = adrsOnly(first).filter((f) => areaOf(f.content) === 'technology').map((f) => numberOf(f.path));
+  const technology = adrsOnly(first)
+    .filter((f) => areaOf(f.content) === 'technology')
+    .map((f) => numberOf(f.path));
   const extras = [decision('technology/aaa-extra', 'technology'), decision('security/aaa-extra', 'security')];
   const second = renderAdrs({ ...design, decisions: [...extras, ...design.decisions] }, ledger);
-  for (const file of adrsOnly(first)) assert.ok(second.some((f) => f.path === file.path && f.content === file.content), `${file.path} unchanged`);
+  for (const file of adrsOnly(first))
+    assert.ok(
+      second.some((f) => f.path === file.path && f.content === file.content),
+      `${file.path} unchanged`,
+    );
   const added = adrsOnly(second).filter((f) => f.content.includes('aaa-extra'));
-  assert.deepEqual(added.map((f) => numberOf(f.path)), [Math.max(...technology) + 1, Math.max(...adrsOnly(first).filter((f) => areaOf(f.content) === 'security').map((f) => numberOf(f.path))) + 1].sort((a, b) => a - b));
+  assert.deepEqual(
+    added.map((f) => numberOf(f.path)),
+    [
+      Math.max(...technology) + 1,
+      Math.max(
+        ...adrsOnly(first)
+          .filter((f) => areaOf(f.content) === 'security')
+          .map((f) => numberOf(f.path)),
+      ) + 1,
+    ].sort((a, b) => a - b),
+  );
   // The ledger written back holds the old numbers and the new ones.
   const written = ledgerOf(second);
   for (const [key, n] of ledger) assert.equal(written.get(key), n, key);
@@ -156,7 +198,11 @@ test('a decision no longer proposed retires its number: listed in the index, kep
   assert.ok(number, 'the reference design has a never-cached decision');
   const without = renderAdrs({ ...design, decisions: design.decisions.filter((d) => d.id !== dropped) }, ledger);
   assert.ok(!adrsOnly(without).some((f) => numberOf(f.path) === number));
-  assert.ok(without.find((f) => f.path === ADR_INDEX_PATH)!.content.includes(`Retired numbers (the decision is no longer proposed; the number is not reused): ${String(number).padStart(4, '0')} \`${dropped}\`.`));
+  assert.ok(
+    without
+      .find((f) => f.path === ADR_INDEX_PATH)!
+      .content.includes(`Retired numbers (the decision is no longer proposed; the number is not reused): ${String(number).padStart(4, '0')} \`${dropped}\`.`),
+  );
   const kept = ledgerOf(without);
   assert.equal(kept.get(dropped), number);
   const later = renderAdrs({ ...design, decisions: [decision('caching/zzz-new', 'caching'), ...design.decisions.filter((d) => d.id !== dropped)] }, kept);
@@ -164,7 +210,10 @@ test('a decision no longer proposed retires its number: listed in the index, kep
 });
 
 test('the ledger round-trips, and a damaged one is an error naming the file and the fix', () => {
-  const ledger = new Map([['technology/primary-store', 101], ['indexes/*', 901]]);
+  const ledger = new Map([
+    ['technology/primary-store', 101],
+    ['indexes/*', 901],
+  ]);
   const parsed = parseAdrNumbers(renderAdrNumbers(ledger), 'x/adr/numbers.json');
   assert.ok(parsed.ok);
   assert.deepEqual([...parsed.ledger], [...ledger]);
@@ -206,7 +255,16 @@ test('kebab titles are lower-case ASCII and at most 60 characters', () => {
 
 test('constraint decisions are grouped into one ADR', async () => {
   const design = await shopDesign();
-  const constraint = (id: string): Decision => ({ id, area: 'constraints', title: `Constraint ${id}`, choice: 'UNIQUE (tenant_id, email)', rationale: ['r'], alternatives: [{ option: 'global', rejectedBecause: 'leaks' }], evidence: [{ tier: 'assumed', source: 'rule:tenant-scoped-unique', detail: 'd' }], patterns: [] });
+  const constraint = (id: string): Decision => ({
+    id,
+    area: 'constraints',
+    title: `Constraint ${id}`,
+    choice: 'UNIQUE (tenant_id, email)',
+    rationale: ['r'],
+    alternatives: [{ option: 'global', rejectedBecause: 'leaks' }],
+    evidence: [{ tier: 'assumed', source: 'rule:tenant-scoped-unique', detail: 'd' }],
+    patterns: [],
+  });
   const decisions = [...design.decisions, constraint('constraints/a.b'), constraint('constraints/c.d')];
   const files = renderAdrs({ ...design, decisions });
   assert.equal(files.length, renderAdrs(design).length + 1);

@@ -14,11 +14,28 @@ export const ADR_DIR = 'adr';
 export const ADR_INDEX_PATH = `${ADR_DIR}/README.md`;
 
 /** Areas whose decisions each get their own ADR, in the order the ADRs are numbered. */
-export const MAJOR_AREAS: readonly string[] = ['technology', 'tenancy', 'keys', 'normalization', 'denormalization', 'modeling', 'partitioning', 'scaling', 'caching', 'capacity', 'security', 'availability'];
+export const MAJOR_AREAS: readonly string[] = [
+  'technology',
+  'tenancy',
+  'keys',
+  'normalization',
+  'denormalization',
+  'modeling',
+  'partitioning',
+  'scaling',
+  'caching',
+  'capacity',
+  'security',
+  'availability',
+];
 
 /** Areas (and id prefixes) whose decisions are grouped into one ADR each. */
 const GROUPS = [
-  { key: 'indexes', title: 'Indexes derived from the access patterns', problem: 'which secondary indexes the schema needs for its access patterns, and which patterns existing keys already serve' },
+  {
+    key: 'indexes',
+    title: 'Indexes derived from the access patterns',
+    problem: 'which secondary indexes the schema needs for its access patterns, and which patterns existing keys already serve',
+  },
   { key: 'constraints', title: 'Constraints derived from the model', problem: 'which constraints, beyond keys and references, the schema enforces' },
 ] as const;
 
@@ -51,7 +68,10 @@ export function isMajorDecision(decision: Pick<Decision, 'id' | 'area'>): boolea
 
 /** `Primary store: PostgreSQL` → `primary-store-postgresql`: lower-case ASCII, at most 60 characters, never empty. */
 export function kebabTitle(title: string, max = 60): string {
-  const ascii = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const ascii = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
   let kebab = ascii.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   if (kebab.length > max) {
     const cut = kebab.slice(0, max + 1);
@@ -90,7 +110,9 @@ export function planAdrs(design: Design, ledger?: AdrNumbers): { planned: Planne
     if (members.length) entries.push({ entry: { kind: 'group', group, decisions: members }, area: group.key, index: design.decisions.indexOf(members[0]!) });
   }
   const rank = (area: string) => (AREA_ORDER.includes(area) ? AREA_ORDER.indexOf(area) : AREA_ORDER.length);
-  entries.sort((a, b) => rank(a.area) - rank(b.area) || (rank(a.area) === AREA_ORDER.length && a.area !== b.area ? (a.area < b.area ? -1 : 1) : 0) || a.index - b.index);
+  entries.sort(
+    (a, b) => rank(a.area) - rank(b.area) || (rank(a.area) === AREA_ORDER.length && a.area !== b.area ? (a.area < b.area ? -1 : 1) : 0) || a.index - b.index,
+  );
   const keyed = entries.map((e) => ({ ...e, key: e.entry.kind === 'single' ? e.entry.decision.id : `${e.entry.group.key}/*` }));
   const assigned = assignAdrNumbers(keyed, ledger);
   const planned = keyed.map(({ entry, area, key }) => {
@@ -117,14 +139,24 @@ export function renderAdrs(design: Design, ledger?: AdrNumbers): AdrFile[] {
 
 function renderIndex(design: Design, planned: readonly PlannedAdr[], ledger: AdrNumbers): string {
   const out = [`# Architecture decision records: ${design.spec.name}`, ''];
-  out.push(`Proposed by dbarchitect ${design.tool.version} from the spec \`${design.spec.name}\`, in the [MADR](https://adr.github.io/madr/) format. Each record has the status **proposed**: the tool proposes, a reviewer accepts or rejects. Its evidence tier is the weakest tier of the evidence behind it: **executed**, **parsed**, **derived** or **assumed**.`, '');
-  out.push(`Numbers never change: each area owns a block of 100 (technology 01xx, tenancy 02xx, …), and \`numbers.json\` keeps every number given, so a later run keeps them and never reuses one. Commit it with the records.`, '');
+  out.push(
+    `Proposed by dbarchitect ${design.tool.version} from the spec \`${design.spec.name}\`, in the [MADR](https://adr.github.io/madr/) format. Each record has the status **proposed**: the tool proposes, a reviewer accepts or rejects. Its evidence tier is the weakest tier of the evidence behind it: **executed**, **parsed**, **derived** or **assumed**.`,
+    '',
+  );
+  out.push(
+    `Numbers never change: each area owns a block of 100 (technology 01xx, tenancy 02xx, …), and \`numbers.json\` keeps every number given, so a later run keeps them and never reuses one. Commit it with the records.`,
+    '',
+  );
   out.push('| number | title | area | evidence tier |', '|---|---|---|---|');
   for (const adr of planned) out.push(`| ${pad(adr.number)} | [${cell(adr.title)}](${adr.path.slice(ADR_DIR.length + 1)}) | ${adr.area} | ${adr.tier} |`);
   out.push('');
   const current = new Set(planned.map((adr) => adr.key));
   const retired = [...ledger].filter(([key]) => !current.has(key)).sort((a, b) => a[1] - b[1]);
-  if (retired.length) out.push(`Retired numbers (the decision is no longer proposed; the number is not reused): ${retired.map(([key, n]) => `${pad(n)} \`${key}\``).join(', ')}.`, '');
+  if (retired.length)
+    out.push(
+      `Retired numbers (the decision is no longer proposed; the number is not reused): ${retired.map(([key, n]) => `${pad(n)} \`${key}\``).join(', ')}.`,
+      '',
+    );
   return out.join('\n');
 }
 
@@ -132,7 +164,10 @@ function renderAdr(design: Design, adr: PlannedAdr): string {
   // Proposed, never accepted: accepting a decision is a person's act, not the tool's.
   const out = ['---', 'status: proposed', '---', '', `# ${adr.title}`, ''];
   const ids = adr.entry.kind === 'single' ? `decision \`${adr.entry.decision.id}\`` : `${adr.entry.decisions.length} decisions \`${adr.entry.group.key}/*\``;
-  out.push(`ADR ${pad(adr.number)}. Status: proposed. Proposed by dbarchitect ${design.tool.version} (area: ${adr.area}; ${ids}; evidence tier: ${adr.tier}).`, '');
+  out.push(
+    `ADR ${pad(adr.number)}. Status: proposed. Proposed by dbarchitect ${design.tool.version} (area: ${adr.area}; ${ids}; evidence tier: ${adr.tier}).`,
+    '',
+  );
   out.push(...(adr.entry.kind === 'single' ? renderSingle(design, adr.entry.decision) : renderGroup(design, adr.entry.group, adr.entry.decisions)));
   return out.join('\n');
 }
@@ -157,7 +192,10 @@ function renderSingle(design: Design, decision: Decision): string[] {
 
   out.push('## Decision Outcome', '');
   const rules = unique(decision.evidence.map((e) => e.source).filter((s) => s.startsWith('rule:')));
-  out.push(`Chosen option: "${decision.choice}", because of the decision drivers above${rules.length ? ` (by ${codeList(rules)})` : ''}${decision.alternatives.length ? `; the other option${decision.alternatives.length === 1 ? ' was' : 's were'} rejected for the reasons under Pros and Cons of the Options` : ''}.`, '');
+  out.push(
+    `Chosen option: "${decision.choice}", because of the decision drivers above${rules.length ? ` (by ${codeList(rules)})` : ''}${decision.alternatives.length ? `; the other option${decision.alternatives.length === 1 ? ' was' : 's were'} rejected for the reasons under Pros and Cons of the Options` : ''}.`,
+    '',
+  );
   out.push('### Consequences', '');
   out.push(...consequences([decision]), '');
 
@@ -178,7 +216,10 @@ function renderGroup(design: Design, group: (typeof GROUPS)[number], decisions: 
   const patterns = unique(decisions.flatMap((d) => d.patterns));
   out.push('## Context and Problem Statement', '');
   out.push(...specContext(design));
-  out.push(`The ${group.key} question this record settles: ${group.problem}. It groups the ${decisions.length} \`${group.key}/*\` decision${decisions.length === 1 ? '' : 's'} of the design, listed under Decision Outcome.`, '');
+  out.push(
+    `The ${group.key} question this record settles: ${group.problem}. It groups the ${decisions.length} \`${group.key}/*\` decision${decisions.length === 1 ? '' : 's'} of the design, listed under Decision Outcome.`,
+    '',
+  );
   if (patterns.length) out.push(`Access patterns concerned: ${codeList(patterns)}.`, '');
   out.push(...requirementsList(design));
 
@@ -189,7 +230,7 @@ function renderGroup(design: Design, group: (typeof GROUPS)[number], decisions: 
     const count = decisions.filter((d) => d.evidence.some((e) => e.source === rule)).length;
     out.push(`- The rule \`${rule}\` (${count} decision${count === 1 ? '' : 's'}).`);
   }
-  if (!patterns.length && !rules.length) out.push('- No drivers were recorded beyond each decision\'s rationale (under More Information).');
+  if (!patterns.length && !rules.length) out.push("- No drivers were recorded beyond each decision's rationale (under More Information).");
   out.push('');
 
   out.push('## Considered Options', '');
@@ -202,10 +243,15 @@ function renderGroup(design: Design, group: (typeof GROUPS)[number], decisions: 
   out.push('');
 
   out.push('## Decision Outcome', '');
-  out.push(`Chosen option: "the ${decisions.length} decision${decisions.length === 1 ? '' : 's'} below", because each follows from its own rationale and evidence${rules.length ? ` (by ${codeList(rules)})` : ''}, listed under More Information.`, '');
+  out.push(
+    `Chosen option: "the ${decisions.length} decision${decisions.length === 1 ? '' : 's'} below", because each follows from its own rationale and evidence${rules.length ? ` (by ${codeList(rules)})` : ''}, listed under More Information.`,
+    '',
+  );
   out.push('| decision | title | choice | patterns | evidence |', '|---|---|---|---|---|');
   for (const d of decisions) {
-    const evidence = `${decisionTier(d)}: ${unique(d.evidence.map((e) => e.source)).map((s) => `\`${s}\``).join(', ')}`;
+    const evidence = `${decisionTier(d)}: ${unique(d.evidence.map((e) => e.source))
+      .map((s) => `\`${s}\``)
+      .join(', ')}`;
     out.push(`| \`${cell(d.id)}\` | ${cell(d.title)} | ${cell(d.choice)} | ${d.patterns.length ? cell(codeList(d.patterns)) : '—'} | ${cell(evidence)} |`);
   }
   out.push('');
@@ -239,7 +285,10 @@ function consequences(decisions: readonly Decision[]): string[] {
   const patterns = unique(decisions.flatMap((d) => d.patterns));
   if (patterns.length) out.push(`- Good, because it serves or is judged by the access pattern${patterns.length === 1 ? '' : 's'} ${codeList(patterns)}.`);
   const executed = decisions.filter((d) => d.evidence.some((e) => e.tier === 'executed'));
-  if (executed.length) out.push(`- Good, because ${decisions.length === 1 ? 'it was' : `${executed.length} of the ${decisions.length} decisions were`} executed on a real engine (${unique(executed.flatMap((d) => d.evidence.filter((e) => e.tier === 'executed').map((e) => `\`${e.source}\``))).join(', ')}).`);
+  if (executed.length)
+    out.push(
+      `- Good, because ${decisions.length === 1 ? 'it was' : `${executed.length} of the ${decisions.length} decisions were`} executed on a real engine (${unique(executed.flatMap((d) => d.evidence.filter((e) => e.tier === 'executed').map((e) => `\`${e.source}\``))).join(', ')}).`,
+    );
   for (const d of decisions) {
     for (const reason of d.rationale) {
       const m = /^(Trade-off|Note):\s*(.*)$/s.exec(reason);
@@ -247,7 +296,10 @@ function consequences(decisions: readonly Decision[]): string[] {
     }
   }
   const assumed = new Map<string, string>();
-  for (const d of decisions) for (const e of d.evidence) if (e.tier === 'assumed') assumed.set(`${e.source}\u0000${e.detail}`, `- Bad, because it rests on an assumption (\`${e.source}\`): ${sentence(e.detail)}`);
+  for (const d of decisions)
+    for (const e of d.evidence)
+      if (e.tier === 'assumed')
+        assumed.set(`${e.source}\u0000${e.detail}`, `- Bad, because it rests on an assumption (\`${e.source}\`): ${sentence(e.detail)}`);
   out.push(...assumed.values());
   if (!out.length) out.push('- Neutral, because no consequences beyond the decision drivers were recorded.');
   return out;

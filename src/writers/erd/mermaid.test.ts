@@ -8,14 +8,45 @@ const table = (name: string, extra: Partial<Table>): Table => baseTable(name, [c
 
 describe('Mermaid ERD', () => {
   it('draws cardinality from nullability and uniqueness', () => {
-    const fk = (column: string) => ({ name: `${column}_fkey`, columns: [column], refTable: 'customer', refColumns: ['id'], onDelete: 'restrict' as const, deferrable: false });
+    const fk = (column: string) => ({
+      name: `${column}_fkey`,
+      columns: [column],
+      refTable: 'customer',
+      refColumns: ['id'],
+      onDelete: 'restrict' as const,
+      deferrable: false,
+    });
     const schema: Schema = {
       enums: [],
       tables: [
-        table('customer', { columns: [{ name: 'id', type: { kind: 'int64' }, nullable: false, pii: false, origin: 't' }, { name: 'email', type: { kind: 'string', length: 254 }, nullable: false, pii: true, origin: 't' }] }),
-        table('order', { columns: [{ name: 'id', type: { kind: 'int64' }, nullable: false, pii: false, origin: 't' }, { name: 'customer_id', type: { kind: 'int64' }, nullable: false, pii: false, origin: 't' }], foreignKeys: [fk('customer_id')] }),
-        table('note', { columns: [{ name: 'id', type: { kind: 'int64' }, nullable: false, pii: false, origin: 't' }, { name: 'customer_id', type: { kind: 'int64' }, nullable: true, pii: false, origin: 't' }], foreignKeys: [fk('customer_id')] }),
-        table('profile', { columns: [{ name: 'id', type: { kind: 'int64' }, nullable: false, pii: false, origin: 't' }, { name: 'customer_id', type: { kind: 'int64' }, nullable: false, pii: false, origin: 't' }], foreignKeys: [fk('customer_id')], uniques: [{ name: 'u', columns: ['customer_id'] }] }),
+        table('customer', {
+          columns: [
+            { name: 'id', type: { kind: 'int64' }, nullable: false, pii: false, origin: 't' },
+            { name: 'email', type: { kind: 'string', length: 254 }, nullable: false, pii: true, origin: 't' },
+          ],
+        }),
+        table('order', {
+          columns: [
+            { name: 'id', type: { kind: 'int64' }, nullable: false, pii: false, origin: 't' },
+            { name: 'customer_id', type: { kind: 'int64' }, nullable: false, pii: false, origin: 't' },
+          ],
+          foreignKeys: [fk('customer_id')],
+        }),
+        table('note', {
+          columns: [
+            { name: 'id', type: { kind: 'int64' }, nullable: false, pii: false, origin: 't' },
+            { name: 'customer_id', type: { kind: 'int64' }, nullable: true, pii: false, origin: 't' },
+          ],
+          foreignKeys: [fk('customer_id')],
+        }),
+        table('profile', {
+          columns: [
+            { name: 'id', type: { kind: 'int64' }, nullable: false, pii: false, origin: 't' },
+            { name: 'customer_id', type: { kind: 'int64' }, nullable: false, pii: false, origin: 't' },
+          ],
+          foreignKeys: [fk('customer_id')],
+          uniques: [{ name: 'u', columns: ['customer_id'] }],
+        }),
       ],
     };
     const erd = renderMermaidErd(schema);

@@ -25,7 +25,8 @@ export function renderMermaidErd(schema: Schema): string {
   }
   const tenantScoped = schema.tables.filter((t) => t.foreignKeys.some((fk) => isTenantEdge(t, fk)));
   const tenantTable = tenantScoped[0]?.foreignKeys.find((fk) => isTenantEdge(tenantScoped[0]!, fk))?.refTable;
-  if (tenantTable) lines.push(`  %% tenant_id references ${tenantTable} from every tenant-scoped table: ${tenantScoped.map((t) => t.name).join(', ')} (not drawn)`);
+  if (tenantTable)
+    lines.push(`  %% tenant_id references ${tenantTable} from every tenant-scoped table: ${tenantScoped.map((t) => t.name).join(', ')} (not drawn)`);
   return lines.join('\n') + '\n';
 }
 
@@ -36,7 +37,9 @@ function entityName(name: string): string {
 
 /** Mermaid attribute types allow no commas or spaces: `decimal(19,4)` -> `decimal_19_4`. */
 function attributeType(column: Column): string {
-  return describeType(column.type).replace(/[^A-Za-z0-9_]+/g, '_').replace(/_+$/, '');
+  return describeType(column.type)
+    .replace(/[^A-Za-z0-9_]+/g, '_')
+    .replace(/_+$/, '');
 }
 
 function markers(table: Table, column: Column): string {

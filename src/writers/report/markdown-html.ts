@@ -37,9 +37,17 @@ export function markdownLinesToHtml(lines: readonly string[], renderCode: CodeRe
     } else if (line.startsWith('|')) {
       out.push(tableHtml(collect((l) => l.startsWith('|'))));
     } else if (line.startsWith('- ')) {
-      out.push(`<ul>${collect((l) => l.startsWith('- ')).map((l) => `<li>${inlineHtml(l.slice(2))}</li>`).join('')}</ul>`);
+      out.push(
+        `<ul>${collect((l) => l.startsWith('- '))
+          .map((l) => `<li>${inlineHtml(l.slice(2))}</li>`)
+          .join('')}</ul>`,
+      );
     } else if (line.startsWith('> ')) {
-      out.push(`<blockquote><p>${collect((l) => l.startsWith('> ')).map((l) => inlineHtml(l.slice(2))).join(' ')}</p></blockquote>`);
+      out.push(
+        `<blockquote><p>${collect((l) => l.startsWith('> '))
+          .map((l) => inlineHtml(l.slice(2)))
+          .join(' ')}</p></blockquote>`,
+      );
     } else if (line === '') {
       i++;
     } else {
@@ -52,13 +60,24 @@ export function markdownLinesToHtml(lines: readonly string[], renderCode: CodeRe
 
 function tableHtml(rows: readonly string[]): string {
   // Cells split at pipes that are not escaped (`\|` is a pipe inside a cell).
-  const cells = (row: string) => row.replace(/^\||\|$/g, '').split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\\|/g, '|'));
+  const cells = (row: string) =>
+    row
+      .replace(/^\||\|$/g, '')
+      .split(/(?<!\\)\|/)
+      .map((c) => c.trim().replace(/\\\|/g, '|'));
   const [head, separator, ...body] = rows;
   const hasHead = separator !== undefined && /^\|(\s*:?-+:?\s*\|)+$/.test(separator);
   const headCells = hasHead ? cells(head!) : [];
   const bodyRows = hasHead ? body : rows;
   const th = headCells.map((c) => `<th>${inlineHtml(c)}</th>`).join('');
-  const trs = bodyRows.map((r) => `<tr>${cells(r).map((c) => `<td>${inlineHtml(c)}</td>`).join('')}</tr>`).join('\n');
+  const trs = bodyRows
+    .map(
+      (r) =>
+        `<tr>${cells(r)
+          .map((c) => `<td>${inlineHtml(c)}</td>`)
+          .join('')}</tr>`,
+    )
+    .join('\n');
   return `<table>${th ? `<thead><tr>${th}</tr></thead>` : ''}<tbody>\n${trs}\n</tbody></table>`;
 }
 
@@ -68,11 +87,13 @@ export function inlineHtml(text: string): string {
     .split(/(`[^`]+`)/)
     .map((part) => {
       if (/^`[^`]+`$/.test(part)) return `<code>${escapeHtml(part.slice(1, -1))}</code>`;
-      return escapeHtml(part)
-        // Only web and relative links: a spec's text must not smuggle in `javascript:`.
-        .replace(/\[([^\]]+)\]\(((?:https?:\/\/|[\w.-]+(?:\/|$))[^)\s]*)\)/g, (_, label: string, href: string) => `<a href="${href}">${label}</a>`)
-        .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
-        .replace(/(^|[\s(])\*([^*\s][^*]*)\*/g, '$1<em>$2</em>');
+      return (
+        escapeHtml(part)
+          // Only web and relative links: a spec's text must not smuggle in `javascript:`.
+          .replace(/\[([^\]]+)\]\(((?:https?:\/\/|[\w.-]+(?:\/|$))[^)\s]*)\)/g, (_, label: string, href: string) => `<a href="${href}">${label}</a>`)
+          .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
+          .replace(/(^|[\s(])\*([^*\s][^*]*)\*/g, '$1<em>$2</em>')
+      );
     })
     .join('');
 }

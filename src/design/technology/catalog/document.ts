@@ -24,7 +24,13 @@ export const DOCUMENT_ENGINES: readonly EngineProfile[] = [
     failover: 'automatic',
     multiRegion: 'read-replicas',
     managed: [
-      ...onEveryCloud({ service: 'MongoDB Atlas', operator: 'vendor', certifications: ['hipaa', 'pci-dss', 'soc2'], certificationSource: 'https://www.mongodb.com/products/platform/trust', source: 'https://www.mongodb.com/atlas' }),
+      ...onEveryCloud({
+        service: 'MongoDB Atlas',
+        operator: 'vendor',
+        certifications: ['hipaa', 'pci-dss', 'soc2'],
+        certificationSource: 'https://www.mongodb.com/products/platform/trust',
+        source: 'https://www.mongodb.com/atlas',
+      }),
     ],
     selfHosted: true,
     licence: { kind: 'source-available', name: 'Server Side Public License (SSPL) v1' },
@@ -37,7 +43,10 @@ export const DOCUMENT_ENGINES: readonly EngineProfile[] = [
       'each shard is a replica set with one primary; with majority write concern (the default since 5.0) and primary reads it is consistent (PC/EC); reading from secondaries or writing with w:1 trades consistency for latency (EL); Abadi (2012) rated older defaults PA/EC',
     changeCapture: 'change streams, read by Debezium',
     fullTextIndex: 'a text index (Atlas Search for Lucene search on Atlas)',
-    notes: ['multi-document transactions exist but are costlier than single-document writes: model so that one document holds what changes together', 'Atlas Search adds Lucene full-text search on Atlas only'],
+    notes: [
+      'multi-document transactions exist but are costlier than single-document writes: model so that one document holds what changes together',
+      'Atlas Search adds Lucene full-text search on Atlas only',
+    ],
     sources: {
       consistency: 'https://www.mongodb.com/docs/manual/core/causal-consistency-read-write-concerns/',
       transactions: 'https://www.mongodb.com/docs/manual/core/transactions/',
@@ -71,7 +80,14 @@ export const DOCUMENT_ENGINES: readonly EngineProfile[] = [
     failover: 'automatic',
     multiRegion: 'active-active',
     managed: [
-      { cloud: 'gcp', service: 'Cloud Firestore', operator: 'cloud-provider', certifications: ['hipaa', 'pci-dss', 'soc2'], certificationSource: GCP_COMPLIANCE_SCOPE, source: 'https://cloud.google.com/firestore/docs/overview' },
+      {
+        cloud: 'gcp',
+        service: 'Cloud Firestore',
+        operator: 'cloud-provider',
+        certifications: ['hipaa', 'pci-dss', 'soc2'],
+        certificationSource: GCP_COMPLIANCE_SCOPE,
+        source: 'https://cloud.google.com/firestore/docs/overview',
+      },
     ],
     selfHosted: false,
     licence: { kind: 'commercial', name: 'Google Cloud service (pay per operation)' },
@@ -80,7 +96,8 @@ export const DOCUMENT_ENGINES: readonly EngineProfile[] = [
     maturity: 'mature',
     cap: 'CP',
     pacelc: 'PC/EC',
-    tradeoff: 'reads and queries are strongly consistent, also in multi-region locations where writes replicate synchronously: consistency is paid in write latency (PC/EC)',
+    tradeoff:
+      'reads and queries are strongly consistent, also in multi-region locations where writes replicate synchronously: consistency is paid in write latency (PC/EC)',
     changeCapture: 'real-time listeners and Cloud Functions triggers',
     notes: [
       'only on Google Cloud; ramp traffic up gradually (500/50/5 rule) and avoid sequential indexed values, which cap a collection at about 500 writes/s',
@@ -117,9 +134,7 @@ export const DOCUMENT_ENGINES: readonly EngineProfile[] = [
     systemOfRecord: 'yes',
     failover: 'automatic',
     multiRegion: 'active-active',
-    managed: [
-      ...onEveryCloud({ service: 'RavenDB Cloud', operator: 'vendor', certifications: [], source: 'https://ravendb.net/cloud' }),
-    ],
+    managed: [...onEveryCloud({ service: 'RavenDB Cloud', operator: 'vendor', certifications: [], source: 'https://ravendb.net/cloud' })],
     selfHosted: true,
     licence: { kind: 'source-available', name: 'RavenDB licence (free Community tier with limits; commercial tiers)' },
     cost: 'medium',
@@ -163,7 +178,14 @@ export const DOCUMENT_ENGINES: readonly EngineProfile[] = [
     failover: 'automatic',
     multiRegion: 'read-replicas',
     managed: [
-      { cloud: 'aws', service: 'Amazon DocumentDB', operator: 'cloud-provider', certifications: ['hipaa', 'pci-dss', 'soc2'], certificationSource: AWS_COMPLIANCE_SCOPE, source: 'https://docs.aws.amazon.com/documentdb/latest/developerguide/what-is.html' },
+      {
+        cloud: 'aws',
+        service: 'Amazon DocumentDB',
+        operator: 'cloud-provider',
+        certifications: ['hipaa', 'pci-dss', 'soc2'],
+        certificationSource: AWS_COMPLIANCE_SCOPE,
+        source: 'https://docs.aws.amazon.com/documentdb/latest/developerguide/what-is.html',
+      },
     ],
     selfHosted: false,
     licence: { kind: 'commercial', name: 'AWS service' },
@@ -172,9 +194,13 @@ export const DOCUMENT_ENGINES: readonly EngineProfile[] = [
     maturity: 'mature',
     cap: 'CP',
     pacelc: 'PC/EC',
-    tradeoff: 'one writer instance over a quorum-replicated storage volume: reads from the primary are consistent (PC/EC); replica reads lag by milliseconds (EL for those reads)',
+    tradeoff:
+      'one writer instance over a quorum-replicated storage volume: reads from the primary are consistent (PC/EC); replica reads lag by milliseconds (EL for those reads)',
     changeCapture: 'change streams',
-    notes: ['only on AWS; instance-based clusters have one writer, elastic clusters shard writes', 'MongoDB compatibility is partial: check the operators the application uses'],
+    notes: [
+      'only on AWS; instance-based clusters have one writer, elastic clusters shard writes',
+      'MongoDB compatibility is partial: check the operators the application uses',
+    ],
     sources: {
       consistency: 'https://docs.aws.amazon.com/documentdb/latest/developerguide/how-it-works.html',
       transactions: 'https://docs.aws.amazon.com/documentdb/latest/developerguide/transactions.html',
@@ -212,7 +238,8 @@ export const DOCUMENT_ENGINES: readonly EngineProfile[] = [
     maturity: 'mature',
     cap: 'AP',
     pacelc: 'PA/EL',
-    tradeoff: 'every replica accepts writes and replication is asynchronous; conflicting revisions are kept and resolved by the application (PA/EL): offline-first sync is the strength, strong consistency is not offered',
+    tradeoff:
+      'every replica accepts writes and replication is asynchronous; conflicting revisions are kept and resolved by the application (PA/EL): offline-first sync is the strength, strong consistency is not offered',
     changeCapture: 'the _changes feed',
     notes: ['no first-party managed offering on AWS, Google Cloud or Azure (IBM Cloudant is CouchDB-based, on IBM Cloud)'],
     sources: {
@@ -245,7 +272,13 @@ export const DOCUMENT_ENGINES: readonly EngineProfile[] = [
     failover: 'automatic',
     multiRegion: 'active-active',
     managed: [
-      ...onEveryCloud({ service: 'Couchbase Capella', operator: 'vendor', certifications: ['soc2'], certificationSource: 'https://www.couchbase.com/security/', source: 'https://www.couchbase.com/products/capella/' }),
+      ...onEveryCloud({
+        service: 'Couchbase Capella',
+        operator: 'vendor',
+        certifications: ['soc2'],
+        certificationSource: 'https://www.couchbase.com/security/',
+        source: 'https://www.couchbase.com/products/capella/',
+      }),
     ],
     selfHosted: true,
     licence: { kind: 'source-available', name: 'BSL 1.1 source; Community and commercial Enterprise editions' },

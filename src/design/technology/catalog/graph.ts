@@ -25,7 +25,13 @@ export const GRAPH_ENGINES: readonly EngineProfile[] = [
     failover: 'automatic',
     multiRegion: 'read-replicas',
     managed: [
-      ...onEveryCloud({ service: 'Neo4j AuraDB', operator: 'vendor', certifications: ['soc2'], certificationSource: 'https://neo4j.com/trust-center/', source: 'https://neo4j.com/cloud/platform/aura-graph-database/' }),
+      ...onEveryCloud({
+        service: 'Neo4j AuraDB',
+        operator: 'vendor',
+        certifications: ['soc2'],
+        certificationSource: 'https://neo4j.com/trust-center/',
+        source: 'https://neo4j.com/cloud/platform/aura-graph-database/',
+      }),
     ],
     selfHosted: true,
     licence: { kind: 'open-source', name: 'GPLv3 Community Edition (one instance); commercial Enterprise Edition for clustering' },
@@ -39,7 +45,10 @@ export const GRAPH_ENGINES: readonly EngineProfile[] = [
     changeCapture: 'Neo4j change data capture (Enterprise/Aura) or the Kafka connector',
     scaleOut: 'Neo4j Fabric / composite databases to split a graph across databases',
     fullTextIndex: 'a Lucene-backed full-text index',
-    notes: ['traversals cost per relationship followed, not per table size: the right tool when queries walk variable-depth paths', 'clustering and online backup need Enterprise Edition'],
+    notes: [
+      'traversals cost per relationship followed, not per table size: the right tool when queries walk variable-depth paths',
+      'clustering and online backup need Enterprise Edition',
+    ],
     sources: {
       consistency: 'https://neo4j.com/docs/operations-manual/current/clustering/introduction/',
       fullTextSearch: 'https://neo4j.com/docs/cypher-manual/current/indexes/semantic-indexes/full-text-indexes/',
@@ -70,7 +79,14 @@ export const GRAPH_ENGINES: readonly EngineProfile[] = [
     failover: 'automatic',
     multiRegion: 'read-replicas',
     managed: [
-      { cloud: 'aws', service: 'Amazon Neptune', operator: 'cloud-provider', certifications: ['hipaa', 'pci-dss', 'soc2'], certificationSource: AWS_COMPLIANCE_SCOPE, source: 'https://docs.aws.amazon.com/neptune/latest/userguide/intro.html' },
+      {
+        cloud: 'aws',
+        service: 'Amazon Neptune',
+        operator: 'cloud-provider',
+        certifications: ['hipaa', 'pci-dss', 'soc2'],
+        certificationSource: AWS_COMPLIANCE_SCOPE,
+        source: 'https://docs.aws.amazon.com/neptune/latest/userguide/intro.html',
+      },
     ],
     selfHosted: false,
     licence: { kind: 'commercial', name: 'AWS service' },
@@ -79,7 +95,8 @@ export const GRAPH_ENGINES: readonly EngineProfile[] = [
     maturity: 'mature',
     cap: 'CP',
     pacelc: 'PC/EC',
-    tradeoff: 'one writer over quorum-replicated storage: reads from the writer are consistent (PC/EC); up to 15 read replicas lag by milliseconds (EL for those reads)',
+    tradeoff:
+      'one writer over quorum-replicated storage: reads from the writer are consistent (PC/EC); up to 15 read replicas lag by milliseconds (EL for those reads)',
     changeCapture: 'Neptune Streams',
     scaleOut: 'none within one cluster: one writer instance',
     notes: ['only on AWS', 'full-text search through an integration with Amazon OpenSearch Service'],

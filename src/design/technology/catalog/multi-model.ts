@@ -24,7 +24,13 @@ export const MULTI_MODEL_ENGINES: readonly EngineProfile[] = [
     failover: 'automatic',
     multiRegion: 'read-replicas',
     managed: [
-      ...onEveryCloud({ service: 'Arango Managed Platform (ArangoGraph)', operator: 'vendor', certifications: ['soc2'], certificationSource: 'https://arangodb.com/trust/', source: 'https://arangodb.com/arangograph/' }),
+      ...onEveryCloud({
+        service: 'Arango Managed Platform (ArangoGraph)',
+        operator: 'vendor',
+        certifications: ['soc2'],
+        certificationSource: 'https://arangodb.com/trust/',
+        source: 'https://arangodb.com/arangograph/',
+      }),
     ],
     selfHosted: true,
     licence: { kind: 'source-available', name: 'BSL 1.1 source since 3.12; Community License limits production data size; commercial Enterprise' },
@@ -33,7 +39,8 @@ export const MULTI_MODEL_ENGINES: readonly EngineProfile[] = [
     maturity: 'mature',
     cap: 'CP',
     pacelc: 'PC/EC',
-    tradeoff: 'shards are replicated synchronously from a leader, so single-document operations are consistent (PC/EC); multi-document transactions in a cluster are atomic per shard but not isolated across shards',
+    tradeoff:
+      'shards are replicated synchronously from a leader, so single-document operations are consistent (PC/EC); multi-document transactions in a cluster are atomic per shard but not isolated across shards',
     fullTextIndex: 'an ArangoSearch view or inverted index',
     notes: ['graph traversals, joins and search (ArangoSearch) in one query language'],
     sources: {
@@ -68,7 +75,14 @@ export const MULTI_MODEL_ENGINES: readonly EngineProfile[] = [
     failover: 'automatic',
     multiRegion: 'active-active',
     managed: [
-      { cloud: 'azure', service: 'Azure Cosmos DB', operator: 'cloud-provider', certifications: ['hipaa', 'pci-dss', 'soc2'], certificationSource: AZURE_COMPLIANCE_SCOPE, source: 'https://learn.microsoft.com/azure/cosmos-db/introduction' },
+      {
+        cloud: 'azure',
+        service: 'Azure Cosmos DB',
+        operator: 'cloud-provider',
+        certifications: ['hipaa', 'pci-dss', 'soc2'],
+        certificationSource: AZURE_COMPLIANCE_SCOPE,
+        source: 'https://learn.microsoft.com/azure/cosmos-db/introduction',
+      },
     ],
     selfHosted: false,
     licence: { kind: 'commercial', name: 'Azure service (request units and storage)' },
@@ -80,7 +94,11 @@ export const MULTI_MODEL_ENGINES: readonly EngineProfile[] = [
     tradeoff:
       'five consistency levels per account or request: the default, session, gives read-your-writes within a session and stays available and fast (PA/EL); strong consistency makes it PC/EC at the latency of a cross-replica quorum, and is not offered with multi-region writes',
     changeCapture: 'the change feed',
-    notes: ['only on Azure', 'transactions only within one logical partition key', 'the per-node ceiling stands for one physical partition (10,000 RU/s); a container scales by partitions'],
+    notes: [
+      'only on Azure',
+      'transactions only within one logical partition key',
+      'the per-node ceiling stands for one physical partition (10,000 RU/s); a container scales by partitions',
+    ],
     sources: {
       consistency: 'https://learn.microsoft.com/azure/cosmos-db/consistency-levels',
       transactions: 'https://learn.microsoft.com/azure/cosmos-db/nosql/transactional-batch',
@@ -157,7 +175,8 @@ export const MULTI_MODEL_ENGINES: readonly EngineProfile[] = [
     maturity: 'declining',
     cap: 'CP',
     pacelc: 'PC/EC',
-    tradeoff: 'distributed mode replicates every write to a write quorum of servers (PC/EC); each server holds a full copy, so replication adds availability rather than write capacity',
+    tradeoff:
+      'distributed mode replicates every write to a write quorum of servers (PC/EC); each server holds a full copy, so replication adds availability rather than write capacity',
     scaleOut: 'none in practice: distributed mode replicates full copies',
     notes: ['development has slowed markedly since the SAP acquisition; no managed offering'],
     sources: {

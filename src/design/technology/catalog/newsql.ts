@@ -24,7 +24,13 @@ export const NEWSQL_ENGINES: readonly EngineProfile[] = [
     failover: 'automatic',
     multiRegion: 'active-active',
     managed: [
-      ...onEveryCloud({ service: 'CockroachDB Cloud', operator: 'vendor', certifications: ['pci-dss', 'soc2'], certificationSource: 'https://www.cockroachlabs.com/docs/cockroachcloud/compliance', source: 'https://www.cockroachlabs.com/product/cloud/' }),
+      ...onEveryCloud({
+        service: 'CockroachDB Cloud',
+        operator: 'vendor',
+        certifications: ['pci-dss', 'soc2'],
+        certificationSource: 'https://www.cockroachlabs.com/docs/cockroachcloud/compliance',
+        source: 'https://www.cockroachlabs.com/product/cloud/',
+      }),
     ],
     selfHosted: true,
     licence: { kind: 'source-available', name: 'CockroachDB Software License (since November 2024; Enterprise Free for small companies, otherwise paid)' },
@@ -38,7 +44,10 @@ export const NEWSQL_ENGINES: readonly EngineProfile[] = [
     changeCapture: 'changefeeds (CREATE CHANGEFEED) to Kafka or cloud storage',
     fullTextIndex: 'a GIN (inverted) index on tsvector',
     patternIndex: 'a trigram (GIN) index',
-    notes: ['transactions may be retried by the server: applications need retry loops', 'sequential keys concentrate writes on one range: prefer UUIDs or hash-sharded indexes'],
+    notes: [
+      'transactions may be retried by the server: applications need retry loops',
+      'sequential keys concentrate writes on one range: prefer UUIDs or hash-sharded indexes',
+    ],
     sources: {
       consistency: 'https://www.cockroachlabs.com/docs/stable/architecture/transaction-layer',
       writeScaling: 'https://www.cockroachlabs.com/docs/stable/architecture/distribution-layer',
@@ -71,8 +80,22 @@ export const NEWSQL_ENGINES: readonly EngineProfile[] = [
     failover: 'automatic',
     multiRegion: 'active-active',
     managed: [
-      { cloud: 'aws', service: 'TiDB Cloud', operator: 'vendor', certifications: ['pci-dss', 'soc2'], certificationSource: 'https://www.pingcap.com/trust-hub/', source: 'https://www.pingcap.com/tidb-cloud/' },
-      { cloud: 'gcp', service: 'TiDB Cloud', operator: 'vendor', certifications: ['pci-dss', 'soc2'], certificationSource: 'https://www.pingcap.com/trust-hub/', source: 'https://www.pingcap.com/tidb-cloud/' },
+      {
+        cloud: 'aws',
+        service: 'TiDB Cloud',
+        operator: 'vendor',
+        certifications: ['pci-dss', 'soc2'],
+        certificationSource: 'https://www.pingcap.com/trust-hub/',
+        source: 'https://www.pingcap.com/tidb-cloud/',
+      },
+      {
+        cloud: 'gcp',
+        service: 'TiDB Cloud',
+        operator: 'vendor',
+        certifications: ['pci-dss', 'soc2'],
+        certificationSource: 'https://www.pingcap.com/trust-hub/',
+        source: 'https://www.pingcap.com/tidb-cloud/',
+      },
     ],
     selfHosted: true,
     licence: { kind: 'open-source', name: 'Apache 2.0' },
@@ -81,7 +104,8 @@ export const NEWSQL_ENGINES: readonly EngineProfile[] = [
     maturity: 'mature',
     cap: 'CP',
     pacelc: 'PC/EC',
-    tradeoff: 'Raft-replicated regions and snapshot-isolation transactions with a central timestamp oracle: consistent, and a region without quorum stops serving (PC/EC); stale reads trade freshness for latency',
+    tradeoff:
+      'Raft-replicated regions and snapshot-isolation transactions with a central timestamp oracle: consistent, and a region without quorum stops serving (PC/EC); stale reads trade freshness for latency',
     changeCapture: 'TiCDC',
     notes: ['TiFlash columnar replicas serve analytics on the same data (HTAP)', 'several components to run when self-hosted: PD, TiKV, TiDB, TiFlash'],
     sources: {
@@ -115,7 +139,14 @@ export const NEWSQL_ENGINES: readonly EngineProfile[] = [
     failover: 'automatic',
     multiRegion: 'active-active',
     managed: [
-      { cloud: 'gcp', service: 'Cloud Spanner', operator: 'cloud-provider', certifications: ['hipaa', 'pci-dss', 'soc2'], certificationSource: GCP_COMPLIANCE_SCOPE, source: 'https://cloud.google.com/spanner/docs/overview' },
+      {
+        cloud: 'gcp',
+        service: 'Cloud Spanner',
+        operator: 'cloud-provider',
+        certifications: ['hipaa', 'pci-dss', 'soc2'],
+        certificationSource: GCP_COMPLIANCE_SCOPE,
+        source: 'https://cloud.google.com/spanner/docs/overview',
+      },
     ],
     selfHosted: false,
     licence: { kind: 'commercial', name: 'Google Cloud service (per processing unit and storage)' },
@@ -160,7 +191,13 @@ export const NEWSQL_ENGINES: readonly EngineProfile[] = [
     failover: 'automatic',
     multiRegion: 'active-active',
     managed: [
-      ...onEveryCloud({ service: 'YugabyteDB Aeon', operator: 'vendor', certifications: ['soc2'], certificationSource: 'https://www.yugabyte.com/security/', source: 'https://www.yugabyte.com/managed/' }),
+      ...onEveryCloud({
+        service: 'YugabyteDB Aeon',
+        operator: 'vendor',
+        certifications: ['soc2'],
+        certificationSource: 'https://www.yugabyte.com/security/',
+        source: 'https://www.yugabyte.com/managed/',
+      }),
     ],
     selfHosted: true,
     licence: { kind: 'open-source', name: 'Apache 2.0' },
@@ -169,7 +206,8 @@ export const NEWSQL_ENGINES: readonly EngineProfile[] = [
     maturity: 'mature',
     cap: 'CP',
     pacelc: 'PC/EC',
-    tradeoff: 'Raft per tablet: consistent writes and reads from tablet leaders (PC/EC); follower reads and xCluster asynchronous replication trade freshness for latency',
+    tradeoff:
+      'Raft per tablet: consistent writes and reads from tablet leaders (PC/EC); follower reads and xCluster asynchronous replication trade freshness for latency',
     changeCapture: 'the YugabyteDB CDC connector (Debezium-based)',
     fullTextIndex: 'a GIN index on tsvector (ybgin)',
     notes: ['reuses the PostgreSQL query layer: most PostgreSQL SQL runs, but not every extension'],

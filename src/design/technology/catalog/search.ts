@@ -24,9 +24,30 @@ export const SEARCH_ENGINES: readonly EngineProfile[] = [
     failover: 'automatic',
     multiRegion: 'read-replicas',
     managed: [
-      { cloud: 'aws', service: 'Elastic Cloud', operator: 'vendor', certifications: ['hipaa', 'pci-dss', 'soc2'], certificationSource: 'https://www.elastic.co/trust', source: 'https://www.elastic.co/cloud' },
-      { cloud: 'gcp', service: 'Elastic Cloud', operator: 'vendor', certifications: ['hipaa', 'pci-dss', 'soc2'], certificationSource: 'https://www.elastic.co/trust', source: 'https://www.elastic.co/cloud' },
-      { cloud: 'azure', service: 'Elastic Cloud (Azure Native ISV Service)', operator: 'vendor', certifications: ['hipaa', 'pci-dss', 'soc2'], certificationSource: 'https://www.elastic.co/trust', source: 'https://www.elastic.co/cloud' },
+      {
+        cloud: 'aws',
+        service: 'Elastic Cloud',
+        operator: 'vendor',
+        certifications: ['hipaa', 'pci-dss', 'soc2'],
+        certificationSource: 'https://www.elastic.co/trust',
+        source: 'https://www.elastic.co/cloud',
+      },
+      {
+        cloud: 'gcp',
+        service: 'Elastic Cloud',
+        operator: 'vendor',
+        certifications: ['hipaa', 'pci-dss', 'soc2'],
+        certificationSource: 'https://www.elastic.co/trust',
+        source: 'https://www.elastic.co/cloud',
+      },
+      {
+        cloud: 'azure',
+        service: 'Elastic Cloud (Azure Native ISV Service)',
+        operator: 'vendor',
+        certifications: ['hipaa', 'pci-dss', 'soc2'],
+        certificationSource: 'https://www.elastic.co/trust',
+        source: 'https://www.elastic.co/cloud',
+      },
     ],
     selfHosted: true,
     licence: { kind: 'open-source', name: 'AGPLv3, SSPL or Elastic License 2.0 (AGPL option since 2024)' },
@@ -68,7 +89,14 @@ export const SEARCH_ENGINES: readonly EngineProfile[] = [
     failover: 'automatic',
     multiRegion: 'read-replicas',
     managed: [
-      { cloud: 'aws', service: 'Amazon OpenSearch Service', operator: 'cloud-provider', certifications: ['hipaa', 'pci-dss', 'soc2'], certificationSource: AWS_COMPLIANCE_SCOPE, source: 'https://aws.amazon.com/opensearch-service/' },
+      {
+        cloud: 'aws',
+        service: 'Amazon OpenSearch Service',
+        operator: 'cloud-provider',
+        certifications: ['hipaa', 'pci-dss', 'soc2'],
+        certificationSource: AWS_COMPLIANCE_SCOPE,
+        source: 'https://aws.amazon.com/opensearch-service/',
+      },
     ],
     selfHosted: true,
     licence: { kind: 'open-source', name: 'Apache 2.0' },
@@ -107,9 +135,7 @@ export const SEARCH_ENGINES: readonly EngineProfile[] = [
     systemOfRecord: 'with-caveats',
     failover: 'none',
     multiRegion: 'none',
-    managed: [
-      { cloud: 'aws', service: 'Meilisearch Cloud', operator: 'vendor', certifications: [], source: 'https://www.meilisearch.com/cloud' },
-    ],
+    managed: [{ cloud: 'aws', service: 'Meilisearch Cloud', operator: 'vendor', certifications: [], source: 'https://www.meilisearch.com/cloud' }],
     selfHosted: true,
     licence: { kind: 'open-source', name: 'MIT (Community Edition); commercial Enterprise Edition' },
     cost: 'low',
@@ -117,9 +143,13 @@ export const SEARCH_ENGINES: readonly EngineProfile[] = [
     maturity: 'young',
     cap: 'CP',
     pacelc: 'PC/EL',
-    tradeoff: 'one node in the Community Edition: documents are indexed by an asynchronous task queue, so a write is searchable only once its task has run (EL)',
+    tradeoff:
+      'one node in the Community Edition: documents are indexed by an asynchronous task queue, so a write is searchable only once its task has run (EL)',
     scaleOut: 'Meilisearch Enterprise sharding',
-    notes: ['built for instant, typo-tolerant search over moderate collections, not for heavy indexing rates', 'replication and sharding are Enterprise features'],
+    notes: [
+      'built for instant, typo-tolerant search over moderate collections, not for heavy indexing rates',
+      'replication and sharding are Enterprise features',
+    ],
     sources: {
       consistency: 'https://www.meilisearch.com/docs/learn/async/asynchronous_operations',
       licence: 'https://github.com/meilisearch/meilisearch/blob/main/LICENSE',
@@ -158,7 +188,8 @@ export const SEARCH_ENGINES: readonly EngineProfile[] = [
     maturity: 'young',
     cap: 'CP',
     pacelc: 'PC/EL',
-    tradeoff: 'a Raft cluster where every node holds the whole index: writes go through the leader, reads from any node may lag slightly (PC/EL); it adds availability, not capacity',
+    tradeoff:
+      'a Raft cluster where every node holds the whole index: writes go through the leader, reads from any node may lag slightly (PC/EL); it adds availability, not capacity',
     scaleOut: 'none: every node holds the whole index',
     notes: ['the whole index is in memory on every node: data size is bounded by one machine’s RAM'],
     sources: {

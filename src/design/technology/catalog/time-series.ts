@@ -24,7 +24,14 @@ export const TIME_SERIES_ENGINES: readonly EngineProfile[] = [
     failover: 'with-tooling',
     multiRegion: 'read-replicas',
     managed: [
-      { cloud: 'aws', service: 'Tiger Cloud (Timescale)', operator: 'vendor', certifications: ['soc2'], certificationSource: 'https://www.tigerdata.com/security', source: 'https://www.tigerdata.com/cloud' },
+      {
+        cloud: 'aws',
+        service: 'Tiger Cloud (Timescale)',
+        operator: 'vendor',
+        certifications: ['soc2'],
+        certificationSource: 'https://www.tigerdata.com/security',
+        source: 'https://www.tigerdata.com/cloud',
+      },
     ],
     selfHosted: true,
     licence: { kind: 'source-available', name: 'Apache 2.0 core; Timescale License (TSL) for compression and continuous aggregates' },
@@ -74,9 +81,29 @@ export const TIME_SERIES_ENGINES: readonly EngineProfile[] = [
     failover: 'none',
     multiRegion: 'none',
     managed: [
-      { cloud: 'aws', service: 'Amazon Timestream for InfluxDB / InfluxDB Cloud', operator: 'cloud-provider', certifications: [], source: 'https://aws.amazon.com/timestream/' },
-      { cloud: 'gcp', service: 'InfluxDB Cloud', operator: 'vendor', certifications: ['soc2'], certificationSource: 'https://www.influxdata.com/legal/trust-center/', source: 'https://www.influxdata.com/products/influxdb-cloud/' },
-      { cloud: 'azure', service: 'InfluxDB Cloud', operator: 'vendor', certifications: ['soc2'], certificationSource: 'https://www.influxdata.com/legal/trust-center/', source: 'https://www.influxdata.com/products/influxdb-cloud/' },
+      {
+        cloud: 'aws',
+        service: 'Amazon Timestream for InfluxDB / InfluxDB Cloud',
+        operator: 'cloud-provider',
+        certifications: [],
+        source: 'https://aws.amazon.com/timestream/',
+      },
+      {
+        cloud: 'gcp',
+        service: 'InfluxDB Cloud',
+        operator: 'vendor',
+        certifications: ['soc2'],
+        certificationSource: 'https://www.influxdata.com/legal/trust-center/',
+        source: 'https://www.influxdata.com/products/influxdb-cloud/',
+      },
+      {
+        cloud: 'azure',
+        service: 'InfluxDB Cloud',
+        operator: 'vendor',
+        certifications: ['soc2'],
+        certificationSource: 'https://www.influxdata.com/legal/trust-center/',
+        source: 'https://www.influxdata.com/products/influxdb-cloud/',
+      },
     ],
     selfHosted: true,
     licence: { kind: 'open-source', name: 'MIT / Apache 2.0 (InfluxDB 3 Core); commercial Enterprise adds clustering' },
@@ -85,7 +112,8 @@ export const TIME_SERIES_ENGINES: readonly EngineProfile[] = [
     maturity: 'mature',
     cap: 'AP',
     pacelc: 'PA/EL',
-    tradeoff: 'writes are acknowledged from a write-ahead log and become queryable shortly after; no transactions: built to keep ingesting rather than to coordinate',
+    tradeoff:
+      'writes are acknowledged from a write-ahead log and become queryable shortly after; no transactions: built to keep ingesting rather than to coordinate',
     scaleOut: 'InfluxDB 3 Enterprise or InfluxDB Cloud Dedicated (commercial) for clustering',
     notes: ['the open-source Core is one node (no replication or failover); high availability and scale-out are in Enterprise and the cloud services'],
     sources: {
@@ -117,7 +145,13 @@ export const TIME_SERIES_ENGINES: readonly EngineProfile[] = [
     failover: 'automatic',
     multiRegion: 'read-replicas',
     managed: [
-      ...onEveryCloud({ service: 'ClickHouse Cloud', operator: 'vendor', certifications: ['hipaa', 'pci-dss', 'soc2'], certificationSource: 'https://trust.clickhouse.com/', source: 'https://clickhouse.com/cloud' }),
+      ...onEveryCloud({
+        service: 'ClickHouse Cloud',
+        operator: 'vendor',
+        certifications: ['hipaa', 'pci-dss', 'soc2'],
+        certificationSource: 'https://trust.clickhouse.com/',
+        source: 'https://clickhouse.com/cloud',
+      }),
     ],
     selfHosted: true,
     licence: { kind: 'open-source', name: 'Apache 2.0' },
@@ -174,7 +208,10 @@ export const TIME_SERIES_ENGINES: readonly EngineProfile[] = [
     pacelc: 'PC/EC',
     tradeoff: 'a single node in the open-source edition: consistent by construction, unavailable while it is down; replication is an Enterprise feature',
     scaleOut: 'QuestDB Enterprise replication, or partitioning devices across instances in the application',
-    notes: ['no first-party managed offering on the big three clouds', 'high ingestion over the InfluxDB line protocol; SAMPLE BY and ASOF JOIN for time series'],
+    notes: [
+      'no first-party managed offering on the big three clouds',
+      'high ingestion over the InfluxDB line protocol; SAMPLE BY and ASOF JOIN for time series',
+    ],
     sources: {
       singleNodeWritesPerSecond: 'https://questdb.com/docs/ingestion-overview/',
       timeSeries: 'https://questdb.com/docs/reference/sql/sample-by/',

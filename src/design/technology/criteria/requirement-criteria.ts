@@ -8,7 +8,10 @@ export const consistencyCriterion: Criterion = {
   name: 'consistency',
   weight: (f) => {
     const c = f.requirements.consistency;
-    return { weight: c === 'strong' ? 3 : c === 'causal' ? 2 : 1, why: `consistency: ${c} ${statedOrDefault(f, 'consistency')}${f.multiRowTransactions.needed ? '; multi-row transactions needed' : ''}` };
+    return {
+      weight: c === 'strong' ? 3 : c === 'causal' ? 2 : 1,
+      why: `consistency: ${c} ${statedOrDefault(f, 'consistency')}${f.multiRowTransactions.needed ? '; multi-row transactions needed' : ''}`,
+    };
   },
   judge: ({ engine }, f) => {
     const { offered, default: byDefault } = engine.consistency;
@@ -17,9 +20,18 @@ export const consistencyCriterion: Criterion = {
     switch (f.requirements.consistency) {
       case 'strong': {
         if (!offered.includes('strong')) return { score: 0, why: `no strong consistency: ${levels}` };
-        const txScore = !f.multiRowTransactions.needed ? 1 : engine.transactions === 'multi-row-acid' ? 1 : engine.transactions === 'multi-item-limited' ? 0.6 : 0;
+        const txScore = !f.multiRowTransactions.needed
+          ? 1
+          : engine.transactions === 'multi-row-acid'
+            ? 1
+            : engine.transactions === 'multi-item-limited'
+              ? 0.6
+              : 0;
         const defaultScore = byDefault === 'strong' ? 1 : 0.8;
-        return { score: Math.min(txScore, defaultScore), why: `${tx}; ${levels}${byDefault === 'strong' ? '' : ': strong only when asked for, at extra latency'}` };
+        return {
+          score: Math.min(txScore, defaultScore),
+          why: `${tx}; ${levels}${byDefault === 'strong' ? '' : ': strong only when asked for, at extra latency'}`,
+        };
       }
       case 'causal':
         if (offered.includes('causal') || offered.includes('strong')) return { score: byDefault === 'eventual' ? 0.8 : 1, why: `${levels}; ${tx}` };
@@ -42,11 +54,18 @@ export const availabilityCriterion: Criterion = {
   judge: ({ engine, hosting }, f) => {
     if (f.requirements.deployment === 'multi-region') {
       const score = { 'active-active': 1, 'read-replicas': 0.5, none: 0.1 }[engine.multiRegion];
-      const words = { 'active-active': 'writes in several regions (active-active)', 'read-replicas': 'one writing region, read replicas elsewhere', none: 'no multi-region replication' }[engine.multiRegion];
+      const words = {
+        'active-active': 'writes in several regions (active-active)',
+        'read-replicas': 'one writing region, read replicas elsewhere',
+        none: 'no multi-region replication',
+      }[engine.multiRegion];
       return { score, why: words };
     }
     if (engine.failover === 'automatic') return { score: 1, why: 'automatic failover' };
-    if (engine.failover === 'with-tooling') return hosting.kind === 'managed' ? { score: 1, why: 'failover handled by the managed service' } : { score: 0.7, why: 'failover needs extra tooling when self-hosted' };
+    if (engine.failover === 'with-tooling')
+      return hosting.kind === 'managed'
+        ? { score: 1, why: 'failover handled by the managed service' }
+        : { score: 0.7, why: 'failover needs extra tooling when self-hosted' };
     return { score: 0.2, why: 'no replication or failover in this edition' };
   },
 };
@@ -113,7 +132,13 @@ export const complianceCriterion: Criterion = {
     if (hosting.kind !== 'managed') return { score: 0.5, why: 'self-hosted: certification rests on your own controls and audit' };
     const held = required.filter((c) => hosting.offering.certifications.includes(c));
     const missing = required.filter((c) => !held.includes(c));
-    return { score: held.length / required.length, why: missing.length === 0 ? `${hosting.offering.service} is in scope for ${held.join(', ')}` : `${hosting.offering.service}: no sourced ${missing.join(', ')} certification` };
+    return {
+      score: held.length / required.length,
+      why:
+        missing.length === 0
+          ? `${hosting.offering.service} is in scope for ${held.join(', ')}`
+          : `${hosting.offering.service}: no sourced ${missing.join(', ')} certification`,
+    };
   },
 };
 
@@ -128,4 +153,12 @@ function certificationsRequired(compliance: readonly string[]): Certification[] 
   return compliance.filter((c): c is Certification => c === 'hipaa' || c === 'pci-dss' || c === 'soc2');
 }
 
-export const REQUIREMENT_CRITERIA: readonly Criterion[] = [consistencyCriterion, availabilityCriterion, operationsCriterion, costCriterion, hostingCriterion, complianceCriterion, maturityCriterion];
+export const REQUIREMENT_CRITERIA: readonly Criterion[] = [
+  consistencyCriterion,
+  availabilityCriterion,
+  operationsCriterion,
+  costCriterion,
+  hostingCriterion,
+  complianceCriterion,
+  maturityCriterion,
+];

@@ -20,7 +20,10 @@ export const writeThroughputCriterion: Criterion = {
       // Sharding removes the ceiling, not the bill: many small nodes cost and weigh on operations.
       const nodes = nodesFor(f.writes.perSecond, ceiling);
       const score = nodes <= 3 ? 1 : nodes <= 10 ? 0.9 : nodes <= 30 ? 0.7 : nodes <= 100 ? 0.5 : 0.3;
-      return { score, why: `shards writes: about ${formatAmount(nodes)} node(s) or partitions for ${formatRate(f.writes.perSecond)} at about ${formatRate(ceiling)} each (assumed), before replication` };
+      return {
+        score,
+        why: `shards writes: about ${formatAmount(nodes)} node(s) or partitions for ${formatRate(f.writes.perSecond)} at about ${formatRate(ceiling)} each (assumed), before replication`,
+      };
     }
     const headroom = ceiling / Math.max(f.writes.perSecond, 1e-9);
     const score = headroom >= 10 ? 1 : headroom >= 3 ? 0.8 : headroom >= 1 ? 0.5 : headroom >= 0.5 ? 0.2 : 0;
@@ -52,7 +55,8 @@ export const volumeCriterion: Criterion = {
   },
   judge: ({ engine }, f) => {
     const bytes = f.volume.bytes;
-    if (engine.maxDataBytes !== undefined && bytes > engine.maxDataBytes) return { score: 0, why: `beyond its practical limit of ${formatVolume(engine.maxDataBytes)}` };
+    if (engine.maxDataBytes !== undefined && bytes > engine.maxDataBytes)
+      return { score: 0, why: `beyond its practical limit of ${formatVolume(engine.maxDataBytes)}` };
     if (engine.inMemory) {
       const score = bytes <= 100e9 ? 0.8 : bytes <= TB ? 0.3 : 0;
       return { score, why: `in memory: ${formatVolume(bytes)} of RAM (plus replicas)` };
@@ -67,7 +71,10 @@ export const joinsCriterion: Criterion = {
   name: 'joins',
   weight: (f) => {
     if (f.joins.length === 0) return { weight: 0, why: 'no pattern joins tables' };
-    const share = readShare(f, f.joins.map((j) => j.ratePerSecond));
+    const share = readShare(
+      f,
+      f.joins.map((j) => j.ratePerSecond),
+    );
     return { weight: 1 + 2 * share, why: `${f.joins.length} joining pattern(s), ${percent(share)} of reads` };
   },
   judge: ({ engine }) => ({ score: strengthScore(engine.joins), why: `joins: ${STRENGTH_WORDS[engine.joins]}` }),
@@ -77,7 +84,10 @@ export const secondaryIndexCriterion: Criterion = {
   name: 'secondary indexes',
   weight: (f) => {
     if (f.secondaryAccess.length === 0) return { weight: 0, why: 'each table is read by one path, which a key can serve' };
-    const share = readShare(f, f.secondaryAccess.map((p) => p.ratePerSecond));
+    const share = readShare(
+      f,
+      f.secondaryAccess.map((p) => p.ratePerSecond),
+    );
     return { weight: 1 + 2 * share, why: `${f.secondaryAccess.length} pattern(s) reach a table by another path than its busiest, ${percent(share)} of reads` };
   },
   judge: ({ engine }) => ({ score: strengthScore(engine.secondaryIndexes), why: `secondary indexes: ${STRENGTH_WORDS[engine.secondaryIndexes]}` }),
@@ -85,11 +95,18 @@ export const secondaryIndexCriterion: Criterion = {
 
 export const queryLanguageCriterion: Criterion = {
   name: 'query language',
-  weight: (f) => (f.reads.patterns.length + f.writes.tables.length > 0 ? { weight: 1, why: 'the access patterns are written in SQL' } : { weight: 0, why: 'no access pattern' }),
+  weight: (f) =>
+    f.reads.patterns.length + f.writes.tables.length > 0
+      ? { weight: 1, why: 'the access patterns are written in SQL' }
+      : { weight: 0, why: 'no access pattern' },
   judge: ({ engine }) => {
     const { kind, name } = engine.queryLanguage;
     const score = { sql: 1, 'sql-like': 0.6, own: 0.3 }[kind];
-    const why = { sql: `${name}: the patterns run as written`, 'sql-like': `${name}: the patterns need translating, within the engine's limits`, own: `${name}: every pattern is rewritten against its API` }[kind];
+    const why = {
+      sql: `${name}: the patterns run as written`,
+      'sql-like': `${name}: the patterns need translating, within the engine's limits`,
+      own: `${name}: every pattern is rewritten against its API`,
+    }[kind];
     return { score, why };
   },
 };
@@ -121,7 +138,10 @@ export const graphCriterion: Criterion = {
   weight: (f) => {
     const { recursive, selfReferences } = f.graph;
     if (recursive.length > 0) {
-      const share = readShare(f, recursive.map((r) => r.ratePerSecond));
+      const share = readShare(
+        f,
+        recursive.map((r) => r.ratePerSecond),
+      );
       return { weight: 1 + 2 * share, why: `${recursive.length} recursive pattern(s), ${percent(share)} of reads` };
     }
     if (selfReferences.length > 0) return { weight: 0.5, why: `self-references (${selfReferences.join('; ')}) but no recursive pattern` };
@@ -157,7 +177,11 @@ export const systemOfRecordCriterion: Criterion = {
   weight: () => ({ weight: 2, why: 'the primary store holds the only copy of the data' }),
   judge: ({ engine }) => {
     const score = { yes: 1, 'with-caveats': 0.3, no: 0 }[engine.systemOfRecord];
-    const why = { yes: 'durable store of record', 'with-caveats': 'durability optional or not its purpose: better fed from a store of record', no: 'no persistence' }[engine.systemOfRecord];
+    const why = {
+      yes: 'durable store of record',
+      'with-caveats': 'durability optional or not its purpose: better fed from a store of record',
+      no: 'no persistence',
+    }[engine.systemOfRecord];
     return { score, why };
   },
 };

@@ -24,7 +24,14 @@ export function columnWidth(column: Column, stat?: ColumnStat): ColumnWidth {
     const bytes = stat.avgWidth + 0.5;
     return { column: column.name, bytes, align: bytes <= SHORT_VARLENA_LIMIT ? 1 : 4, varlena, nullFraction, basis: 'measured' };
   }
-  return { column: column.name, bytes: typed.bytes, align: typed.align, varlena, nullFraction, basis: varlena || column.type.kind === 'native' ? 'typical' : 'fixed' };
+  return {
+    column: column.name,
+    bytes: typed.bytes,
+    align: typed.align,
+    varlena,
+    nullFraction,
+    basis: varlena || column.type.kind === 'native' ? 'typical' : 'fixed',
+  };
 }
 
 /**

@@ -1,13 +1,22 @@
 import type { LogicalType } from '../../../model/logical-type.js';
 import type { Index, IndexKey, Schema, Table } from '../../../model/schema.js';
-import {conditionShare, keyDomain, type RowsOf} from '../../../estimate/key-domain.js';
+import { conditionShare, keyDomain, type RowsOf } from '../../../estimate/key-domain.js';
 import { alignTo, estimateBrinBytes, estimateBtree, maxAlign, PAGE_BYTES, storedWidth } from './page-layout.js';
 import type { ColumnWidth, IndexGrowth, IndexSizeEstimate, InsertPattern } from '../../storage.js';
 import { TENANT_COLUMN } from '../../../model/naming.js';
 
 /** An index as PostgreSQL has it: the primary key's and each unique's, then the model's own indexes. */
 export function indexesOf(table: Table): readonly Index[] {
-  const constraint = (name: string, columns: readonly string[]): Index => ({ name, table: table.name, keys: columns.map((column) => ({ column })), include: [], where: [], method: 'btree', unique: true, reason: 'constraint' });
+  const constraint = (name: string, columns: readonly string[]): Index => ({
+    name,
+    table: table.name,
+    keys: columns.map((column) => ({ column })),
+    include: [],
+    where: [],
+    method: 'btree',
+    unique: true,
+    reason: 'constraint',
+  });
   return [constraint(table.primaryKey.name, table.primaryKey.columns), ...table.uniques.map((u) => constraint(u.name, u.columns)), ...table.indexes];
 }
 
@@ -42,36 +51,79 @@ const HASH_PAGE_SPACE = 8152;
 export function estimateIndex(index: Index, ctx: IndexContext): IndexSizeEstimate {
   const { schema, table } = ctx;
   const width = (column: string) => ctx.widths.find((w) => w.column === column);
-  const share = Math.min(1, conditionShare(schema, table, index.where, ctx.rowsOf, (c) => width(c)?.nullFraction, ctx.tenants));
+  const share = Math.min(
+    1,
+    conditionShare(schema, table, index.where, ctx.rowsOf, (c) => width(c)?.nullFraction, ctx.tenants),
+  );
   const entries = Math.round(ctx.rows * share);
   const insertPattern = insertPatternOf(table, index);
   const base = { name: index.name, method: index.method, unique: index.unique, entries, share, insertPattern };
 
   if (index.method === 'brin') {
     const bytes = estimateBrinBytes(ctx.heapPages);
-    return { ...base, entryBytes: 0, deduplicated: false, leafPages: bytes / PAGE_BYTES - 1, upperPages: 1, rowsPerLeaf: Math.max(1, entries), insertPattern: 'sequential', bytes };
+    return {
+      ...base,
+      entryBytes: 0,
+      deduplicated: false,
+      leafPages: bytes / PAGE_BYTES - 1,
+      upperPages: 1,
+      rowsPerLeaf: Math.max(1, entries),
+      insertPattern: 'sequential',
+      bytes,
+    };
   }
   if (index.method === 'hash') {
     const perPage = Math.floor((HASH_PAGE_SPACE * HASH_FILL) / HASH_ENTRY_BYTES);
     const pages = Math.ceil(entries / perPage) + 2; // metapage and bitmap page
-    return { ...base, entryBytes: HASH_ENTRY_BYTES, deduplicated: false, leafPages: pages - 2, upperPages: 2, rowsPerLeaf: perPage, insertPattern: 'random', bytes: pages * PAGE_BYTES };
+    return {
+      ...base,
+      entryBytes: HASH_ENTRY_BYTES,
+      deduplicated: false,
+      leafPages: pages - 2,
+      upperPages: 2,
+      rowsPerLeaf: perPage,
+      insertPattern: 'random',
+      bytes: pages * PAGE_BYTES,
+    };
   }
 
   const keyWidths = index.keys.map((k) => keyWidth(k, width));
   const includeWidths = index.include.map((c) => width(c) ?? TYPICAL_EXPRESSION);
   const entryBytes = leafEntryBytes([...keyWidths, ...includeWidths]);
-  const fill = leafFillPercent(ctx, insertPattern, entryBytes, [...keyWidths, ...includeWidths].every((w) => !w.varlena));
+  const fill = leafFillPercent(
+    ctx,
+    insertPattern,
+    entryBytes,
+    [...keyWidths, ...includeWidths].every((w) => !w.varlena),
+  );
 
   if (index.method === 'gin') {
     const ginEntry = leafEntryBytes([storedWidth({ kind: 'int64' })]);
     const tree = estimateBtree({ entryBytes: ginEntry, rows: entries * GIN_ENTRIES_PER_ROW, leafFillPercent: fill });
-    return { ...base, entryBytes: GIN_ENTRIES_PER_ROW * ginEntry, deduplicated: false, leafPages: tree.leafPages, upperPages: tree.upperPages, rowsPerLeaf: tree.rowsPerLeaf / GIN_ENTRIES_PER_ROW, insertPattern: 'random', bytes: tree.bytes };
+    return {
+      ...base,
+      entryBytes: GIN_ENTRIES_PER_ROW * ginEntry,
+      deduplicated: false,
+      leafPages: tree.leafPages,
+      upperPages: tree.upperPages,
+      rowsPerLeaf: tree.rowsPerLeaf / GIN_ENTRIES_PER_ROW,
+      insertPattern: 'random',
+      bytes: tree.bytes,
+    };
   }
 
   // B-tree (GiST sized the same way, roughly).
   const domain = dedupDomain(index, ctx);
   const tree = estimateBtree({ entryBytes, rows: entries, leafFillPercent: fill, ...(domain !== undefined ? { deduplicate: { keyDomain: domain } } : {}) });
-  return { ...base, entryBytes, deduplicated: domain !== undefined, leafPages: tree.leafPages, upperPages: tree.upperPages, rowsPerLeaf: tree.rowsPerLeaf, bytes: tree.bytes };
+  return {
+    ...base,
+    entryBytes,
+    deduplicated: domain !== undefined,
+    leafPages: tree.leafPages,
+    upperPages: tree.upperPages,
+    rowsPerLeaf: tree.rowsPerLeaf,
+    bytes: tree.bytes,
+  };
 }
 
 /**

@@ -92,7 +92,9 @@ export function estimateBtree(shape: BtreeShape): BtreeEstimate {
   if (shape.rows <= 0) return { leafPages: 0, upperPages: 1, pages: 1, bytes: PAGE_BYTES, itemsPerLeaf: 0, rowsPerLeaf: 0 };
   const fill = shape.leafFillPercent ?? 90;
   const leafUsable = fill === 90 ? BTREE_LEAF_USABLE : BTREE_PAGE_SPACE - Math.floor((PAGE_BYTES * (100 - fill)) / 100);
-  const leaf = shape.deduplicate ? dedupedLeafItems(shape.entryBytes, shape.rows, shape.deduplicate.keyDomain) : { items: shape.rows, bytes: shape.rows * shape.entryBytes };
+  const leaf = shape.deduplicate
+    ? dedupedLeafItems(shape.entryBytes, shape.rows, shape.deduplicate.keyDomain)
+    : { items: shape.rows, bytes: shape.rows * shape.entryBytes };
   const itemsPerLeaf = Math.max(1, Math.floor(leafUsable / (leaf.bytes / leaf.items)));
   const leafPages = Math.max(1, Math.ceil(leaf.items / itemsPerLeaf));
   const internalPerPage = Math.max(2, Math.floor((BTREE_PAGE_SPACE * BTREE_INTERNAL_FILL) / shape.entryBytes));
@@ -191,4 +193,3 @@ export function visibilityMapBytes(heapPages: number): number {
 export function estimateBrinBytes(heapPages: number): number {
   return (Math.ceil(heapPages / 128 / 1000) + 2) * PAGE_BYTES;
 }
-

@@ -28,7 +28,11 @@ describe('table size model', () => {
     const stats = new Map([['notes', new Map([['t', { avgWidth: 100.5, nullFraction: 0 }]])]]);
     // pg_stats rounds down, so 101 bytes: 20 + 101 = 121, the timestamp aligned to 128, + 8; header 24.
     assert.equal(estimateTableSize(schemaOf(notesTable), notesTable, rowsOf(10), { columnStats: stats }).tuple.tupleBytes, 24 + 136);
-    const nullable = table('n', [column('id', { kind: 'int64' }), ...Array.from({ length: 8 }, (_, i) => column(`c${i}`, { kind: 'int64' })), column('x', { kind: 'int64' }, { nullable: true })]);
+    const nullable = table('n', [
+      column('id', { kind: 'int64' }),
+      ...Array.from({ length: 8 }, (_, i) => column(`c${i}`, { kind: 'int64' })),
+      column('x', { kind: 'int64' }, { nullable: true }),
+    ]);
     const half = new Map([['n', new Map([['x', { avgWidth: 8, nullFraction: 0.5 }]])]]);
     // Without NULL: 24 + 80; with: MAXALIGN(23 + 2) = 32 + 72.
     assert.equal(estimateTableSize(schemaOf(nullable), nullable, rowsOf(10), { columnStats: half }).tuple.tupleBytes, 104);
@@ -47,7 +51,11 @@ describe('table size model', () => {
   it('a TOAST table where CREATE TABLE makes one: unbounded values, or rows that could pass 2 kB', () => {
     assert.equal(needsToastTable(notesTable), true, 'text');
     assert.equal(needsToastTable(table('s', [column('id', { kind: 'int64' }), column('a', { kind: 'string', length: 254 })])), false);
-    assert.equal(needsToastTable(table('s', [column('a', { kind: 'string', length: 300 }), column('b', { kind: 'string', length: 300 })])), true, '2 × 1,204 bytes at 4 bytes a character');
+    assert.equal(
+      needsToastTable(table('s', [column('a', { kind: 'string', length: 300 }), column('b', { kind: 'string', length: 300 })])),
+      true,
+      '2 × 1,204 bytes at 4 bytes a character',
+    );
   });
 
   it('deduplicates a low-cardinality key and scales a partial index by its share', () => {
@@ -56,11 +64,23 @@ describe('table size model', () => {
       foreignKeys: [{ name: 'child_parent_fk', columns: ['parent_id'], refTable: 'parent', refColumns: ['id'], onDelete: 'restrict', deferrable: false }],
       indexes: [
         { name: 'child_parent_idx', table: 'child', keys: [{ column: 'parent_id' }], include: [], where: [], method: 'btree', unique: false, reason: 'test' },
-        { name: 'child_open_idx', table: 'child', keys: [{ column: 'id' }], include: [], where: [{ column: 'state', op: 'eq', values: ['open'] }], method: 'btree', unique: false, reason: 'test' },
+        {
+          name: 'child_open_idx',
+          table: 'child',
+          keys: [{ column: 'id' }],
+          include: [],
+          where: [{ column: 'state', op: 'eq', values: ['open'] }],
+          method: 'btree',
+          unique: false,
+          reason: 'test',
+        },
       ],
     });
     const schema = { tables: [parent, child], enums: [{ name: 'state', values: ['open', 'closed', 'void', 'held'] }] };
-    const rows = new Map([['parent', 100], ['child', 1_000_000]]);
+    const rows = new Map([
+      ['parent', 100],
+      ['child', 1_000_000],
+    ]);
     const size = estimateTableSize(schema, child, (t) => rows.get(t) ?? 0);
     const [pkey, byParent, open] = size.indexes;
     assert.equal(byParent!.deduplicated, true);

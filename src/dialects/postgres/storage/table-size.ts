@@ -64,12 +64,30 @@ interface RelationSize {
   readonly indexes: readonly IndexSizeEstimate[];
 }
 
-function relationSize(schema: Schema, table: Table, tuple: HeapTupleEstimate, rowsPerPage: number, growth: IndexGrowth, rows: number, rowsOf: RowsOf, options: SizeOptions): RelationSize {
+function relationSize(
+  schema: Schema,
+  table: Table,
+  tuple: HeapTupleEstimate,
+  rowsPerPage: number,
+  growth: IndexGrowth,
+  rows: number,
+  rowsOf: RowsOf,
+  options: SizeOptions,
+): RelationSize {
   const heapPages = Math.ceil(rows / rowsPerPage);
   // Key domains and tenants come from the whole schema; this relation holds `rows` of the table.
   const partRowsOf: RowsOf = (name) => (name === table.name ? rows : rowsOf(name));
   const indexes = indexesOf(table).map((index) =>
-    estimateIndex(index, { schema, table, rows, rowsOf: partRowsOf, widths: tuple.widths, heapPages, growth, ...(options.tenants !== undefined ? { tenants: options.tenants } : {}) }),
+    estimateIndex(index, {
+      schema,
+      table,
+      rows,
+      rowsOf: partRowsOf,
+      widths: tuple.widths,
+      heapPages,
+      growth,
+      ...(options.tenants !== undefined ? { tenants: options.tenants } : {}),
+    }),
   );
   return { heapPages, fsmBytes: fsmBytes(heapPages), vmBytes: visibilityMapBytes(heapPages), toastBytes: toastBytes(tuple, rows), indexes };
 }

@@ -5,9 +5,17 @@ import { column, schemaOf, table } from '../../../model/test-tables.test-helper.
 import { estimateWriteLoad, leafWritesPerInsert } from './wal.js';
 
 // event (id bigint identity, n int, at timestamptz default now()): primary key on id, an index on n.
-const event = table('event', [column('id', { kind: 'int64' }, { identity: 'always' }), column('n', { kind: 'int32' }), column('at', { kind: 'timestamp', withTimeZone: true }, { default: { kind: 'now' } })], {
-  indexes: [{ name: 'event_n_idx', table: 'event', keys: [{ column: 'n' }], include: [], where: [], method: 'btree', unique: false, reason: 'test' }],
-});
+const event = table(
+  'event',
+  [
+    column('id', { kind: 'int64' }, { identity: 'always' }),
+    column('n', { kind: 'int32' }),
+    column('at', { kind: 'timestamp', withTimeZone: true }, { default: { kind: 'now' } }),
+  ],
+  {
+    indexes: [{ name: 'event_n_idx', table: 'event', keys: [{ column: 'n' }], include: [], where: [], method: 'btree', unique: false, reason: 'test' }],
+  },
+);
 
 describe('write load', () => {
   const size = estimateTableSize(schemaOf(event), event, () => 1_000_000, { indexGrowth: 'inserts' });
@@ -15,10 +23,13 @@ describe('write load', () => {
   it('the sizes it builds on: 48-byte tuples, 157 a page; appends at the key end, random on n', () => {
     assert.equal(size.tuple.tupleBytes, 48); // 24 + id 8, n 4, padding 4, at 8
     assert.equal(size.rowsPerPage, 157); // floor(8168 / 52)
-    assert.deepEqual(size.indexes.map((i) => [i.insertPattern, i.rowsPerLeaf]), [
-      ['sequential', 366], // floor(7333 / 20): fillfactor 90
-      ['random', 280], // floor((8152 − 2539) / 20): about 69% full
-    ]);
+    assert.deepEqual(
+      size.indexes.map((i) => [i.insertPattern, i.rowsPerLeaf]),
+      [
+        ['sequential', 366], // floor(7333 / 20): fillfactor 90
+        ['random', 280], // floor((8152 − 2539) / 20): about 69% full
+      ],
+    );
   });
 
   it('10 inserts/s: WAL records and page writes worked out by hand', () => {

@@ -28,7 +28,10 @@ export function estimateWriteLoad(size: TableSizeEstimate, insertsPerSecond: num
   const indexRecords = size.indexes.reduce((sum, index) => sum + index.share * indexRecordBytes(index), 0);
   const recordBytesPerInsert = heapRecord + indexRecords + COMMIT_RECORD;
   const heapWrites = 1 / size.rowsPerPage;
-  const indexWrites = size.indexes.reduce((sum, index) => sum + index.share * leafWritesPerInsert(index, insertsPerSecond * index.share, tenants, assumptions.checkpointSeconds), 0);
+  const indexWrites = size.indexes.reduce(
+    (sum, index) => sum + index.share * leafWritesPerInsert(index, insertsPerSecond * index.share, tenants, assumptions.checkpointSeconds),
+    0,
+  );
   const pageWritesPerInsert = heapWrites + indexWrites;
   return {
     table: size.table,
@@ -46,7 +49,12 @@ function indexRecordBytes(index: IndexSizeEstimate): number {
   return maxAlign(RECORD_HEADER + BLOCK_REFERENCE + MAIN_DATA_HEADER + BTREE_INSERT_DATA + Math.max(0, index.entryBytes - 4));
 }
 
-export function leafWritesPerInsert(index: Pick<IndexSizeEstimate, 'insertPattern' | 'rowsPerLeaf'>, insertsPerSecond: number, tenants: number, checkpointSeconds: number): number {
+export function leafWritesPerInsert(
+  index: Pick<IndexSizeEstimate, 'insertPattern' | 'rowsPerLeaf'>,
+  insertsPerSecond: number,
+  tenants: number,
+  checkpointSeconds: number,
+): number {
   const perLeaf = Math.max(1, index.rowsPerLeaf);
   switch (index.insertPattern) {
     case 'sequential':
