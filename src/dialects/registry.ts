@@ -1,4 +1,5 @@
 import type { Dialect } from './dialect.js';
+import type { Introspector } from './introspection.js';
 import { postgresDialect } from './postgres/index.js';
 
 /** Explicit name -> dialect. Adding a dialect is adding its folder and one line here. */
@@ -16,3 +17,15 @@ export function getDialect(name: string): Dialect | undefined {
 export const DEFAULT_DIALECT = 'postgres';
 
 export const defaultDialect = (): Dialect => DIALECTS[DEFAULT_DIALECT]!;
+
+/**
+ * Dialect name -> the reader of its live databases. A separate list from DIALECTS: a dialect can be
+ * read before the tool can design for it (MySQL/MariaDB today).
+ */
+const INTROSPECTORS: Readonly<Record<string, Introspector>> = {};
+
+export const introspectorDialects = (): string[] => Object.keys(INTROSPECTORS);
+
+export function introspectorFor(dialect: string): Introspector | undefined {
+  return Object.hasOwn(INTROSPECTORS, dialect) ? INTROSPECTORS[dialect] : undefined;
+}

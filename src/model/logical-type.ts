@@ -4,11 +4,18 @@ import { z } from 'zod';
 export const logicalTypeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('string'), length: z.number().int() }),
   z.object({ kind: z.literal('text') }),
+  /** Fixed-length text, blank-padded to `length` (SQL `char(n)`): read from existing databases; the spec never asks for it. */
+  z.object({ kind: z.literal('char'), length: z.number().int() }),
   z.object({ kind: z.literal('int16') }),
   z.object({ kind: z.literal('int32') }),
   z.object({ kind: z.literal('int64') }),
   z.object({ kind: z.literal('decimal'), precision: z.number().int(), scale: z.number().int() }),
   z.object({ kind: z.literal('float') }),
+  /**
+   * A database's own money type (PostgreSQL and SQL Server `money`): a fixed fraction set by the
+   * server's locale. Read from existing databases; the spec's `money` field is decimal(19,4), not this.
+   */
+  z.object({ kind: z.literal('money') }),
   z.object({ kind: z.literal('bool') }),
   z.object({ kind: z.literal('date') }),
   z.object({ kind: z.literal('time') }),
@@ -28,6 +35,8 @@ export function describeType(type: LogicalType): string {
   switch (type.kind) {
     case 'string':
       return `string(${type.length})`;
+    case 'char':
+      return `char(${type.length})`;
     case 'decimal':
       return `decimal(${type.precision},${type.scale})`;
     case 'timestamp':

@@ -96,6 +96,7 @@ function canBeUnique(table: Table, name: string): boolean {
 function uniqueCapable(type: LogicalType): boolean {
   switch (type.kind) {
     case 'string':
+    case 'char':
       return type.length >= 8; // g as digits: room for 10^8 rows
     case 'decimal':
       return type.precision - type.scale >= 9;
@@ -103,6 +104,7 @@ function uniqueCapable(type: LogicalType): boolean {
     case 'int32':
     case 'int64':
     case 'float':
+    case 'money':
     case 'date':
     case 'timestamp':
     case 'json':

@@ -12,7 +12,7 @@ const INT16 = { min: -32768, max: 32767 };
  */
 export async function freshValue(engine: Engine, table: Table, column: string, sampling: DialectSampling): Promise<unknown> {
   const type = table.columns.find((c) => c.name === column)?.type;
-  const rules = table.checks.map((c) => c.rule).filter((r) => r.column === column);
+  const rules = table.checks.map((c) => c.rule).filter((r) => r.kind !== 'expression' && r.column === column);
   const range = rules.find((r) => r.kind === 'range');
   const format = rules.find((r) => r.kind === 'format');
   switch (type?.kind) {

@@ -113,6 +113,7 @@ function columnDefinition(column: Column): string {
   const parts = [q(column.name), postgresColumnType(column.type)];
   if (!column.nullable) parts.push('NOT NULL');
   if (column.identity) parts.push(`GENERATED ${column.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`);
+  if (column.generated) parts.push(`GENERATED ALWAYS AS (${column.generated.expression})${column.generated.stored ? ' STORED' : ''}`);
   if (column.default) parts.push(`DEFAULT ${defaultValue(column)}`);
   return parts.join(' ');
 }
@@ -127,20 +128,33 @@ function defaultValue(column: Column): string {
     case 'literal':
       if (typeof value.value === 'string') return quotePgLiteral(value.value);
       return String(value.value);
+    case 'sequence':
+      return `nextval(${quotePgLiteral(value.sequence)}::regclass)`;
+    case 'expression':
+      return value.sql;
   }
 }
 
-const ON_DELETE: Record<ForeignKey['onDelete'], string> = {
-  restrict: ' ON DELETE RESTRICT',
-  cascade: ' ON DELETE CASCADE',
-  'set-null': ' ON DELETE SET NULL',
+const REFERENTIAL_ACTION: Record<ForeignKey['onDelete'], string> = {
+  restrict: 'RESTRICT',
+  cascade: 'CASCADE',
+  'set-null': 'SET NULL',
+  'set-default': 'SET DEFAULT',
   'no-action': '',
 };
 
+/** ` ON DELETE …` / ` ON UPDATE …`, nothing for NO ACTION (the default). */
+function referentialAction(event: 'DELETE' | 'UPDATE', action: ForeignKey['onDelete'] | undefined): string {
+  const sql = action ? REFERENTIAL_ACTION[action] : '';
+  return sql ? ` ON ${event} ${sql}` : '';
+}
+
 function foreignKey(fk: ForeignKey): string {
   const setNullColumns = fk.onDelete === 'set-null' && fk.setNullColumns ? ` (${list(fk.setNullColumns)})` : '';
-  const deferrable = fk.deferrable ? ' DEFERRABLE INITIALLY DEFERRED' : '';
-  return `CONSTRAINT ${q(fk.name)} FOREIGN KEY (${list(fk.columns)}) REFERENCES ${q(fk.refTable)} (${list(fk.refColumns)})${ON_DELETE[fk.onDelete]}${setNullColumns}${deferrable}`;
+  // The spec's deferrable references are always initially deferred; an introspected one says which.
+  const deferrable = fk.deferrable ? (fk.initiallyDeferred === false ? ' DEFERRABLE INITIALLY IMMEDIATE' : ' DEFERRABLE INITIALLY DEFERRED') : '';
+  const notValid = fk.notValid ? ' NOT VALID' : '';
+  return `CONSTRAINT ${q(fk.name)} FOREIGN KEY (${list(fk.columns)}) REFERENCES ${q(fk.refTable)} (${list(fk.refColumns)})${referentialAction('DELETE', fk.onDelete)}${setNullColumns}${referentialAction('UPDATE', fk.onUpdate)}${deferrable}${notValid}`;
 }
 
 /** Format checks are deliberately loose: they catch garbage, not every invalid address. */
@@ -154,17 +168,20 @@ function check(c: Check): string {
       Boolean,
     );
     condition = parts.join(' AND ');
-  } else {
+  } else if (rule.kind === 'format') {
     condition = `${q(rule.column)} ~${rule.format === 'email' ? '*' : ''} ${quotePgLiteral(FORMAT_PATTERNS[rule.format])}`;
+  } else {
+    condition = rule.sql;
   }
-  return `CONSTRAINT ${q(c.name)} CHECK (${condition})`;
+  return `CONSTRAINT ${q(c.name)} CHECK (${condition})${c.notValid ? ' NOT VALID' : ''}`;
 }
 
 function createIndex(index: Index): string {
   const method = index.method === 'btree' ? '' : ` USING ${index.method}`;
   const keys = index.keys.map(indexKey).join(', ');
   const include = index.include.length ? ` INCLUDE (${list(index.include)})` : '';
-  const where = index.where.length ? ` WHERE ${index.where.map(condition).join(' AND ')}` : '';
+  const conditions = [...index.where.map(condition), ...(index.predicate ? [`(${index.predicate})`] : [])];
+  const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
   return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${q(index.name)} ON ${q(index.table)}${method} (${keys})${include}${where}`;
 }
 

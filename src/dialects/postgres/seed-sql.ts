@@ -336,6 +336,10 @@ class SeedSql {
         if (format === 'phone') return `'+1' || lpad((${g})::text, 10, '0')`;
         return type.length >= 12 ? `${lit(`${column.name.slice(0, type.length - 11)}-`)} || ${g}` : `(${g})::text`;
       }
+      case 'char':
+        return `(${g})::text`;
+      case 'money':
+        return `((${min ?? 0} + ${g})::numeric)::money`;
       case 'text':
         return `${lit(`${column.name}-`)} || ${g}`;
       case 'int32':
@@ -365,7 +369,10 @@ class SeedSql {
     const rows = Math.max(1, this.rows(table.name));
     switch (type.kind) {
       case 'string':
+      case 'char':
         return this.stringValue(table, column, type.length, h, rows);
+      case 'money':
+        return `((${h} % 1000000) * 0.01)::numeric::money`;
       case 'text':
         return `${lit(`${column.name} `)} || ${h} % ${rows} || repeat(' lorem ipsum', (${h} / 1000 % 5)::int)`;
       case 'int16':

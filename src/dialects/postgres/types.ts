@@ -1,13 +1,17 @@
 import type { LogicalType } from '../../model/logical-type.js';
 import { quotePgIdentifier } from './quote.js';
 
-/** Logical type -> PostgreSQL type. `timestamp` is an instant, so timestamptz; money is numeric, never `money`. */
+/** Logical type -> PostgreSQL type. `timestamp` is an instant, so timestamptz; the spec's money is numeric; `money` appears only when an existing database has it. */
 export function postgresColumnType(type: LogicalType): string {
   switch (type.kind) {
     case 'string':
       return `varchar(${type.length})`;
     case 'text':
       return 'text';
+    case 'char':
+      return `char(${type.length})`;
+    case 'money':
+      return 'money';
     case 'int16':
       return 'smallint';
     case 'int32':

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { indexSchema } from '../schema.js';
 
 /**
  * The capacity summary in design.json: sizes month by month to the horizon, the write load and the
@@ -9,7 +10,7 @@ const insertPatternSchema = z.enum(['sequential', 'per-tenant-sequential', 'rand
 
 export const indexCapacitySchema = z.object({
   name: z.string(),
-  method: z.enum(['btree', 'hash', 'gin', 'gist', 'brin']),
+  method: indexSchema.shape.method,
   /** Rows the index holds (a partial index: its share). */
   entries: z.number(),
   bytes: z.number(),

@@ -135,7 +135,18 @@ function defaultText(column: Column): string {
   if (column.identity) return `identity (${column.identity})`;
   const d = column.default;
   if (!d) return '';
-  return d.kind === 'now' ? 'now()' : d.kind === 'random-uuid' ? 'random uuid' : `\`${String(d.value)}\``;
+  switch (d.kind) {
+    case 'now':
+      return 'now()';
+    case 'random-uuid':
+      return 'random uuid';
+    case 'sequence':
+      return `next of sequence ${d.sequence}`;
+    case 'expression':
+      return `\`${d.sql}\``;
+    case 'literal':
+      return `\`${String(d.value)}\``;
+  }
 }
 
 function notes(table: Table, column: Column): string {
@@ -145,5 +156,6 @@ function notes(table: Table, column: Column): string {
 function checkText(check: Check): string {
   const r = check.rule;
   if (r.kind === 'format') return `${r.column} is ${r.format === 'email' ? 'an email address' : 'an E.164 phone number'}`;
+  if (r.kind === 'expression') return `\`${r.sql}\``;
   return [r.min !== undefined ? `${r.column} >= ${r.min}` : '', r.max !== undefined ? `${r.column} <= ${r.max}` : ''].filter(Boolean).join(' and ');
 }

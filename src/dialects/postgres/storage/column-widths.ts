@@ -42,6 +42,7 @@ export function columnWidth(column: Column, stat?: ColumnStat): ColumnWidth {
 export function maximumWidth(type: LogicalType): { bytes: number; align: number } | undefined {
   switch (type.kind) {
     case 'string':
+    case 'char':
       return { bytes: 4 * type.length + 4, align: 4 };
     case 'decimal':
       return { bytes: 8 + 2 * Math.floor((type.precision + 6) / 4), align: 4 };

@@ -25,6 +25,8 @@ export function storedWidth(type: LogicalType): { bytes: number; align: number }
       return { bytes: 4, align: 4 };
     case 'int16':
       return { bytes: 2, align: 2 };
+    case 'money':
+      return { bytes: 8, align: 8 };
     case 'bool':
       return { bytes: 1, align: 1 };
     case 'uuid':
@@ -32,6 +34,9 @@ export function storedWidth(type: LogicalType): { bytes: number; align: number }
     case 'decimal':
       // numeric: a short varlena header plus 2 bytes per 4 decimal digits; typical amounts use ~3 groups.
       return { bytes: 1 + 2 + 2 * Math.min(3, Math.ceil(type.precision / 4)), align: 1 };
+    case 'char':
+      // blank-padded to its length: the whole length is stored (one byte per character assumed).
+      return { bytes: (type.length + 1 < 127 ? 1 : 4) + type.length, align: 1 };
     case 'string':
       // assume values fill about half the declared length, capped: names, codes and emails are short.
       return { bytes: 1 + Math.min(Math.ceil(type.length / 2), 40), align: 1 };
