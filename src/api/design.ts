@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { WorkloadPattern } from '../design/indexes/table-access.js';
+import type { WorkloadPattern } from '../sql/workload-pattern.js';
 import { checkConsistency } from '../design/consistency/check-design.js';
 import { structuresMissingFromDdl } from '../design/consistency/structures.js';
 import { completeParts, runAnalyses, sortDecisions } from '../design/registry.js';

@@ -11,7 +11,7 @@ import type { Capacity } from '../model/parts/capacity.js';
 import type { Scaling } from '../model/parts/scaling.js';
 import type { Security } from '../model/parts/security.js';
 import type { TechnologySelection } from './technology/select-technology.js';
-import type { WorkloadPattern } from './indexes/table-access.js';
+import type { WorkloadPattern } from '../sql/workload-pattern.js';
 import type { MeasuredPattern } from './workload/plan-load.js';
 
 /** The parts of a design that analyses produce and later analyses read: each figure is computed once, here. */

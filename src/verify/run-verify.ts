@@ -6,7 +6,7 @@ import type { StoredTable } from '../model/measured.js';
 import type { SeedProgress } from '../seed/load.js';
 import type { Schema } from '../model/schema.js';
 import type { ParsedPattern } from '../spec/check-patterns.js';
-import type { WorkloadPattern } from '../design/indexes/table-access.js';
+import type { WorkloadPattern } from '../sql/workload-pattern.js';
 import type { AccessPatternSpec } from '../model/spec.js';
 import { measurePattern, type Measurement } from './measure-pattern.js';
 import { parameterTargets } from './parameter-targets.js';

@@ -4,7 +4,7 @@ import type { Schema } from '../../model/schema.js';
 import type { Spec } from '../../model/spec.js';
 import { formatBytes } from '../../format.js';
 import { formatRate } from '../../format.js';
-import type { WorkloadPattern } from '../indexes/table-access.js';
+import type { WorkloadPattern } from '../../sql/workload-pattern.js';
 import { approximateCount } from './approximate.js';
 import { cacheKeyTemplate, type CacheKeyPlan } from './cache-key.js';
 import { chooseCacheLayer, type LayerChoice } from './cache-layer.js';

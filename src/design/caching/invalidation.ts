@@ -1,7 +1,7 @@
 import { formatCount } from '../../format.js';
 import type { QueryShape } from '../../sql/query-shape.js';
 import { formatRate } from '../../format.js';
-import type { WorkloadPattern } from '../indexes/table-access.js';
+import type { WorkloadPattern } from '../../sql/workload-pattern.js';
 import type { CacheInvalidation, CacheLayer, CacheWriteInvalidation } from '../../model/parts/caching.js';
 import type { KeySpace } from './key-space.js';
 import type { PatternParameter } from './pattern-parameters.js';

@@ -1,6 +1,6 @@
 import type { Decision } from '../../model/decision.js';
 import type { Spec } from '../../model/spec.js';
-import type { WorkloadPattern } from '../indexes/table-access.js';
+import type { WorkloadPattern } from '../../sql/workload-pattern.js';
 import type { NeverCached } from '../../model/parts/caching.js';
 import { isWrite } from './invalidation.js';
 

@@ -2,7 +2,8 @@ import type { Schema } from '../../model/schema.js';
 import type { QueryShape } from '../../sql/query-shape.js';
 import type { StorageModel } from '../../dialects/storage.js';
 import { VolumeStatistics } from '../indexes/statistics.js';
-import { tableAccesses, type WorkloadPattern } from '../indexes/table-access.js';
+import { tableAccesses } from '../indexes/table-access.js';
+import type { WorkloadPattern } from '../../sql/workload-pattern.js';
 import type { RangeWindow } from './range-window.js';
 
 /** Serialized results (JSON, msgpack) take about twice the stored width of their values. */

@@ -8,7 +8,8 @@ import { formatRate } from '../../format.js';
 import { candidatesFor, describeCondition, type Candidate } from './candidate.js';
 import { constraintShape, serves } from './serves.js';
 import { VolumeStatistics } from './statistics.js';
-import { tableAccesses, type WorkloadPattern } from './table-access.js';
+import { tableAccesses } from './table-access.js';
+import type { WorkloadPattern } from '../../sql/workload-pattern.js';
 import { ROWS_PER_UNIT, tableLoads, UNITS_PER_INDEX } from '../workload/plan-load.js';
 
 /** Below this many rows a table is a few pages: a sequential scan is as fast as an index. */

@@ -4,18 +4,7 @@ import type { ColumnPredicate, Constant, QueryShape } from '../../sql/query-shap
 import type { VolumeStatistics } from './statistics.js';
 import { DEFAULT_MATCH_SEL, rangeShare } from '../workload/selectivity.js';
 import { TENANT_COLUMN } from '../../model/naming.js';
-
-/** One access pattern with what the spec says about it, and its shape from the parser. */
-export interface WorkloadPattern {
-  readonly name: string;
-  readonly ratePerSecond: number;
-  readonly p99Seconds?: number;
-  /** How stale a read may be, when the spec states it: replicas and caches may serve it within that. */
-  readonly stalenessSeconds?: number;
-  /** The span a parameter-bounded range typically covers, when the spec states it. */
-  readonly windowSeconds?: number;
-  readonly shape: QueryShape;
-}
+import type { WorkloadPattern } from '../../sql/workload-pattern.js';
 
 /** How one pattern reads one table: what an index on that table could serve. */
 export interface TableAccess {

@@ -1,7 +1,7 @@
 import type { Schema } from '../../model/schema.js';
 import type { Caching } from '../../model/parts/caching.js';
 import { aggregateViewOf } from '../caching/materialized-view.js';
-import type { WorkloadPattern } from '../indexes/table-access.js';
+import type { WorkloadPattern } from '../../sql/workload-pattern.js';
 import type { Idempotency } from '../../model/parts/scaling.js';
 import { withIdempotencyKeys } from '../scaling/idempotency.js';
 

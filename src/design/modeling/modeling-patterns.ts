@@ -5,7 +5,7 @@ import { historyStructureOf } from './history-table.js';
 import { snapshotStructureOf } from './snapshot-table.js';
 import { formatCount } from '../../format.js';
 import type { Spec } from '../../model/spec.js';
-import type { WorkloadPattern } from '../indexes/table-access.js';
+import type { WorkloadPattern } from '../../sql/workload-pattern.js';
 import { foldingReads } from '../../rules/design/fold-over-expiring-events.js';
 
 export interface ModelingResult {

@@ -3,7 +3,7 @@ import { isGeneratedColumn, type Partitioning, type Schema, type Table } from '.
 import { formatCount } from '../../format.js';
 import { RATE_UNITS } from '../../spec/quantities.js';
 import type { Spec } from '../../model/spec.js';
-import type { WorkloadPattern } from '../indexes/table-access.js';
+import type { WorkloadPattern } from '../../sql/workload-pattern.js';
 import { rowsAtMonth } from '../capacity/projection.js';
 
 /** Below this many rows at the horizon a table's indexes stay small enough that partitions do not pay. */

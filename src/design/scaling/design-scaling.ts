@@ -4,7 +4,7 @@ import type { Schema } from '../../model/schema.js';
 import type { Spec } from '../../model/spec.js';
 import { standbyFor } from '../availability/plan-availability.js';
 import type { Capacity } from '../../model/parts/capacity.js';
-import type { WorkloadPattern } from '../indexes/table-access.js';
+import type { WorkloadPattern } from '../../sql/workload-pattern.js';
 import type { EngineProfile } from '../technology/engine-profile.js';
 import { planCitus } from './citus-plan.js';
 import { planPooling } from './connection-pooling.js';

@@ -1,6 +1,6 @@
 import { derivedName, TENANT_COLUMN } from '../../model/naming.js';
 import type { Schema, Table } from '../../model/schema.js';
-import type { WorkloadPattern } from '../indexes/table-access.js';
+import type { WorkloadPattern } from '../../sql/workload-pattern.js';
 import { isWriteShape } from '../workload/plan-load.js';
 import type { Idempotency } from '../../model/parts/scaling.js';
 

@@ -1,7 +1,7 @@
 import { formatCount } from '../../format.js';
 import type { Schema, Table } from '../../model/schema.js';
 import type { Spec } from '../../model/spec.js';
-import type { WorkloadPattern } from '../indexes/table-access.js';
+import type { WorkloadPattern } from '../../sql/workload-pattern.js';
 import { bindingsOf } from './bound-columns.js';
 import type { Load } from '../../model/parts/load.js';
 import type { ShardKeyCandidate } from '../../model/parts/scaling.js';

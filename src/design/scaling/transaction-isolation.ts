@@ -1,6 +1,6 @@
 import type { QueryShape } from '../../sql/query-shape.js';
 import type { Spec } from '../../model/spec.js';
-import type { WorkloadPattern } from '../indexes/table-access.js';
+import type { WorkloadPattern } from '../../sql/workload-pattern.js';
 import { isWriteShape, type WriteShape } from '../workload/plan-load.js';
 import type { WriteIsolation } from '../../model/parts/scaling.js';
 

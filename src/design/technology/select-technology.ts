@@ -2,7 +2,7 @@ import type { Load } from '../../model/parts/load.js';
 import type { Decision } from '../../model/decision.js';
 import type { Schema } from '../../model/schema.js';
 import type { Spec } from '../../model/spec.js';
-import type { WorkloadPattern } from '../indexes/table-access.js';
+import type { WorkloadPattern } from '../../sql/workload-pattern.js';
 import { TECHNOLOGY_CATALOG } from './catalog.js';
 import { primaryStoreDisqualifiers } from './disqualifiers.js';
 import { recommendPolyglot, type PolyglotStore } from './polyglot.js';

@@ -4,7 +4,8 @@ import type { Requirements, Spec } from '../../model/spec.js';
 import type { ValueRef } from '../../sql/query-shape.js';
 import type { StorageModel } from '../../dialects/storage.js';
 import { VolumeStatistics } from '../indexes/statistics.js';
-import { tableAccesses, type WorkloadPattern } from '../indexes/table-access.js';
+import { tableAccesses } from '../indexes/table-access.js';
+import type { WorkloadPattern } from '../../sql/workload-pattern.js';
 import { growthPerSecond } from '../workload/growth.js';
 import { TENANT_COLUMN } from '../../model/naming.js';
 

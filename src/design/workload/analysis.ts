@@ -3,7 +3,7 @@ import type { Schema } from '../../model/schema.js';
 import type { Spec } from '../../model/spec.js';
 import type { Analysis } from '../analysis.js';
 import { horizonMonths, projectRows } from '../capacity/projection.js';
-import type { WorkloadPattern } from '../indexes/table-access.js';
+import type { WorkloadPattern } from '../../sql/workload-pattern.js';
 import { planLoad, type MeasuredPattern } from './plan-load.js';
 
 /** The load at the horizon's volumes (rows projected by the capacity model's projection). */

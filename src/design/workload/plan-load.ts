@@ -4,7 +4,8 @@ import type { Schema, Table } from '../../model/schema.js';
 import type { QueryShape } from '../../sql/query-shape.js';
 import type { Spec } from '../../model/spec.js';
 import { VolumeStatistics } from '../indexes/statistics.js';
-import { tableAccesses, type WorkloadPattern } from '../indexes/table-access.js';
+import { tableAccesses } from '../indexes/table-access.js';
+import type { WorkloadPattern } from '../../sql/workload-pattern.js';
 import { growthPerSecond } from './growth.js';
 
 /**

@@ -1,11 +1,8 @@
 import type { Schema } from '../../model/schema.js';
-import type { QueryShape } from '../../sql/query-shape.js';
+import type { WorkloadPattern } from '../../sql/workload-pattern.js';
 
 /** An access pattern as the design rules read it: its name and the shape parsed from its SQL. */
-export interface DesignPattern {
-  readonly name: string;
-  readonly shape: QueryShape;
-}
+export type DesignPattern = Pick<WorkloadPattern, 'name' | 'shape'>;
 
 /**
  * What every design rule reads: the model as the spec declares it (before the analyses add history,
