@@ -66,10 +66,10 @@ describe('the MySQL/MariaDB driver on MariaDB', { skip: server.skip }, () => {
     try {
       assert.equal(engine.kind, 'mariadb');
       assert.match(await engine.version(), /^MariaDB \d+\.\d+\.\d+$/);
-      const [row] = await engine.query<{ statement: number; locks: number; innodb: number; readOnly: number }>(
-        'SELECT @@max_statement_time AS statement, @@lock_wait_timeout AS locks, @@innodb_lock_wait_timeout AS innodb, @@tx_read_only AS readOnly',
+      const [row] = await engine.query<{ statement: number; locks: number; innodb: number; readOnly: number; zone: string }>(
+        'SELECT @@max_statement_time AS statement, @@lock_wait_timeout AS locks, @@innodb_lock_wait_timeout AS innodb, @@tx_read_only AS readOnly, @@time_zone AS zone',
       );
-      assert.deepEqual({ ...row, statement: Number(row!.statement) }, { statement: 60, locks: 5, innodb: 5, readOnly: 1 });
+      assert.deepEqual({ ...row, statement: Number(row!.statement) }, { statement: 60, locks: 5, innodb: 5, readOnly: 1, zone: '+00:00' });
       assert.deepEqual(await engine.query('SELECT ? + 1 AS n', [41]), [{ n: 42 }]);
     } finally {
       await engine.close();

@@ -1,5 +1,5 @@
 import mysql from 'mysql2/promise';
-import { mysqlFlavorOf, mysqlSession } from '../dialects/mysql/session.js';
+import { describeMysqlVersion, mysqlFlavorOf, mysqlSession } from '../dialects/mysql/session.js';
 import type { Engine } from './engine.js';
 import { redactSecrets, redactUrl } from './redact.js';
 
@@ -22,7 +22,11 @@ export interface MysqlOptions {
  * `kind` is the flavour the server reports (`mariadb` or `mysql`). Errors never carry the password.
  */
 export async function connectMysql(url: string, options: MysqlOptions = {}): Promise<Engine> {
-  const safe = (error: unknown) => new Error(redactSecrets(describeError(error), url));
+  // The driver's code and errno stay on the error (a reader tells "access denied" from a timeout by them); the message loses the password.
+  const safe = (error: unknown) => {
+    const { code, errno } = (error ?? {}) as { code?: unknown; errno?: unknown };
+    return Object.assign(new Error(redactSecrets(describeError(error), url)), { code, errno });
+  };
   const where = redactUrl(url);
   let config: mysql.ConnectionOptions;
   try {
@@ -41,7 +45,7 @@ export async function connectMysql(url: string, options: MysqlOptions = {}): Pro
     const [rows] = await connection.query<mysql.RowDataPacket[]>(mysqlSession.version);
     version = String(rows[0]?.version ?? '');
     const flavor = mysqlFlavorOf(version);
-    await connection.query(mysqlSession.timeouts(flavor, options.statementTimeoutMs ?? 60_000, options.lockTimeoutMs ?? 5_000));
+    await connection.query(mysqlSession.settings(flavor, options.statementTimeoutMs ?? 60_000, options.lockTimeoutMs ?? 5_000));
     if (options.readOnly !== false) await connection.query(mysqlSession.readOnly);
     for (const sql of mysqlSession.optional(flavor)) await connection.query(sql).catch(() => undefined);
   } catch (error) {
@@ -52,7 +56,7 @@ export async function connectMysql(url: string, options: MysqlOptions = {}): Pro
   return {
     kind: flavor,
     async version() {
-      return flavor === 'mariadb' ? `MariaDB ${version.replace(/-MariaDB.*$/i, '')}` : `MySQL ${version}`;
+      return describeMysqlVersion(version);
     },
     async exec(sql) {
       try {
