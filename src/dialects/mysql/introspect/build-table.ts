@@ -1,7 +1,8 @@
-import type { Check, Column, EnumType, ForeignKey, Index, NativeObject, Table } from '../../../model/schema.js';
-import { parseQuotedList, quoteMysqlIdentifier as q } from '../quote.js';
+import type { Check, Column, EnumType, ForeignKey, NativeObject, Table } from '../../../model/schema.js';
+import { parseQuotedList, quoteMysqlIdentifier as q, quoteMysqlLiteral } from '../quote.js';
 import type { MysqlFlavor } from '../session.js';
 import { integerMaximum, mysqlLogicalType } from '../types.js';
+import { buildIndexes } from './build-indexes.js';
 import { type CheckRow, checkColumns, isJsonValidCheck } from './checks.js';
 import type { ColumnRow } from './columns.js';
 import { mysqlColumnDefault } from './defaults.js';
@@ -28,8 +29,8 @@ export interface BuiltTable {
 }
 
 /**
- * One table in the model. `prefix` is `database.` for a table outside the connection's database
- * (empty inside it): enum types and native objects are named with it, so two databases never meet.
+ * One table in the model. A table outside the connection's database (`inDefault` false) names its
+ * enum types and native objects with `database.` before them, so two databases never meet.
  */
 export function buildTable(facts: TableFacts, flavor: MysqlFlavor, inDefault: boolean, stats: ServerStatistics): BuiltTable {
   const { row } = facts;
@@ -64,19 +65,19 @@ export function buildTable(facts: TableFacts, flavor: MysqlFlavor, inDefault: bo
         nativeOf({
           kind: 'on-update',
           name: `${prefix}${tableName}.${c.name}`,
-          sql: `ALTER TABLE ${q(tableName)} MODIFY ${q(c.name)} ${c.columnType}${c.nullable === 'YES' ? ' NULL' : ' NOT NULL'}${c.columnDefault === null ? '' : ` DEFAULT ${c.columnDefault}`} ON UPDATE ${onUpdate[1]}`,
+          sql: `ALTER TABLE ${q(tableName)} MODIFY ${columnDefinition(flavor, c)} ON UPDATE ${onUpdate[1]}`,
           reason: 'the column is set to the time of every update by the server: the model has no on-update value',
         }),
       );
     }
-    const fallback = generated || autoIncrement ? undefined : mysqlColumnDefault(flavor, c.columnDefault, c.extra, type);
+    const columnDefault = generated || autoIncrement ? undefined : mysqlColumnDefault(flavor, c.columnDefault, c.extra, type);
     const next = numberOrNull(row.autoIncrement);
     const maxValue = integerMaximum(c);
     return {
       name: c.name,
       type,
       nullable: c.nullable === 'YES',
-      ...(fallback ? { default: fallback } : {}),
+      ...(columnDefault ? { default: columnDefault } : {}),
       // AUTO_INCREMENT takes a value given in the INSERT, so the column is an identity BY DEFAULT.
       ...(autoIncrement ? { identity: 'by-default' as const } : {}),
       pii: false,
@@ -95,7 +96,7 @@ export function buildTable(facts: TableFacts, flavor: MysqlFlavor, inDefault: bo
     .map((k): Check => ({ name: k.name, rule: { kind: 'expression', sql: k.clause, columns: checkColumns(k.clause, names) } }))
     .sort((a, b) => byName(a.name, b.name));
 
-  const { primaryKey, uniques, indexes, indexNative } = buildIndexes(facts, tableName, flavor, stats);
+  const { primaryKey, uniques, indexes, indexNative } = buildIndexes(facts.key, facts.indexParts, tableName, flavor, stats);
   native.push(...indexNative.map(nativeOf));
   if (facts.partitioning) native.push(nativeOf(facts.partitioning));
   if (row.engine && row.engine.toLowerCase() !== 'innodb') {
@@ -151,60 +152,11 @@ export function buildTable(facts: TableFacts, flavor: MysqlFlavor, inDefault: bo
   return { table, enums, native };
 }
 
-function buildIndexes(facts: TableFacts, tableName: string, flavor: MysqlFlavor, stats: ServerStatistics) {
-  const byIndex = new Map<string, IndexPartRow[]>();
-  for (const part of facts.indexParts) byIndex.set(part.name, [...(byIndex.get(part.name) ?? []), part]);
-  let primaryKey: Table['primaryKey'] = { name: '', columns: [] };
-  const uniques: Table['uniques'] = [];
-  const indexes: Index[] = [];
-  const indexNative: Omit<NativeObject, 'table' | 'dialect'>[] = [];
-  for (const name of [...byIndex.keys()].sort(byName)) {
-    const parts = byIndex.get(name)!.sort((a, b) => a.position - b.position);
-    const type = parts[0]!.indexType.toUpperCase();
-    const unique = Number(parts[0]!.nonUnique) === 0;
-    const plain = parts.every((p) => p.columnName && p.subPart === null && !p.expression && p.collation !== 'D');
-    if (Number(parts[0]!.ignored) === 1) {
-      indexNative.push({
-        kind: 'index-option',
-        name,
-        sql: `ALTER TABLE ${q(tableName)} ALTER INDEX ${q(name)} ${flavor === 'mariadb' ? 'IGNORED' : 'INVISIBLE'}`,
-        reason: 'the optimizer ignores this index while writes keep it up to date: the model has no ignored or invisible indexes',
-      });
-    }
-    if (name === 'PRIMARY') {
-      primaryKey = { name, columns: parts.map((p) => p.columnName ?? '') };
-    } else if (type === 'FULLTEXT' || type === 'SPATIAL' || type === 'RTREE') {
-      // The model's index methods are PostgreSQL's access methods; full-text and R-tree indexes are other structures.
-      indexNative.push({
-        kind: 'index',
-        name,
-        sql: `CREATE ${type === 'FULLTEXT' ? 'FULLTEXT' : 'SPATIAL'} INDEX ${q(name)} ON ${q(tableName)} (${parts.map((p) => q(p.columnName ?? '')).join(', ')})`,
-        reason: `a ${type} index: the model's index methods have no full-text or R-tree index`,
-      });
-    } else if (unique && plain) {
-      uniques.push({ name, columns: parts.map((p) => p.columnName!) });
-    } else {
-      const bytes = stats.indexBytes?.get(facts.key)?.get(name);
-      indexes.push({
-        name,
-        table: tableName,
-        keys: parts.map((p) => ({
-          // A prefix key part indexes the first SUB_PART characters: an expression over the column, written as MySQL does.
-          ...(p.expression
-            ? { expression: p.expression }
-            : p.subPart !== null
-              ? { expression: `${q(p.columnName ?? '')}(${p.subPart})` }
-              : { column: p.columnName ?? '' }),
-          ...(p.collation === 'D' ? { order: 'desc' as const } : {}),
-        })),
-        include: [],
-        where: [],
-        method: type === 'HASH' ? 'hash' : 'btree',
-        unique,
-        ...(bytes === undefined ? {} : { stats: { scans: stats.indexUses ? (stats.indexUses.get(facts.key)?.get(name) ?? 0) : null, bytes } }),
-        reason: 'introspected',
-      });
-    }
-  }
-  return { primaryKey, uniques, indexes, indexNative };
+/** A column's definition as MODIFY takes it, with its default and comment (MODIFY replaces them all). */
+function columnDefinition(flavor: MysqlFlavor, c: ColumnRow): string {
+  // MariaDB writes a default as SQL already; MySQL writes a literal's bare value, an expression marked DEFAULT_GENERATED.
+  const expression = flavor === 'mariadb' || /\bDEFAULT_GENERATED\b/i.test(c.extra) || /^current_timestamp(\(\d*\))?$/i.test(c.columnDefault ?? '');
+  const value = c.columnDefault === null ? '' : ` DEFAULT ${expression ? c.columnDefault : quoteMysqlLiteral(c.columnDefault)}`;
+  const comment = c.comment ? ` COMMENT ${quoteMysqlLiteral(c.comment)}` : '';
+  return `${q(c.name)} ${c.columnType}${c.nullable === 'YES' ? ' NULL' : ' NOT NULL'}${value}${comment}`;
 }
