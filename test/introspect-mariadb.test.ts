@@ -147,6 +147,19 @@ describe('MySQL/MariaDB introspection on MariaDB', { skip: server.skip }, () => 
     });
   });
 
+  it('reads every database the user sees when the URL names none, leaving out the system ones', async (t) => {
+    const { name } = await shopDatabase(t);
+    const bare = new URL(server.url!);
+    bare.pathname = '/';
+    await withEngine(bare.toString(), async (engine) => {
+      const result = await mysqlIntrospector.introspect(engine);
+      assert.ok(result.namespaces.includes(name), `${name} in ${result.namespaces.join(', ')}`);
+      for (const system of ['information_schema', 'mysql', 'performance_schema', 'sys']) assert.ok(!result.namespaces.includes(system));
+      assert.deepEqual(result.namespaces, [...result.namespaces].sort(), 'in name order');
+      assert.ok(result.schema.tables.filter((table) => table.namespace === name).length === SHOP_MARIADB.tables.length);
+    });
+  });
+
   it('with performance_schema off, index usage is not counted: scans and writes are null, and its queries still run', async (t) => {
     const { url, name } = await shopDatabase(t);
     await withEngine(url, async (engine) => {

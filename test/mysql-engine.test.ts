@@ -122,6 +122,29 @@ describe('the MySQL/MariaDB driver on MariaDB', { skip: server.skip }, () => {
     );
   });
 
+  it('a connection the server closes says so on the next statement, with the password absent', async () => {
+    const engine = await connectMysql(server.url!);
+    try {
+      const [row] = await engine.query<{ id: number }>('SELECT CONNECTION_ID() AS id');
+      const killer = await connectMysql(server.url!, { readOnly: false });
+      try {
+        await killer.exec(`KILL ${row!.id}`);
+      } finally {
+        await killer.close();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const error = await engine.query('SELECT 1').catch((e: Error) => e);
+      assert.ok(error instanceof Error);
+      assert.match(
+        error.message,
+        /^the connection to mysql:\/\/dbarchitect:\*\*\*@127\.0\.0\.1:3306\/\w+ was lost: Connection lost: The server closed the connection\.$/,
+      );
+      assert.ok(!error.message.includes(password()));
+    } finally {
+      await engine.close();
+    }
+  });
+
   it('a failing statement keeps the password out of its error', async () => {
     const engine = await server.start();
     try {

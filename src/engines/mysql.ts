@@ -53,6 +53,13 @@ export async function connectMysql(url: string, options: MysqlOptions = {}): Pro
     throw new Error(`cannot set up the session on ${where}: ${safe(error).message}`);
   }
   const flavor = mysqlFlavorOf(version);
+  // A connection the server closed (a restart, KILL, wait_timeout) says so on the next statement, instead of mysql2's "closed state".
+  let lost: Error | undefined;
+  connection.on('error', (error) => {
+    lost = safe(error);
+  });
+  const failed = (error: unknown) =>
+    lost ? Object.assign(new Error(`the connection to ${where} was lost: ${lost.message}`), { code: 'CONNECTION_LOST' }) : safe(error);
   return {
     kind: flavor,
     async version() {
@@ -62,7 +69,7 @@ export async function connectMysql(url: string, options: MysqlOptions = {}): Pro
       try {
         await connection.query(sql);
       } catch (error) {
-        throw safe(error);
+        throw failed(error);
       }
     },
     async query<T>(sql: string, params: readonly unknown[] = []) {
@@ -70,7 +77,7 @@ export async function connectMysql(url: string, options: MysqlOptions = {}): Pro
         const [rows] = await connection.query(sql, [...params]);
         return rows as T[];
       } catch (error) {
-        throw safe(error);
+        throw failed(error);
       }
     },
     async close() {
