@@ -125,6 +125,41 @@ describe('MySQL/MariaDB introspection on MariaDB', { skip: server.skip }, () => 
     assert.deepEqual(shape(after.schema), shape(before.schema));
   });
 
+  it('writes each partitioning method so that it puts the partitions back', async (t) => {
+    const url = await freshMysqlDatabase(t, server.url!);
+    const tables = [
+      "CREATE TABLE by_range_columns (d date NOT NULL, k varchar(5) NOT NULL) PARTITION BY RANGE COLUMNS (d, k) (PARTITION a VALUES LESS THAN ('2025-01-01', 'm'), PARTITION b VALUES LESS THAN (MAXVALUE, MAXVALUE))",
+      'CREATE TABLE by_list (n int NOT NULL) PARTITION BY LIST (n % 3) (PARTITION r0 VALUES IN (0), PARTITION r12 VALUES IN (1, 2))',
+      'CREATE TABLE by_hash (n int NOT NULL) PARTITION BY HASH (n) PARTITIONS 2',
+      'CREATE TABLE by_linear_hash (n int NOT NULL) PARTITION BY LINEAR HASH (n) PARTITIONS 3',
+      'CREATE TABLE by_linear_key (n int NOT NULL PRIMARY KEY) PARTITION BY LINEAR KEY (n) PARTITIONS 2',
+      'CREATE TABLE by_range_sub (n int NOT NULL, d date NOT NULL) PARTITION BY RANGE (n) SUBPARTITION BY KEY (d) SUBPARTITIONS 2 (PARTITION low VALUES LESS THAN (10), PARTITION high VALUES LESS THAN MAXVALUE)',
+    ];
+    await withEngine(url, (writer) => writer.exec(tables.join(';\n')), { readOnly: false });
+    const partitioning = async () =>
+      (await withEngine(url, (engine) => mysqlIntrospector.introspect(engine))).schema.native!.filter((o) => o.kind === 'partitioning');
+    const before = await partitioning();
+    assert.deepEqual(
+      before.map((o) => o.sql),
+      [
+        'PARTITION BY HASH (`n`) (PARTITION `p0`, PARTITION `p1`)',
+        'PARTITION BY LINEAR HASH (`n`) (PARTITION `p0`, PARTITION `p1`, PARTITION `p2`)',
+        'PARTITION BY LINEAR KEY(`n`) (PARTITION `p0`, PARTITION `p1`)',
+        'PARTITION BY LIST (`n` MOD 3) (PARTITION `r0` VALUES IN (0), PARTITION `r12` VALUES IN (1,2))',
+        "PARTITION BY RANGE COLUMNS(`d`,`k`) (PARTITION `a` VALUES LESS THAN ('2025-01-01','m'), PARTITION `b` VALUES LESS THAN (MAXVALUE,MAXVALUE))",
+        'PARTITION BY RANGE (`n`) SUBPARTITION BY KEY (`d`) SUBPARTITIONS 2 (PARTITION `low` VALUES LESS THAN (10), PARTITION `high` VALUES LESS THAN MAXVALUE)',
+      ],
+    );
+    await withEngine(
+      url,
+      async (writer) => {
+        for (const object of before) await writer.exec(`${UNDO.partitioning!(object)}; ${redo(object)}`);
+      },
+      { readOnly: false },
+    );
+    assert.deepEqual(await partitioning(), before);
+  });
+
   it('reads another database by name, its tables and objects named with it', async (t) => {
     const { name } = await shopDatabase(t);
     await withEngine(server.url!, async (engine) => {

@@ -95,7 +95,7 @@ export async function introspectMysql(db: SqlSession, options: IntrospectOptions
   const schema: Schema = {
     tables,
     enums: enums.sort((a, b) => byName(a.name, b.name)),
-    native: native.sort((a, b) => byName(a.kind, b.kind) || byName(a.name, b.name)),
+    native: native.sort((a, b) => byName(a.kind, b.kind) || byName(a.name, b.name) || byName(a.table ?? '', b.table ?? '')),
   };
   return { schema, statsSince, serverVersion, namespaces };
 }
