@@ -13,6 +13,7 @@ export type { Dialect, DialectCapabilities } from './dialects/dialect.js';
 export { getDialect, dialectNames } from './dialects/registry.js';
 export type { Engine } from './engines/engine.js';
 export { startPglite } from './engines/pglite.js';
+export { connectMysql, type MysqlOptions } from './engines/mysql.js';
 export type { Artifact } from './writers/artifacts.js';
 /** Every rule set with its rules' metadata (code, summary, why, help), as docs/rules/ shows them. */
 export { RULE_SETS } from './rules/index.js';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { after, before, type TestContext } from 'node:test';
 import type { Engine } from '../src/engines/engine.js';
+import { connectMysql, type MysqlOptions } from '../src/engines/mysql.js';
 import { startPglite } from '../src/engines/pglite.js';
 import { connectPostgres } from '../src/engines/postgres.js';
 import { serverUrl } from './servers.js';
@@ -12,7 +13,7 @@ import { serverUrl } from './servers.js';
  * (`sharedEngine`) and gives each test a schema of its own (`freshSchema`).
  */
 export interface TestEngine {
-  readonly name: 'pglite' | 'postgres';
+  readonly name: 'pglite' | 'postgres' | 'mariadb';
   /** Why the engine's tests are skipped here, or false when it is there. */
   readonly skip: string | false;
   start(): Promise<Engine>;
@@ -50,6 +51,61 @@ export function postgresServer(): TestEngine {
       return engine;
     },
   };
+}
+
+/** The MariaDB server tests' named lock (GET_LOCK), the same in every test. */
+const MARIADB_TESTS_LOCK = 'dbarchitect_server_tests';
+
+/**
+ * The MariaDB server (DBARCHITECT_MYSQL_URL), like `postgresServer()`: `start` connects with
+ * `options` (read-only unless they say otherwise) and waits for the server tests' named lock, held
+ * by the session until the engine is closed, so test files take turns on the server. A test holds
+ * one started engine at a time; `freshMysqlDatabase` connects on its own, without the lock.
+ */
+export function mariadbServer(options: MysqlOptions = {}): TestEngine & { readonly url: string | undefined } {
+  const server = serverUrl('mysql');
+  return {
+    name: 'mariadb',
+    skip: server.skip,
+    url: server.url,
+    async start() {
+      const engine = await connectMysql(server.url!, options);
+      try {
+        const [row] = await engine.query<{ got: number | null }>('SELECT GET_LOCK(?, 300) AS got', [MARIADB_TESTS_LOCK]);
+        if (row?.got !== 1) throw new Error(`the MariaDB server tests' lock ${MARIADB_TESTS_LOCK} was not granted in 300 s`);
+      } catch (error) {
+        await engine.close();
+        throw error;
+      }
+      return engine;
+    },
+  };
+}
+
+/**
+ * A new, empty database of the test's own on the MySQL/MariaDB server at `url`
+ * (`dbarchitect_h_<random>`: the test user has every right on `dbarchitect\_%`), dropped when the
+ * test ends. Returns its URL.
+ */
+export async function freshMysqlDatabase(t: TestContext, url: string): Promise<string> {
+  const name = `dbarchitect_h_${randomBytes(4).toString('hex')}`;
+  const admin = await connectMysql(url, { readOnly: false });
+  try {
+    await admin.exec(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.close();
+  }
+  t.after(async () => {
+    const cleanup = await connectMysql(url, { readOnly: false });
+    try {
+      await cleanup.exec(`DROP DATABASE IF EXISTS ${name}`);
+    } finally {
+      await cleanup.close();
+    }
+  });
+  const own = new URL(url);
+  own.pathname = `/${name}`;
+  return own.toString();
 }
 
 /** Every engine a test runs on, PGlite first: loop over it with `describe(..., { skip: e.skip })`. */

@@ -285,6 +285,11 @@ ALTER USER '$u'@'127.0.0.1' IDENTIFIED BY '$DB_PASSWORD';
 ALTER USER '$u'@'localhost' IDENTIFIED BY '$DB_PASSWORD';
 GRANT ALL PRIVILEGES ON \`$DB_NAME\`.* TO '$u'@'127.0.0.1', '$u'@'localhost';
 GRANT ALL PRIVILEGES ON \`dbarchitect\\_%\`.* TO '$u'@'127.0.0.1', '$u'@'localhost';
+-- Introspection reads the InnoDB persistent statistics (index sizes, when a table was last analyzed)
+-- and, where it is on, the index usage of performance_schema: what a DBA grants a monitoring user.
+GRANT SELECT ON mysql.innodb_table_stats TO '$u'@'127.0.0.1', '$u'@'localhost';
+GRANT SELECT ON mysql.innodb_index_stats TO '$u'@'127.0.0.1', '$u'@'localhost';
+GRANT SELECT ON performance_schema.* TO '$u'@'127.0.0.1', '$u'@'localhost';
 FLUSH PRIVILEGES;
 SQL
 
