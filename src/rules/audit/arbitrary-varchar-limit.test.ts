@@ -9,8 +9,9 @@ const people = (length: number) =>
   schemaOf(table('person', [column('id', { kind: 'int64' }), column('display_name', { kind: 'string', length }), column('bio', { kind: 'text' })]));
 
 describe('audit/arbitrary-varchar-limit', () => {
-  it('passes: text, and a limit that was chosen (120)', () => {
+  it('passes: text, and a limit that was chosen (120, 100)', () => {
     assert.deepEqual(runRule(arbitraryVarcharLimit, auditContextOf(people(120))), []);
+    assert.deepEqual(runRule(arbitraryVarcharLimit, auditContextOf(people(100))), []);
   });
 
   it('fails: varchar(255)', () => {

@@ -5,7 +5,7 @@ import { helpWithSql } from './support/fix-sql.js';
 import { columnLabel, sqlIdent, sqlTable } from './support/names.js';
 
 /** Lengths picked by habit (a byte's range, powers of two, round thousands), not from what the values are. */
-export const HABITUAL_LENGTHS = new Set([100, 255, 256, 500, 512, 1000, 1024, 2000, 2048, 4000, 4096, 8000, 65535]);
+export const HABITUAL_LENGTHS = new Set([255, 256, 500, 512, 1000, 1024, 2000, 2048, 4000, 4096, 8000, 65535]);
 
 export const arbitraryVarcharLimit: Rule<AuditContext> = {
   meta: {

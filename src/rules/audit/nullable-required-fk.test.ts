@@ -22,13 +22,17 @@ const shop = (nullable: boolean, lineOnDelete: ForeignKey['onDelete'] = 'restric
     table('order_line', [column('id', int), column('order_id', int, { nullable }), column('coupon_id', int, { nullable: true })], {
       foreignKeys: [fk('order_line_order_fk', 'order_id', 'order', lineOnDelete), fk('order_line_coupon_fk', 'coupon_id', 'coupon', 'restrict')],
     }),
+    // A tree within a tenant: the parent is optional, though the key starts with the tenant.
+    table('category', [column('id', int), column('tenant_id', int), column('parent_id', int, { nullable: true })], {
+      foreignKeys: [{ ...fk('category_parent_fk', 'parent_id', 'category', 'restrict'), columns: ['tenant_id', 'parent_id'], refColumns: ['tenant_id', 'id'] }],
+    }),
     table('note', [column('id', int), column('tenant_id', int, { nullable }), column('order_id', int, { nullable: true })], {
       foreignKeys: [fk('note_tenant_fk', 'tenant_id', 'tenant', 'restrict'), fk('note_order_fk', 'order_id', 'order', 'set-null')],
     }),
   );
 
 describe('audit/nullable-required-fk', () => {
-  it('passes: required references NOT NULL; optional ones (a coupon, ON DELETE SET NULL) nullable', () => {
+  it('passes: required references NOT NULL; optional ones (a coupon, ON DELETE SET NULL, a parent in a tenant-scoped tree) nullable', () => {
     assert.deepEqual(runRule(nullableRequiredFk, auditContextOf(shop(false))), []);
   });
 

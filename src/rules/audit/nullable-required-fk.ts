@@ -6,12 +6,13 @@ import { sqlIdent, sqlTable, tableLabel } from './support/names.js';
 import { wordsOf } from './support/words.js';
 
 /** Why the relation reads as required, or undefined when nothing says so (an optional reference is normal). */
-function requiredBecause(table: Table, fk: ForeignKey): string | undefined {
+function requiredBecause(table: Table, fk: ForeignKey, nullable: readonly string[]): string | undefined {
   if (fk.onDelete === 'set-null') return undefined;
   if (fk.onDelete === 'cascade') return `its rows are deleted with their \`${fk.refTable}\` (ON DELETE CASCADE), so they belong to one`;
   const [head] = wordsOf(fk.refTable).slice(-1);
   if (head && wordsOf(table.name)[0] === head && table.name !== fk.refTable) return `\`${table.name}\` reads as a part of \`${fk.refTable}\``;
-  if (fk.columns.some((c) => wordsOf(c).includes('tenant'))) return 'every row belongs to a tenant';
+  // The tenant column itself, not the other columns of a composite key that starts with it (a tree's parent_id).
+  if (nullable.some((c) => wordsOf(c).includes('tenant'))) return 'every row belongs to a tenant';
   return undefined;
 }
 
@@ -30,7 +31,7 @@ export const nullableRequiredFk: Rule<AuditContext> = {
     introspection.schema.tables.flatMap((table) =>
       table.foreignKeys.flatMap((fk) => {
         const nullable = fk.columns.filter((c) => table.columns.find((col) => col.name === c)?.nullable);
-        const because = nullable.length ? requiredBecause(table, fk) : undefined;
+        const because = nullable.length ? requiredBecause(table, fk, nullable) : undefined;
         if (!because) return [];
         return [
           {

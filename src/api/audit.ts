@@ -1,0 +1,115 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { runRuleSet } from '../diagnostics/rule.js';
+import type { Dialect } from '../dialects/dialect.js';
+import { defaultDialect, getDialect } from '../dialects/registry.js';
+import type { Introspection } from '../model/introspection.js';
+import type { Security } from '../model/parts/security.js';
+import type { Schema } from '../model/schema.js';
+import { type AuditContext, type AuditFacts, type RowEstimate, SIGNED_INTEGER_MAX, type Tenancy } from '../rules/audit/context.js';
+import { auditRules } from '../rules/audit/index.js';
+import { loadSpecFile } from '../spec/load-spec.js';
+import { designFromSpec } from './design.js';
+import { introspect, type IntrospectTargetOptions } from './introspect.js';
+
+export interface AuditOptions extends IntrospectTargetOptions {
+  /** How tenants share the database, when the caller knows (a spec states its own). */
+  readonly tenancy?: Tenancy;
+}
+
+export type AuditResult =
+  | { readonly ok: true; readonly diagnostics: readonly Diagnostic[]; readonly introspection: Introspection }
+  /** The input could not be read as a spec (its diagnostics say where and why): nothing was audited. */
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+/** What `audit` reads an input as: a spec by its extension, a SQL file, or a connection URL. */
+export type AuditInput = 'spec' | 'sql-file' | 'url';
+
+export function auditInputKind(target: string): AuditInput | undefined {
+  if (/\.ya?ml$/i.test(target)) return 'spec';
+  if (/\.sql$/i.test(target)) return 'sql-file';
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) return 'url';
+  return undefined;
+}
+
+/**
+ * Audits a spec (as `design` would build it), a SQL file or a live database (through
+ * `introspect`). A spec with errors gives them back, `ok: false`; a target of no known kind, or an
+ * introspection that fails, throws (the CLI tells them apart: bad input, or engine and connection).
+ */
+export async function audit(target: string, options: AuditOptions = {}): Promise<AuditResult> {
+  const kind = auditInputKind(target);
+  if (kind === undefined) throw new AuditInputError(target);
+  if (kind === 'spec') return auditSpecFile(target, options);
+  const introspection = await introspect(target, options.namespaces ? { namespaces: options.namespaces } : {});
+  return { ok: true, introspection, diagnostics: auditIntrospection(introspection, options.tenancy) };
+}
+
+/** The input is neither a spec, a SQL file nor a connection URL. */
+export class AuditInputError extends Error {
+  constructor(readonly target: string) {
+    super(`\`${target}\` is not a spec (.yaml), a SQL file (.sql) or a connection URL (postgres://…, mysql://…)`);
+  }
+}
+
+/** The core of the audit: every audit rule on one introspection, with the facts of its dialect. */
+export function auditIntrospection(introspection: Introspection, tenancy?: Tenancy): Diagnostic[] {
+  const context: AuditContext = { introspection, facts: auditFacts(introspection), ...(tenancy ? { tenancy } : {}) };
+  return runRuleSet(auditRules, context);
+}
+
+/**
+ * The engine's facts as plain values: integer ranges, and each table's typical row as the dialect's
+ * storage model estimates it (no estimates for a dialect the tool cannot design for, such as MySQL today).
+ */
+export function auditFacts(introspection: Introspection): AuditFacts {
+  const dialect: Dialect | undefined = getDialect(introspection.source.dialect);
+  const rowEstimates = new Map<string, RowEstimate>();
+  if (dialect) {
+    const { schema } = introspection;
+    const rows = new Map(schema.tables.map((t) => [t.name, t.stats?.rows ?? t.volume?.rows ?? 0]));
+    for (const [table, size] of dialect.storage.estimateTableSizes(schema, rows))
+      rowEstimates.set(table, { bytes: size.tuple.tupleBytes, outOfLine: size.tuple.toastedColumns });
+  }
+  return { integerMax: SIGNED_INTEGER_MAX, rowEstimates };
+}
+
+async function auditSpecFile(file: string, options: AuditOptions): Promise<AuditResult> {
+  const loaded = await loadSpecFile(file);
+  if (!loaded.loaded) return { ok: false, diagnostics: loaded.diagnostics };
+  // The schema `design` would build (its indexes, keys and row security), on the dialect it designs for.
+  const dialect = defaultDialect();
+  const designed = await designFromSpec(loaded.loaded, loaded.diagnostics, { dialect });
+  if (!designed.ok) return { ok: false, diagnostics: designed.diagnostics };
+  const { design } = designed;
+  const introspection: Introspection = {
+    schema: withRowSecurity(design.schema, design.security),
+    source: { dialect: dialect.name, kind: 'spec', location: file, serverVersion: `none: designed for ${dialect.displayName} from the spec`, namespaces: [] },
+    statsSince: null,
+  };
+  return { ok: true, introspection, diagnostics: auditIntrospection(introspection, options.tenancy ?? loaded.loaded.spec.requirements.tenancy) };
+}
+
+/** The design's security script enables row-level security on its tenant tables: the audited schema says so, as a database would. */
+function withRowSecurity(schema: Schema, security: Security): Schema {
+  return {
+    ...schema,
+    tables: schema.tables.map((table) => {
+      const policies = security.rowLevelSecurity.filter((p) => p.table === table.name);
+      if (!policies.length) return table;
+      return {
+        ...table,
+        rowSecurity: {
+          enabled: true,
+          forced: policies.some((p) => p.force),
+          policies: policies.map((p) => ({
+            name: p.policy,
+            command: 'all' as const,
+            permissive: true,
+            roles: [],
+            using: `${p.column} = current_setting('${p.setting}')`,
+          })),
+        },
+      };
+    }),
+  };
+}
