@@ -89,6 +89,35 @@ describe('audit (src/api/audit.ts)', () => {
     );
   });
 
+  it("findings about a table point at its entity in the spec; the design's own tables (history) have no place", async () => {
+    const result = await audit(REFERENCE_SPEC);
+    assert.ok(result.ok);
+    assert.deepEqual(
+      result.diagnostics.map((d) => (d.location ? `${d.location.line}:${d.location.column} ${d.location.path}` : 'none')),
+      ['72:3 entities.order', '72:3 entities.order', 'none'],
+    );
+  });
+
+  it('read from a SQL file, findings about a table point at its CREATE TABLE (namespaced, quoted, or in the default namespace)', () => {
+    const live = auditDefectsIntrospection();
+    const statement = (index: number, line: number, summary: string) => ({ index, line, column: 1, summary, how: 'executed' as const });
+    const fromFile = {
+      ...live,
+      statsSince: null,
+      source: { ...live.source, kind: 'sql-file' as const, location: 'audit-defects.sql' },
+      statements: [
+        statement(1, 33, 'CREATE TABLE public.event_log'),
+        statement(2, 38, 'CREATE TABLE country'),
+        statement(3, 90, 'CREATE TABLE public."ticket"'),
+      ],
+    };
+    const where = (code: string) => auditIntrospection(fromFile).find((d) => d.code === code)?.location;
+    assert.deepEqual(where('audit/no-primary-key'), { file: 'audit-defects.sql', line: 33, column: 1 });
+    assert.deepEqual(where('audit/fixed-length-char'), { file: 'audit-defects.sql', line: 38, column: 1 });
+    assert.deepEqual(where('audit/timestamp-without-time-zone'), { file: 'audit-defects.sql', line: 90, column: 1 });
+    assert.equal(where('audit/missing-fk-index'), undefined, 'a table with no statement read has no place');
+  });
+
   it('a spec with errors is not audited: its diagnostics come back', async () => {
     const file = join(tmpdir(), `dbarchitect-audit-${process.pid}.yaml`);
     writeFileSync(file, minimalSpec('  account:\n    fields:\n      name: strng(100)\n'));
@@ -115,7 +144,10 @@ describe('dbarchitect audit', () => {
   it('a spec: the findings on stdout, what was audited and the statistics window on stderr, exit 0 under --fail-on error', async () => {
     const run = await runCli(['audit', 'examples/saas-shop.yaml']);
     assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stdout, /^warning audit\/nullable-unique-column: unique key `order_tenant_id_idempotency_key_key`/);
+    assert.match(
+      run.stdout,
+      /^examples\/saas-shop\.yaml:72:3: warning audit\/nullable-unique-column: unique key `order_tenant_id_idempotency_key_key`.*\n {2}at entities\.order\n/,
+    );
     assert.match(run.stdout, /\n {2}fix: .* SQL: ALTER TABLE "order" ALTER COLUMN "idempotency_key" SET NOT NULL;\n/);
     assert.equal(
       run.stderr,

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
 import { runRuleSet } from '../diagnostics/rule.js';
 import type { Dialect } from '../dialects/dialect.js';
 import { defaultDialect, getDialect } from '../dialects/registry.js';
@@ -8,6 +8,8 @@ import type { Schema } from '../model/schema.js';
 import { type AuditContext, type AuditFacts, type RowEstimate, SIGNED_INTEGER_MAX, type Tenancy } from '../rules/audit/context.js';
 import { auditRules } from '../rules/audit/index.js';
 import { loadSpecFile } from '../spec/load-spec.js';
+import { readSourceFile } from '../spec/read-source.js';
+import { parseYaml } from '../spec/yaml-document.js';
 import { designFromSpec } from './design.js';
 import { introspect, type IntrospectTargetOptions } from './introspect.js';
 
@@ -41,7 +43,7 @@ export async function audit(target: string, options: AuditOptions = {}): Promise
   if (kind === undefined) throw new AuditInputError(target);
   if (kind === 'spec') return auditSpecFile(target, options);
   const introspection = await introspect(target, options.namespaces ? { namespaces: options.namespaces } : {});
-  return { ok: true, introspection, diagnostics: auditIntrospection(introspection, options.tenancy) };
+  return { ok: true, introspection, diagnostics: auditIntrospection(introspection, options.tenancy ? { tenancy: options.tenancy } : {}) };
 }
 
 /** The input is neither a spec, a SQL file nor a connection URL. */
@@ -51,10 +53,50 @@ export class AuditInputError extends Error {
   }
 }
 
-/** The core of the audit: every audit rule on one introspection, with the facts of its dialect. */
-export function auditIntrospection(introspection: Introspection, tenancy?: Tenancy): Diagnostic[] {
-  const context: AuditContext = { introspection, facts: auditFacts(introspection), ...(tenancy ? { tenancy } : {}) };
+/**
+ * The core of the audit: every audit rule on one introspection, with the facts of its dialect.
+ * Findings about a table point at its CREATE TABLE when the introspection read a SQL file, or at
+ * the places given (a spec's entities).
+ */
+export function auditIntrospection(
+  introspection: Introspection,
+  options: { readonly tenancy?: Tenancy; readonly locations?: ReadonlyMap<string, SourceLocation> } = {},
+): Diagnostic[] {
+  const context: AuditContext = {
+    introspection,
+    facts: auditFacts(introspection),
+    locations: options.locations ?? statementLocations(introspection),
+    ...(options.tenancy ? { tenancy: options.tenancy } : {}),
+  };
   return runRuleSet(auditRules, context);
+}
+
+/** An identifier of a statement's summary, unquoted: `"Order"` -> `Order`. */
+const unquote = (part: string) => (part.startsWith('"') && part.endsWith('"') ? part.slice(1, -1).replaceAll('""', '"') : part);
+
+/**
+ * Each table's CREATE TABLE in the SQL file read (its summary names it, `CREATE TABLE public.orders`),
+ * keyed as findings name tables: `namespace.name`, and the bare name in the default namespace.
+ */
+export function statementLocations(introspection: Introspection): Map<string, SourceLocation> {
+  const locations = new Map<string, SourceLocation>();
+  if (introspection.source.kind !== 'sql-file') return locations;
+  for (const statement of introspection.statements ?? []) {
+    const named = /^CREATE (?:UNLOGGED )?TABLE (?:IF NOT EXISTS )?(.+)$/i.exec(statement.summary)?.[1];
+    if (!named) continue;
+    const parts =
+      named
+        .trim()
+        .match(/"(?:[^"]|"")*"|[^.]+/g)
+        ?.map(unquote) ?? [];
+    const name = parts.at(-1);
+    if (!name) continue;
+    const location = { file: introspection.source.location, line: statement.line, column: statement.column };
+    const namespace = parts.length > 1 ? parts.at(-2)! : undefined;
+    if (namespace) locations.set(`${namespace}.${name}`, location);
+    if (!namespace || namespace === 'public') locations.set(name, location);
+  }
+  return locations;
 }
 
 /**
@@ -86,7 +128,21 @@ async function auditSpecFile(file: string, options: AuditOptions): Promise<Audit
     source: { dialect: dialect.name, kind: 'spec', location: file, serverVersion: `none: designed for ${dialect.displayName} from the spec`, namespaces: [] },
     statsSince: null,
   };
-  return { ok: true, introspection, diagnostics: auditIntrospection(introspection, options.tenancy ?? loaded.loaded.spec.requirements.tenancy) };
+  const tenancy = options.tenancy ?? loaded.loaded.spec.requirements.tenancy;
+  return { ok: true, introspection, diagnostics: auditIntrospection(introspection, { tenancy, locations: await entityLocations(file, introspection.schema) }) };
+}
+
+/** Each table that is an entity of the spec, at its key under `entities` (the tables the design adds have no place of their own). */
+async function entityLocations(file: string, schema: Schema): Promise<Map<string, SourceLocation>> {
+  const locations = new Map<string, SourceLocation>();
+  const source = await readSourceFile(file);
+  if (!source.ok) return locations;
+  const yaml = parseYaml(file, source.text);
+  for (const table of schema.tables) {
+    const entity = /^entities\.(.+)$/.exec(table.origin)?.[1];
+    if (entity) locations.set(table.name, yaml.locate(['entities', entity], 'key'));
+  }
+  return locations;
 }
 
 /** The design's security script enables row-level security on its tenant tables: the audited schema says so, as a database would. */

@@ -1,5 +1,6 @@
 import type { Rule } from '../../diagnostics/rule.js';
 import type { AuditContext } from './context.js';
+import { declaredAt } from './support/declared-at.js';
 import { columnsOf } from './support/columns.js';
 import { helpWithSql } from './support/fix-sql.js';
 import { columnLabel, sqlIdent, sqlTable } from './support/names.js';
@@ -17,10 +18,11 @@ export const arbitraryVarcharLimit: Rule<AuditContext> = {
     why: 'The limit is a rule no one decided: it rejects a rare long value in production while checking nothing about normal ones, and raising it later is a DDL change. In PostgreSQL, varchar(n) and text are stored the same, so the limit buys no space.',
     help: 'Use text, and where a limit means something (a code, a postcode), a CHECK on char_length with the real bound.',
   },
-  check: ({ introspection }) =>
+  check: ({ locations, introspection }) =>
     columnsOf(introspection.schema)
       .filter(({ column }) => column.type.kind === 'string' && HABITUAL_LENGTHS.has(column.type.length))
       .map(({ table, column }) => ({
+        ...declaredAt(locations, table),
         message: `\`${columnLabel(table, column)}\` is varchar(${column.type.kind === 'string' ? column.type.length : ''}), a limit that says nothing about its values`,
         help: helpWithSql('make it text (no rewrite in PostgreSQL), with a CHECK on char_length if a real bound exists', [
           `ALTER TABLE ${sqlTable(table)} ALTER COLUMN ${sqlIdent(column.name)} TYPE text`,

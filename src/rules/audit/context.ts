@@ -1,3 +1,4 @@
+import type { SourceLocation } from '../../diagnostics/diagnostic.js';
 import type { Introspection } from '../../model/introspection.js';
 
 /** How tenants share the database, when it is known (a spec states it; a live database does not). */
@@ -24,13 +25,19 @@ export interface AuditFacts {
 
 /**
  * What every audit rule reads: the database as introspected (for a spec, the designed schema in the
- * same shape, with no statistics and `source.kind` 'spec'), the engine's facts, and the tenancy when
- * it is known. `audit` (src/api/audit.ts) builds it once and runs the set.
+ * same shape, with no statistics and `source.kind` 'spec'), the engine's facts, the tenancy when
+ * it is known, and where the tables are declared when the input is a file. `audit` (src/api/audit.ts) builds it once and runs the set.
  */
 export interface AuditContext {
   readonly introspection: Introspection;
   readonly facts: AuditFacts;
   readonly tenancy?: Tenancy;
+  /**
+   * Where each table is declared (by `namespace.name`, or the name in the default namespace): its
+   * entity in a spec, its CREATE TABLE in a SQL file; empty for a live database. Findings about a
+   * table point there, so text output and SARIF name a place in the file.
+   */
+  readonly locations: ReadonlyMap<string, SourceLocation>;
 }
 
 /**

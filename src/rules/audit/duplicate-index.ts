@@ -1,5 +1,6 @@
 import type { Rule } from '../../diagnostics/rule.js';
 import type { AuditContext } from './context.js';
+import { declaredAt } from './support/declared-at.js';
 import { dropIndexSql } from './support/drop-index.js';
 import { helpWithSql } from './support/fix-sql.js';
 import { indexesOf, type KeyedIndex, keysLabel, keyText } from './support/indexes.js';
@@ -18,7 +19,7 @@ export const duplicateIndex: Rule<AuditContext> = {
     why: 'The second serves no lookup the first does not, yet every insert, every update of its columns and every vacuum maintains it, and it takes space on disk and in the cache.',
     help: 'Drop the duplicate; keep the one that backs a constraint or is unique.',
   },
-  check: ({ introspection }) =>
+  check: ({ locations, introspection }) =>
     introspection.schema.tables.flatMap((table) => {
       // indexesOf lists constraint-backed and unique indexes first: the first of a signature is the one to keep.
       const kept = new Map<string, KeyedIndex>();
@@ -30,6 +31,7 @@ export const duplicateIndex: Rule<AuditContext> = {
         }
         return [
           {
+            ...declaredAt(locations, table),
             message: `index \`${index.name}\` on \`${tableLabel(table)}\` ${keysLabel(index.keys)} duplicates \`${keep.name}\``,
             help: helpWithSql(`drop \`${index.name}\` and keep \`${keep.name}\``, [dropIndexSql(table, index)]),
           },

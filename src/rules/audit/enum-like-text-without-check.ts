@@ -1,5 +1,6 @@
 import type { Rule } from '../../diagnostics/rule.js';
 import type { AuditContext } from './context.js';
+import { declaredAt } from './support/declared-at.js';
 import { checkedColumns } from './support/columns.js';
 import { columnLabel, sqlIdent, sqlTable } from './support/names.js';
 import { lastWord } from './support/words.js';
@@ -17,7 +18,7 @@ export const enumLikeTextWithoutCheck: Rule<AuditContext> = {
     why: "Nothing stops 'Shipped', 'shipped ' and 'shiped' beside 'shipped': each typo is a state the code does not handle, and counts by status silently split.",
     help: 'List the allowed values in a CHECK (added NOT VALID, then validated), or use an enum type or a reference to a table of the values.',
   },
-  check: ({ introspection }) =>
+  check: ({ locations, introspection }) =>
     introspection.schema.tables.flatMap((table) => {
       const checked = checkedColumns(table);
       const referencing = new Set(table.foreignKeys.flatMap((fk) => fk.columns));
@@ -26,6 +27,7 @@ export const enumLikeTextWithoutCheck: Rule<AuditContext> = {
           (c) => (c.type.kind === 'string' || c.type.kind === 'text') && ENUM_WORDS.has(lastWord(c.name)) && !checked.has(c.name) && !referencing.has(c.name),
         )
         .map((c) => ({
+          ...declaredAt(locations, table),
           message: `\`${columnLabel(table, c)}\` reads as one of a few values but any text is accepted`,
           help: `find the values in use (SELECT DISTINCT ${sqlIdent(c.name)} FROM ${sqlTable(table)}), then limit it: ALTER TABLE ${sqlTable(table)} ADD CONSTRAINT ${sqlIdent(`${table.name}_${c.name}_check`)} CHECK (${sqlIdent(c.name)} IN (…)) NOT VALID, then VALIDATE CONSTRAINT; or make it an enum type or a reference to a table of the values`,
         }));

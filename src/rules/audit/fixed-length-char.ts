@@ -1,5 +1,6 @@
 import type { Rule } from '../../diagnostics/rule.js';
 import type { AuditContext } from './context.js';
+import { declaredAt } from './support/declared-at.js';
 import { columnsOf } from './support/columns.js';
 import { helpWithSql } from './support/fix-sql.js';
 import { columnLabel, sqlIdent, sqlTable } from './support/names.js';
@@ -14,11 +15,12 @@ export const fixedLengthChar: Rule<AuditContext> = {
     why: 'Shorter values are padded with spaces, which comparisons ignore in some places and keep in others (LIKE, concatenation, clients, other databases), so equal-looking values differ; the padding takes space, and it does not check that a value is n characters long.',
     help: 'Use varchar(n) or text, with a CHECK on char_length where the length is a rule (a two-letter country code).',
   },
-  check: ({ introspection }) =>
+  check: ({ locations, introspection }) =>
     columnsOf(introspection.schema).flatMap(({ table, column }) =>
       column.type.kind === 'char'
         ? [
             {
+              ...declaredAt(locations, table),
               message: `\`${columnLabel(table, column)}\` is char(${column.type.length}): shorter values are padded with spaces`,
               help: helpWithSql(
                 'make it varchar (casting drops the padding; the ALTER rewrites the table), and add a CHECK on char_length if every value must have that length',

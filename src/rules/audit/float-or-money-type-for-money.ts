@@ -1,5 +1,6 @@
 import type { Rule } from '../../diagnostics/rule.js';
 import type { AuditContext } from './context.js';
+import { declaredAt } from './support/declared-at.js';
 import { columnsOf } from './support/columns.js';
 import { helpWithSql } from './support/fix-sql.js';
 import { columnLabel, sqlIdent, sqlTable } from './support/names.js';
@@ -38,10 +39,11 @@ export const floatOrMoneyTypeForMoney: Rule<AuditContext> = {
     why: "Floats hold binary fractions: 0.10 is not exact, sums drift by cents and equal amounts compare unequal. The `money` type's fraction and symbol come from the server's locale (lc_monetary): a dump restored under another locale reads other amounts, and it holds no currency.",
     help: 'Store amounts as numeric(19,4) (or integer minor units), with the currency in a column of its own where there is more than one.',
   },
-  check: ({ introspection }) =>
+  check: ({ locations, introspection }) =>
     columnsOf(introspection.schema)
       .filter(({ column }) => column.type.kind === 'money' || (column.type.kind === 'float' && wordsOf(column.name).some((w) => MONEY_WORDS.has(w))))
       .map(({ table, column }) => ({
+        ...declaredAt(locations, table),
         message:
           column.type.kind === 'money'
             ? `\`${columnLabel(table, column)}\` uses the \`money\` type, whose fraction and symbol depend on the server's locale`

@@ -1,5 +1,6 @@
 import type { Rule } from '../../diagnostics/rule.js';
 import type { AuditContext } from './context.js';
+import { declaredAt } from './support/declared-at.js';
 import { OVERFLOW_ERROR_SHARE } from './integer-key-near-overflow.js';
 import { overflowHelp, sequenceUses, usageMessage } from './support/overflow.js';
 
@@ -16,8 +17,8 @@ export const integerKeyPastHalf: Rule<AuditContext> = {
     why: 'Half the range is gone: at the same growth the other half lasts as long again, or less if the writes grow. Widening the column rewrites the table under an exclusive lock, which is best planned well before inserts start failing.',
     help: 'Plan the widening to bigint (or raise the sequence maximum when that is the lower limit) while there is time.',
   },
-  check: ({ introspection, facts }) =>
+  check: ({ locations, introspection, facts }) =>
     sequenceUses(introspection.schema, facts)
       .filter((use) => use.used >= OVERFLOW_WARNING_SHARE && use.used < OVERFLOW_ERROR_SHARE)
-      .map((use) => ({ message: usageMessage(use), help: overflowHelp(use, introspection.schema) })),
+      .map((use) => ({ ...declaredAt(locations, use.table), message: usageMessage(use), help: overflowHelp(use, introspection.schema) })),
 };

@@ -1,6 +1,7 @@
 import type { Rule } from '../../diagnostics/rule.js';
 import type { Table } from '../../model/schema.js';
 import type { AuditContext } from './context.js';
+import { declaredAt } from './support/declared-at.js';
 import { helpWithSql } from './support/fix-sql.js';
 import { sqlIdent, sqlTable, tableLabel } from './support/names.js';
 
@@ -31,8 +32,8 @@ export const noPrimaryKey: Rule<AuditContext> = {
     why: 'Nothing stops two identical rows, so a row cannot be updated or deleted by itself; logical replication cannot replicate its updates and deletes, and ORMs and foreign keys need a key to point at.',
     help: 'Declare the primary key: a unique key over NOT NULL columns the table has, an `id` column, or a new identity column.',
   },
-  check: ({ introspection }) =>
+  check: ({ locations, introspection }) =>
     introspection.schema.tables
       .filter((t) => t.primaryKey.columns.length === 0)
-      .map((t) => ({ message: `table \`${tableLabel(t)}\` has no primary key`, help: fixFor(t) })),
+      .map((t) => ({ ...declaredAt(locations, t), message: `table \`${tableLabel(t)}\` has no primary key`, help: fixFor(t) })),
 };

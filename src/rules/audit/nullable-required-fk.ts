@@ -1,6 +1,7 @@
 import type { Rule } from '../../diagnostics/rule.js';
 import type { ForeignKey, Table } from '../../model/schema.js';
 import type { AuditContext } from './context.js';
+import { declaredAt } from './support/declared-at.js';
 import { helpWithSql } from './support/fix-sql.js';
 import { sqlIdent, sqlTable, tableLabel } from './support/names.js';
 import { wordsOf } from './support/words.js';
@@ -27,7 +28,7 @@ export const nullableRequiredFk: Rule<AuditContext> = {
     why: 'A NULL in a foreign key is never checked: the row references nothing and no constraint says it must. Where the child cannot exist without its parent, such rows are orphans that joins drop silently and that cascades never reach. ON DELETE SET NULL says the reference is optional, and is not reported.',
     help: 'Make the foreign-key columns NOT NULL once no row has a NULL there (delete or re-parent the orphans first).',
   },
-  check: ({ introspection }) =>
+  check: ({ locations, introspection }) =>
     introspection.schema.tables.flatMap((table) =>
       table.foreignKeys.flatMap((fk) => {
         const nullable = fk.columns.filter((c) => table.columns.find((col) => col.name === c)?.nullable);
@@ -35,6 +36,7 @@ export const nullableRequiredFk: Rule<AuditContext> = {
         if (!because) return [];
         return [
           {
+            ...declaredAt(locations, table),
             message: `foreign key \`${fk.name}\` of \`${tableLabel(table)}\` → \`${fk.refTable}\` allows NULL in ${nullable.map((c) => `\`${c}\``).join(', ')}, yet ${because}`,
             help: helpWithSql(
               'make it NOT NULL once no row has a NULL there',

@@ -1,5 +1,6 @@
 import type { Rule } from '../../diagnostics/rule.js';
 import type { AuditContext } from './context.js';
+import { declaredAt } from './support/declared-at.js';
 import { helpWithSql } from './support/fix-sql.js';
 import { columnLabel, sqlIdent, sqlTable, tableLabel } from './support/names.js';
 
@@ -13,7 +14,7 @@ export const nullableUniqueColumn: Rule<AuditContext> = {
     why: 'NULLs are distinct from each other in a unique key, so any number of rows with a NULL in one of its columns pass: `(tenant_id, email)` with a NULL email lets duplicates in. A partial unique index (WHERE the column IS NOT NULL) says that on purpose and is not reported.',
     help: 'Make the columns NOT NULL (after filling or removing the NULLs), or on PostgreSQL 15+ declare the key UNIQUE NULLS NOT DISTINCT.',
   },
-  check: ({ introspection }) =>
+  check: ({ locations, introspection }) =>
     introspection.schema.tables.flatMap((table) => {
       const keys = [
         ...table.uniques.map((u) => ({ name: u.name, columns: u.columns })),
@@ -26,6 +27,7 @@ export const nullableUniqueColumn: Rule<AuditContext> = {
         if (!nullable.length) return [];
         return [
           {
+            ...declaredAt(locations, table),
             message: `unique key \`${key.name}\` of \`${tableLabel(table)}\` has nullable ${nullable.length === 1 ? 'column' : 'columns'} ${nullable.map((c) => `\`${columnLabel(table, c)}\``).join(', ')}: rows with a NULL there are never duplicates`,
             help: helpWithSql(
               'make them NOT NULL once no row has a NULL (or declare the key NULLS NOT DISTINCT)',

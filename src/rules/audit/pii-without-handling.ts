@@ -1,6 +1,7 @@
 import type { Rule } from '../../diagnostics/rule.js';
 import type { Column, Table } from '../../model/schema.js';
 import type { AuditContext } from './context.js';
+import { declaredAt } from './support/declared-at.js';
 import { columnsOf } from './support/columns.js';
 import { helpWithSql } from './support/fix-sql.js';
 import { columnLabel, sqlIdent, sqlString, sqlTable } from './support/names.js';
@@ -68,10 +69,11 @@ export const piiWithoutHandling: Rule<AuditContext> = {
     why: 'Personal data needs a decision about who may read it, how long it is kept and how it is erased on request (GDPR and the like); a column no one marked is missed by erasure jobs, masking in copies and access reviews.',
     help: "Record the handling: mark the field `pii` in the spec, or put it in the column's comment starting with `pii:` (who reads it, retention, erasure).",
   },
-  check: ({ introspection }) =>
+  check: ({ locations, introspection }) =>
     columnsOf(introspection.schema)
       .filter(({ table, column }) => looksPersonal(table, column) && !recorded(column))
       .map(({ table, column }) => ({
+        ...declaredAt(locations, table),
         message: `\`${columnLabel(table, column)}\` looks like personal data and nothing records how it is handled`,
         help: helpWithSql("record it in the column's comment, then say there who may read it, how long it is kept and how it is erased", [
           `COMMENT ON COLUMN ${sqlTable(table)}.${sqlIdent(column.name)} IS ${sqlString(`pii: personal data${column.comment ? `. ${column.comment}` : ''}`)}`,

@@ -1,5 +1,6 @@
 import type { Rule } from '../../diagnostics/rule.js';
 import type { AuditContext } from './context.js';
+import { declaredAt } from './support/declared-at.js';
 import { dropIndexSql } from './support/drop-index.js';
 import { helpWithSql } from './support/fix-sql.js';
 import { indexesOf, type KeyedIndex, keysLabel, keyText } from './support/indexes.js';
@@ -22,7 +23,7 @@ export const redundantPrefixIndex: Rule<AuditContext> = {
     why: 'A B-tree on (a, b) answers lookups and ranges on a alone, so the index on (a) costs every write and its space in the cache for little: the longer index is somewhat larger to walk, rarely enough to matter. Unique and constraint indexes are never redundant: they enforce a rule.',
     help: 'Drop the shorter index after checking that no query needs it to be small (compare their scans in the statistics first).',
   },
-  check: ({ introspection }) =>
+  check: ({ locations, introspection }) =>
     introspection.schema.tables.flatMap((table) => {
       const indexes = indexesOf(table);
       return indexes.flatMap((index) => {
@@ -31,6 +32,7 @@ export const redundantPrefixIndex: Rule<AuditContext> = {
         if (!longer) return [];
         return [
           {
+            ...declaredAt(locations, table),
             message: `index \`${index.name}\` on \`${tableLabel(table)}\` ${keysLabel(index.keys)} is a prefix of \`${longer.name}\` ${keysLabel(longer.keys)}, which serves its lookups`,
             help: helpWithSql(`drop \`${index.name}\``, [dropIndexSql(table, index)]),
           },

@@ -1,5 +1,6 @@
 import type { Rule } from '../../diagnostics/rule.js';
 import type { AuditContext } from './context.js';
+import { declaredAt } from './support/declared-at.js';
 import { columnsOf } from './support/columns.js';
 import { helpWithSql } from './support/fix-sql.js';
 import { columnLabel, sqlIdent, sqlString, sqlTable } from './support/names.js';
@@ -14,12 +15,13 @@ export const serialInsteadOfIdentity: Rule<AuditContext> = {
     why: "A serial column is a default on a separate sequence: grants, dumps and copies of the table handle the two apart (a new table LIKE it shares the old sequence), any insert can write its own values past the sequence, and the sequence's type is not the column's. An identity column is part of the column, in the SQL standard.",
     help: 'Turn the column into an identity column: drop the default and the sequence, add the identity, and start it after the largest value.',
   },
-  check: ({ introspection }) =>
+  check: ({ locations, introspection }) =>
     columnsOf(introspection.schema).flatMap(({ table, column }) => {
       if (column.default?.kind !== 'sequence' || column.identity) return [];
       const col = sqlIdent(column.name);
       return [
         {
+          ...declaredAt(locations, table),
           message: `\`${columnLabel(table, column)}\` is a serial column (a default on sequence \`${column.default.sequence}\`), not an identity column`,
           help: helpWithSql('make it an identity column in one transaction (inserts wait for it), starting after the largest value', [
             `ALTER TABLE ${sqlTable(table)} ALTER COLUMN ${col} DROP DEFAULT`,

@@ -2,6 +2,7 @@ import type { Rule } from '../../diagnostics/rule.js';
 import type { LogicalType } from '../../model/logical-type.js';
 import type { Table } from '../../model/schema.js';
 import type { AuditContext } from './context.js';
+import { declaredAt } from './support/declared-at.js';
 import { helpWithSql } from './support/fix-sql.js';
 import { sqlIdent, sqlTable, tableLabel } from './support/names.js';
 import { wordsOf } from './support/words.js';
@@ -36,7 +37,7 @@ export const tenantTableWithoutRls: Rule<AuditContext> = {
     why: "Every query must then filter by tenant by itself: one missing WHERE, in a report, a support script or an ORM's default scope, shows or changes another tenant's rows. Row-level security makes the database apply the filter to every statement.",
     help: `Enable row-level security with a policy comparing the tenant column to a per-transaction setting (\`${TENANT_SETTING}\`), FORCE it so the owner is held to it too, and keep a role that bypasses it only for maintenance.`,
   },
-  check: ({ introspection, tenancy }) => {
+  check: ({ locations, introspection, tenancy }) => {
     const { tables } = introspection.schema;
     const tenantTables = tables.filter(isTenantTable);
     const shared = tenancy === 'shared-schema' || (tenancy === undefined && tenantTables.length * 2 > tables.length);
@@ -47,9 +48,10 @@ export const tenantTableWithoutRls: Rule<AuditContext> = {
         const column = tenantColumn(table);
         const cast = column ? SETTING_CASTS[column.type.kind] : undefined;
         const message = `tenant table \`${tableLabel(table)}\` has no row-level security: a query without its tenant filter reads every tenant's rows`;
-        if (!column || !cast) return { message };
+        if (!column || !cast) return { ...declaredAt(locations, table), message };
         const match = `${sqlIdent(column.name)} = current_setting('${TENANT_SETTING}', true)::${cast}`;
         return {
+          ...declaredAt(locations, table),
           message,
           help: helpWithSql(
             `enable and force row-level security with a policy on \`${column.name}\` (the application sets ${TENANT_SETTING} per transaction)`,

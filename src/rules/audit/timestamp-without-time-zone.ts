@@ -1,5 +1,6 @@
 import type { Rule } from '../../diagnostics/rule.js';
 import type { AuditContext } from './context.js';
+import { declaredAt } from './support/declared-at.js';
 import { columnsOf } from './support/columns.js';
 import { helpWithSql } from './support/fix-sql.js';
 import { columnLabel, sqlIdent, sqlTable } from './support/names.js';
@@ -14,10 +15,11 @@ export const timestampWithoutTimeZone: Rule<AuditContext> = {
     why: 'The value is a wall-clock reading with no zone: what instant it means depends on the writer, so servers, clients and sessions in other zones read another time, daylight-saving hours repeat or vanish, and comparisons with `now()` shift with the session setting.',
     help: 'Store instants as `timestamp with time zone` (timestamptz), converting the values from the zone they were written in (often UTC); keep a wall-clock time only for a future local event, with its zone beside it.',
   },
-  check: ({ introspection }) =>
+  check: ({ locations, introspection }) =>
     columnsOf(introspection.schema)
       .filter(({ column }) => column.type.kind === 'timestamp' && !column.type.withTimeZone)
       .map(({ table, column }) => ({
+        ...declaredAt(locations, table),
         message: `\`${columnLabel(table, column)}\` is \`timestamp\` without time zone: which instant it means depends on who reads it`,
         help: helpWithSql(
           'convert it to timestamptz, reading the values as UTC (if they were written in another zone, name that one; the ALTER rewrites the table)',

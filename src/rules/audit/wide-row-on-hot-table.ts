@@ -2,6 +2,7 @@ import type { Rule } from '../../diagnostics/rule.js';
 import { formatBytes, formatCount } from '../../format.js';
 import type { Table } from '../../model/schema.js';
 import type { AuditContext } from './context.js';
+import { declaredAt } from './support/declared-at.js';
 import { tableLabel } from './support/names.js';
 
 /** Scans in the statistics window from which a table counts as hot. */
@@ -26,7 +27,7 @@ export const wideRowOnHotTable: Rule<AuditContext> = {
     why: 'A value moved out of line is read from another table, through its index, with a decompression, whenever a query asks for it: `SELECT *` on a hot table pays that on every row, and each update of a wide value writes it again in full.',
     help: 'Select only the columns a query needs; move large, rarely read columns (documents, blobs, long JSON) to a 1:1 side table; or pick a cheaper compression (lz4) for them.',
   },
-  check: ({ introspection, facts }) =>
+  check: ({ locations, introspection, facts }) =>
     introspection.schema.tables.flatMap((table) => {
       const hot = hotBecause(table, introspection.statsSince);
       if (!hot) return [];
@@ -38,6 +39,6 @@ export const wideRowOnHotTable: Rule<AuditContext> = {
           `the storage model moves ${estimate.outOfLine.map((c) => `\`${c}\``).join(', ')} out of line (a typical row is about ${formatBytes(estimate.bytes)})`,
         );
       if (!wide.length) return [];
-      return [{ message: `\`${tableLabel(table)}\` is hot (${hot}) and its rows are wide: ${wide.join('; ')}` }];
+      return [{ ...declaredAt(locations, table), message: `\`${tableLabel(table)}\` is hot (${hot}) and its rows are wide: ${wide.join('; ')}` }];
     }),
 };

@@ -16,11 +16,12 @@ export function introspectionOf(schema: Schema, statsSince: string | null = null
 /** An audit context over a hand-made schema: no row estimates unless given, tenancy unknown unless given. */
 export function auditContextOf(
   schema: Schema,
-  options: { statsSince?: string | null; rowEstimates?: AuditFacts['rowEstimates']; tenancy?: Tenancy } = {},
+  options: { statsSince?: string | null; rowEstimates?: AuditFacts['rowEstimates']; tenancy?: Tenancy; locations?: AuditContext['locations'] } = {},
 ): AuditContext {
   return {
     introspection: introspectionOf(schema, options.statsSince ?? null),
     facts: { integerMax: SIGNED_INTEGER_MAX, rowEstimates: options.rowEstimates ?? new Map() },
+    locations: options.locations ?? new Map(),
     ...(options.tenancy ? { tenancy: options.tenancy } : {}),
   };
 }
