@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { AuditInputError, audit, auditInputKind, auditIntrospection } from '../src/api/audit.js';
 import { auditRules } from '../src/rules/audit/index.js';
 import { auditCleanIntrospection, auditDefectsIntrospection } from './fixtures/existing/audit-defects-model.js';
-import { minimalSpec, REFERENCE_SPEC, runCli } from './helpers.js';
+import { minimalSpec, REFERENCE_SPEC, runCli, runCliProcess } from './helpers.js';
 
 /** What the audit says about test/fixtures/existing/audit-defects-model.ts (the model of audit-defects.sql with a live server's statistics). */
 const DEFECTS = [
@@ -189,5 +189,20 @@ describe('dbarchitect audit', () => {
     assert.equal(run.status, 3);
     assert.match(run.stderr, /^error: could not read postgres:\/\/auditor:\*\*\*@127\.0\.0\.1:1\/shop: /);
     assert.ok(!`${run.stdout}${run.stderr}`.includes('s3cret-pw'));
+  });
+
+  it('as a process: the exit code a shell sees, and no stack trace when the database cannot be read', () => {
+    const failing = runCliProcess(['audit', 'examples/saas-shop.yaml', '--fail-on', 'warning', '--quiet']);
+    assert.equal(failing.status, 1);
+    assert.match(failing.stdout, /^examples\/saas-shop\.yaml:72:3: warning audit\/nullable-unique-column/);
+    assert.equal(
+      failing.stderr,
+      'failing: 1 finding at or above --fail-on warning (audit/nullable-unique-column); exit 1\n',
+      '--quiet leaves only the verdict',
+    );
+    const unreadable = runCliProcess(['audit', 'postgres://auditor:s3cret-pw@127.0.0.1:1/shop']);
+    assert.equal(unreadable.status, 3);
+    assert.doesNotMatch(unreadable.stderr, /\n\s+at /);
+    assert.ok(!unreadable.stderr.includes('s3cret-pw'));
   });
 });
