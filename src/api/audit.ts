@@ -145,13 +145,13 @@ async function entityLocations(file: string, schema: Schema): Promise<Map<string
   return locations;
 }
 
-/** The design's security script enables row-level security on its tenant tables: the audited schema says so, as a database would. */
+/** The design's security script enables row-level security on its tenant tables: the audited schema says so for every table, as a PostgreSQL database would. */
 function withRowSecurity(schema: Schema, security: Security): Schema {
   return {
     ...schema,
     tables: schema.tables.map((table) => {
       const policies = security.rowLevelSecurity.filter((p) => p.table === table.name);
-      if (!policies.length) return table;
+      if (!policies.length) return { ...table, rowSecurity: { enabled: false, forced: false, policies: [] } };
       return {
         ...table,
         rowSecurity: {

@@ -1,12 +1,10 @@
 import type { Rule } from '../../diagnostics/rule.js';
+import { derivedName } from '../../model/naming.js';
 import type { AuditContext } from './context.js';
 import { declaredAt } from './support/declared-at.js';
 import { helpWithSql } from './support/fix-sql.js';
 import { coversLeading, indexesOf } from './support/indexes.js';
 import { sqlIdent, sqlTable, tableLabel } from './support/names.js';
-
-/** PostgreSQL truncates identifiers at 63 bytes; the suggested name stays within it. */
-export const indexName = (table: string, columns: readonly string[]): string => `${table}_${columns.join('_')}_idx`.slice(0, 63);
 
 export const missingFkIndex: Rule<AuditContext> = {
   meta: {
@@ -27,7 +25,7 @@ export const missingFkIndex: Rule<AuditContext> = {
           ...declaredAt(locations, table),
           message: `foreign key \`${fk.name}\` of \`${tableLabel(table)}\` (${fk.columns.join(', ')}) → \`${fk.refTable}\` has no index on its columns: each delete in \`${fk.refTable}\` scans \`${tableLabel(table)}\``,
           help: helpWithSql('index the foreign-key columns, concurrently (outside a transaction)', [
-            `CREATE INDEX CONCURRENTLY ${sqlIdent(indexName(table.name, fk.columns))} ON ${sqlTable(table)} (${fk.columns.map(sqlIdent).join(', ')})`,
+            `CREATE INDEX CONCURRENTLY ${sqlIdent(derivedName(table.name, fk.columns, 'idx'))} ON ${sqlTable(table)} (${fk.columns.map(sqlIdent).join(', ')})`,
           ]),
         }));
     }),

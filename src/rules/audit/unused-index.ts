@@ -14,12 +14,13 @@ export const unusedIndex: Rule<AuditContext> = {
     code: 'audit/unused-index',
     severity: 'warning',
     summary: "An index the database's usage statistics show no scan of since they started counting (the window is stated).",
-    why: 'An index no query reads still costs every insert and every update of its columns, vacuum work, and space on disk and in the cache. The counters cover one server since their last reset: a replica, a monthly report or a new feature may use the index, so the window is stated. Unique and primary-key indexes enforce a rule and are never reported, nor an index that is the only one serving a foreign key; without statistics (a file, a spec, or a database that does not count scans) the rule says nothing.',
+    why: 'An index no query reads still costs every insert and every update of its columns, vacuum work, and space on disk and in the cache. The counters cover one server since their last reset: a replica, a monthly report or a new feature may use the index, so the window is stated. Unique and primary-key indexes enforce a rule and are never reported, nor an index that is the only one serving a foreign key; without statistics (a file, a spec, or a database that does not say since when it counts) the rule says nothing.',
     help: 'Drop the index after checking the replicas and the rare jobs (or watch it over a longer window first).',
   },
   check: ({ locations, introspection }) => {
     const since = introspection.statsSince;
-    if (since === null) return [];
+    // A freshly loaded file's counters are all zero whatever its engine says of their window.
+    if (since === null || introspection.source.kind !== 'live') return [];
     return introspection.schema.tables.flatMap((table) => {
       const keyed = indexesOf(table);
       return table.indexes.flatMap((index) => {
