@@ -46,6 +46,14 @@ describe('audit/unused-index', () => {
     assert.deepEqual(runRule(unusedIndex, fromFile), []);
   });
 
+  it('fails: of two unused indexes serving a foreign key, the wider one (the narrowest stays for the key)', () => {
+    const schema = orders(index('by_customer', ['customer_id'], 0), index('by_customer_number', ['customer_id', 'number'], 0));
+    assert.deepEqual(
+      runRule(unusedIndex, auditContextOf(schema, { statsSince: SINCE })).map((d) => d.message.split(' has ')[0]),
+      ['index `by_customer_number` on `order`'],
+    );
+  });
+
   it('fails: an index with no scans in the window, stated in the message', () => {
     const schema = orders(
       index('by_number', ['number'], 0),
