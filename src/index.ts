@@ -1,5 +1,6 @@
 /** dbarchitect's typed library: explicit named exports only. */
 export { designFromFile, designFromSpec, type DesignOptions, type DesignResult } from './api/design.js';
+export { audit, auditIntrospection, type AuditOptions, type AuditResult } from './api/audit.js';
 export { writeOutputFolder, type WriteResult } from './api/output-folder.js';
 export { loadSpecFile, loadSpecText, type LoadedSpec, type LoadResult } from './spec/load-spec.js';
 export type { Spec, EntitySpec, FieldSpec, AccessPatternSpec, Requirements } from './model/spec.js';

@@ -4,12 +4,14 @@ import type { Terminal } from './terminal.js';
 
 /** `--fail-on`: the least severe finding that makes a run exit 1. */
 export const FAIL_ON_LEVELS = ['warning', 'error', 'never'] as const;
-export type FailOn = (typeof FAIL_ON_LEVELS)[number];
+/** `audit` can fail on infos too: it shows every finding, where `design` and `verify` keep infos out of the terminal. */
+export const AUDIT_FAIL_ON_LEVELS = ['info', ...FAIL_ON_LEVELS] as const;
+export type FailOn = (typeof AUDIT_FAIL_ON_LEVELS)[number];
 
 export const FAIL_ON_HELP = 'exit 1 when a finding is at least this severe: warning, error or never';
 
-export function isFailOn(value: string): value is FailOn {
-  return (FAIL_ON_LEVELS as readonly string[]).includes(value);
+export function isFailOn(value: string, levels: readonly FailOn[] = FAIL_ON_LEVELS): value is FailOn {
+  return (levels as readonly string[]).includes(value);
 }
 
 /**
@@ -18,8 +20,13 @@ export function isFailOn(value: string): value is FailOn {
  * counts the same in both commands and in the file CI archives.
  */
 export function failingFindings(diagnostics: readonly Diagnostic[], failOn: FailOn): Diagnostic[] {
-  const severities = failOn === 'warning' ? ['warning', 'error'] : failOn === 'error' ? ['error'] : [];
-  return diagnostics.filter((d) => severities.includes(d.severity));
+  const severities: Record<FailOn, readonly Diagnostic['severity'][]> = {
+    info: ['info', 'warning', 'error'],
+    warning: ['warning', 'error'],
+    error: ['error'],
+    never: [],
+  };
+  return diagnostics.filter((d) => severities[failOn].includes(d.severity));
 }
 
 /** Exit 1 (saying why) when any finding reaches the threshold, else 0. */

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../version.js';
+import { registerAudit } from './commands/audit.js';
 import { registerCheck } from './commands/check.js';
 import { registerDesign } from './commands/design.js';
 import { registerVerify } from './commands/verify.js';
@@ -34,6 +35,7 @@ export async function runCli(argv: readonly string[]): Promise<ExitCode> {
   registerDesign(program, context);
   registerVerify(program, context);
   registerCheck(program, context);
+  registerAudit(program, context);
   for (const command of program.commands) command.exitOverride();
 
   try {

@@ -19,7 +19,7 @@ export interface Introspection {
 export interface IntrospectionSource {
   /** The dialect the schema was read with: `postgres`, `mysql`. */
   readonly dialect: string;
-  readonly kind: 'live' | 'sql-file';
+  readonly kind: 'live' | 'sql-file' | 'spec';
   /** The redacted connection URL or the file path: safe to print. */
   readonly location: string;
   /** The engine and version that read it, as it reports itself. */

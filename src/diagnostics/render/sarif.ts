@@ -1,4 +1,5 @@
 import type { Diagnostic, Fix } from '../diagnostic.js';
+import type { RuleMeta } from '../rule.js';
 
 const level = { error: 'error', warning: 'warning', info: 'note' } as const;
 
@@ -8,8 +9,17 @@ const level = { error: 'error', warning: 'warning', info: 'note' } as const;
  * its `deletedRegion` from the edit's start to its end (`endColumn` is the column after the region,
  * so an insertion has `endColumn` = `startColumn`), its `insertedContent` the new text, if any.
  */
-export function renderDiagnosticsSarif(diagnostics: readonly Diagnostic[], toolVersion: string): string {
-  const rules = [...new Set(diagnostics.map((d) => d.code))].sort().map((id) => ({ id }));
+export function renderDiagnosticsSarif(diagnostics: readonly Diagnostic[], toolVersion: string, ruleMetas: readonly RuleMeta[] = []): string {
+  // With a rule set's metadata, every rule is described (code-scanning tools show these texts beside each
+  // result, and list rules without results as passing); codes without metadata get a bare descriptor.
+  const described = new Set(ruleMetas.map((m) => m.code));
+  const rules = [
+    ...ruleMetas.map(ruleDescriptor),
+    ...[...new Set(diagnostics.map((d) => d.code))]
+      .filter((code) => !described.has(code))
+      .sort()
+      .map((id) => ({ id })),
+  ];
   const results = diagnostics.map((d) => ({
     ruleId: d.code,
     level: level[d.severity],
@@ -35,6 +45,19 @@ export function renderDiagnosticsSarif(diagnostics: readonly Diagnostic[], toolV
     runs: [{ tool: { driver: { name: 'dbarchitect', version: toolVersion, rules } }, results }],
   };
   return JSON.stringify(log, null, 2) + '\n';
+}
+
+/** A reportingDescriptor: the summary as its short description, why it matters as the full one, the fix as its help. */
+function ruleDescriptor(meta: RuleMeta) {
+  return {
+    id: meta.code,
+    name: meta.name,
+    shortDescription: { text: meta.summary },
+    fullDescription: { text: meta.why },
+    help: { text: meta.help },
+    defaultConfiguration: { level: level[meta.severity] },
+    properties: { tags: [meta.set] },
+  };
 }
 
 function sarifFix(fix: Fix) {
