@@ -67,7 +67,7 @@ export function discoverTableDependencies(sample: SampledTable, options: TaneOpt
     columns: [...columns],
     sampleRows: rows.length,
     tableRows,
-    sampleIsWholeTable: sample.complete || (tableRows !== null && tableRows <= rows.length),
+    sampleIsWholeTable: sample.complete,
     maxLhs,
     maxViolationRate: options.maxViolationRate ?? 0,
     dependencies,

@@ -10,6 +10,8 @@ export interface PlanOptions {
   /** The spec's `name` (a slug). */
   readonly name: string;
   readonly description?: string;
+  /** Conventions to write with instead of the ones read from the schema (a fragment follows its whole spec's). */
+  readonly conventions?: { readonly tenancy: boolean; readonly ids: PlannedSpec['ids']; readonly timestamps: boolean };
 }
 
 type Ids = PlannedSpec['ids'];
@@ -26,14 +28,16 @@ export function planSpec(schema: Schema, options: PlanOptions): PlannedSpec {
   const notes: string[] = [];
   const tenantTable = schema.tables.find((t) => t.name === 'tenant');
   const others = schema.tables.filter((t) => t !== tenantTable);
-  const tenancy = others.length > 0 && others.filter(hasTenantColumn).length * 2 > others.length;
+  const tenancy = options.conventions?.tenancy ?? (others.length > 0 && others.filter(hasTenantColumn).length * 2 > others.length);
   const isScoped = (t: Table) => tenancy && t !== tenantTable && hasTenantColumn(t);
   const shape: SchemaShape = { schema, tenancy, isScoped, refKey: (t) => refKeyOf(t, isScoped(t)) };
   const relations = relationFields(shape);
   const relationTables = new Set(relations.map((r) => r.table.name));
   const entityTables = schema.tables.filter((t) => !relationTables.has(t.name));
-  const ids = idsConvention(entityTables, isScoped);
-  const timestamps = entityTables.length > 0 && entityTables.every((t) => isTimestampColumn(t.columns.find((c) => c.name === 'created_at')));
+  const ids = options.conventions?.ids ?? idsConvention(entityTables, isScoped);
+  const timestamps =
+    options.conventions?.timestamps ??
+    (entityTables.length > 0 && entityTables.every((t) => isTimestampColumn(t.columns.find((c) => c.name === 'created_at'))));
 
   const entities = entityTables.map((table) =>
     planEntity(table, {
@@ -97,7 +101,9 @@ function planEntity(table: Table, context: EntityContext): PlannedEntity {
   const skip = new Set<string>([
     ...(conventionId ? ['id'] : []),
     ...(scoped ? [TENANT_COLUMN] : []),
-    ...(context.timestamps ? ['created_at', ...(isTimestampColumn(updated) ? ['updated_at'] : [])] : []),
+    ...(context.timestamps && isTimestampColumn(table.columns.find((c) => c.name === 'created_at'))
+      ? ['created_at', ...(isTimestampColumn(updated) ? ['updated_at'] : [])]
+      : []),
   ]);
   if (context.timestamps) {
     for (const name of ['created_at', 'updated_at']) {
@@ -185,7 +191,8 @@ function planEntity(table: Table, context: EntityContext): PlannedEntity {
 
   const rows = table.stats?.rows ?? table.volume?.rows;
   const volume = table.volume;
-  const appendOnly = volume?.appendOnly === true || (context.timestamps && !skip.has('updated_at'));
+  // With timestamps, a table with created_at but no updated_at is append-only (a table with neither gets both).
+  const appendOnly = volume?.appendOnly === true || (context.timestamps && skip.has('created_at') && !skip.has('updated_at'));
   if (context.timestamps && !skip.has('updated_at') && table.columns.some((c) => c.name === 'updated_at'))
     notes.push('updated_at is not a NOT NULL timestamp with time zone: written as a field, and the entity as append-only');
   return {
