@@ -88,9 +88,17 @@ export function decompose(schema: Schema, tableName: string, findings: readonly 
   for (const e of entities) if (e.referencedFrom !== table.name) for (const c of e.key) leaving.add(c);
   const kept = table.columns.filter((c) => !leaving.has(c.name) || entities.some((e) => e.referencedFrom === table.name && e.key.includes(c.name)));
   const keptNames = new Set(kept.map((c) => c.name));
+  // A key column that moves (BCNF: teacher -> course in (student, course)) is replaced in the key by the determinant that took it.
+  const top = (f: NormalizationFinding): NormalizationFinding => {
+    let at = f;
+    for (let i = 0; i < findings.length && parentOf.get(at); i++) at = parentOf.get(at)!;
+    return at;
+  };
+  const primaryKey = [...new Set(table.primaryKey.columns.flatMap((c) => (keptNames.has(c) ? [c] : home.has(c) ? [...top(home.get(c)!).determinant] : [])))];
   const changed: Table = {
     ...table,
     columns: kept,
+    primaryKey: { ...table.primaryKey, columns: primaryKey },
     uniques: table.uniques.filter((u) => u.columns.every((c) => keptNames.has(c))),
     checks: table.checks.filter((k) => (k.rule.kind === 'expression' ? k.rule.columns : [k.rule.column]).every((c) => keptNames.has(c))),
     indexes: table.indexes.filter((i) => i.keys.every((k) => !k.column || keptNames.has(k.column))),

@@ -9,7 +9,7 @@ export interface NormalizationFinding {
   /** The lowest normal form these dependencies break (a 2NF violation breaks 3NF and BCNF too). */
   readonly normalForm: NormalForm;
   readonly determinant: readonly string[];
-  /** The columns it determines (that belong with it, not with the table's key). */
+  /** The columns it determines (that belong with it, not with the table's key), equivalents included. */
   readonly dependents: readonly string[];
   /** Other single columns equivalent to the determinant (each determines the other): unique in the new entity. */
   readonly equivalents: readonly string[];
@@ -77,7 +77,7 @@ export function normalFormAnalysis(table: Table, found: TableDependencies): Norm
       prime.has(d.rhs) ? 'BCNF' : keys.some((k) => k.length > 1 && d.lhs.every((c) => k.includes(c)) && d.lhs.length < k.length) ? '2NF' : '3NF';
     const forms = dependencies.map(form);
     const normalForm: NormalForm = forms.includes('2NF') ? '2NF' : forms.includes('3NF') ? '3NF' : 'BCNF';
-    const dependents = [...new Set(dependencies.map((d) => d.rhs))].filter((c) => !equivalents.includes(c)).sort((a, b) => position(a) - position(b));
+    const dependents = [...new Set(dependencies.map((d) => d.rhs))].sort((a, b) => position(a) - position(b));
     const names = `(${determinant.join(', ')})`;
     const reason =
       normalForm === '2NF'
