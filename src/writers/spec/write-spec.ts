@@ -19,7 +19,7 @@ export interface SpecWriterOptions {
 export interface WrittenSpec {
   /** The spec YAML, with comments. */
   readonly text: string;
-  /** What the spec cannot say about the schema as a whole (also the comment block at the top). */
+  /** What the spec cannot say or says differently, each with its place (the comment block at the top; each also beside its place). */
   readonly notes: readonly string[];
   /** Where the model the spec builds differs from the schema written (schemaDifferences): listed at the top too. */
   readonly differences: readonly string[];
@@ -35,7 +35,11 @@ export function writeSpec(input: Introspection | Schema, options: SpecWriterOpti
   const { schema, renames } = withSpecNames(introspection ? introspection.schema : (input as Schema));
   const name = options.name ?? (introspection ? specSlug(introspection.source.location) : 'existing-database');
   const plan = planSpec(schema, { name, ...(options.description ? { description: options.description } : {}) });
-  const notes = [...renames.map((r) => `renamed to a spec name: ${r}`), ...plan.notes];
+  const placed = plan.entities.flatMap((e) => [
+    ...e.notes.map((n) => `${e.name}: ${n}`),
+    ...e.fields.flatMap((f) => f.notes.map((n) => `${e.name}.${f.name}: ${n}`)),
+  ]);
+  const notes = [...renames.map((r) => `renamed to a spec name: ${r}`), ...plan.notes, ...placed];
   const draft = renderSpec(plan, []);
   const rebuilt = rebuild(draft);
   const differences = rebuilt.problems.length ? rebuilt.problems : schemaDifferences(schema, rebuilt.schema ?? { tables: [], enums: [] });
