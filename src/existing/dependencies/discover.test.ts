@@ -17,6 +17,9 @@ describe('discoverTableDependencies', () => {
     assert.ok(!text.some((t) => t.includes('currency') || t.includes('deleted_at')));
     assert.equal(found.sampleRows, 40);
     assert.equal(found.sampleIsWholeTable, false);
+    assert.equal(found.searchedLhs, undefined);
+    const bounded = discoverTableDependencies({ table: 'orders', columns, rows, complete: false }, { maxLhs: 2, maxNodes: 1 });
+    assert.equal(bounded.searchedLhs, 0);
   });
 
   it('counts the rows that break an approximate dependency', () => {

@@ -39,8 +39,11 @@ export interface TableDependencies {
   readonly constantColumns: readonly string[];
   /** NULL on every sampled row. */
   readonly nullColumns: readonly string[];
-  /** The lattice walk stopped at this level (too many column sets), so wider left-hand sides were not searched. */
-  readonly stoppedAtLevel?: number;
+  /**
+   * When the walk stopped early (its node or work bound): the widest determinant, in columns, that
+   * was searched completely; wider ones up to maxLhs were not.
+   */
+  readonly searchedLhs?: number;
 }
 
 /**
@@ -73,6 +76,6 @@ export function discoverTableDependencies(sample: SampledTable, options: TaneOpt
     dependencies,
     constantColumns: [...constant].filter((c) => !nullColumns.includes(c)).map((c) => columns[c]!),
     nullColumns: nullColumns.map((c) => columns[c]!),
-    ...(result.stoppedAtLevel !== undefined ? { stoppedAtLevel: result.stoppedAtLevel } : {}),
+    ...(result.stoppedAtLevel !== undefined ? { searchedLhs: result.stoppedAtLevel - 2 } : {}),
   };
 }

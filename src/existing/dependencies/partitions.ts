@@ -67,24 +67,31 @@ export class PartitionWorkspace {
     a.classes.forEach((c, i) => {
       for (const row of c) owner[row] = i;
     });
-    const buckets: number[][] = a.classes.map(() => []);
+    // Buckets made on first use; rows reach them in ascending order, as b's classes hold them.
+    const buckets: (number[] | undefined)[] = new Array(a.classes.length);
     const out: number[][] = [];
+    let size = 0;
     for (const c of b.classes) {
       for (const row of c) {
         const i = owner[row]!;
-        if (i >= 0) buckets[i]!.push(row);
+        if (i < 0) continue;
+        const bucket = buckets[i];
+        if (bucket) bucket.push(row);
+        else buckets[i] = [row];
       }
       for (const row of c) {
         const i = owner[row]!;
-        if (i < 0) continue;
-        const bucket = buckets[i]!;
-        if (bucket.length >= 2) out.push(bucket);
-        if (bucket.length > 0) buckets[i] = [];
+        const bucket = i < 0 ? undefined : buckets[i];
+        if (!bucket) continue;
+        if (bucket.length >= 2) {
+          out.push(bucket);
+          size += bucket.length;
+        }
+        buckets[i] = undefined;
       }
     }
     for (const c of a.classes) for (const row of c) owner[row] = -1;
-    for (const c of out) c.sort((x, y) => x - y);
-    return stripped(out);
+    return { classes: out, size };
   }
 
   /**

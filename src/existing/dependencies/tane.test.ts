@@ -99,4 +99,17 @@ describe('TANE', () => {
     const result = tane(columns, { maxLhs: 3, maxNodes: 10 });
     assert.equal(result.stoppedAtLevel, 2);
   });
+
+  it('stops at the work bound before a level it cannot afford, keeping what the levels below found', () => {
+    const columns = [Array.from({ length: 50 }, (_, r) => r % 5), Array.from({ length: 50 }, (_, r) => r % 5), Array.from({ length: 50 }, (_, r) => r % 7)];
+    const full = tane(columns, { maxLhs: 2 });
+    assert.equal(full.stoppedAtLevel, undefined);
+    const bounded = tane(columns, { maxLhs: 2, maxWork: 150 });
+    assert.equal(bounded.stoppedAtLevel, 2);
+    assert.deepEqual(
+      bounded.dependencies.map((d) => `${d.lhs.join(',')}->${d.rhs}`),
+      [],
+    );
+    assert.ok(full.dependencies.some((d) => d.lhs.join() === '0' && d.rhs === 1));
+  });
 });

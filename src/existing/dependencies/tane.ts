@@ -9,8 +9,9 @@ import { columnPartition, PartitionWorkspace, partitionError, type StrippedParti
  * output at once. Written by hand: no maintained npm package discovers functional dependencies.
  *
  * Bounds: left-hand sides of at most `maxLhs` columns (default 3), so the walk stops at level
- * maxLhs + 1; and at most `maxNodes` column sets (default 200,000) per level, past which the walk
- * stops and says so. Deterministic: columns by position, dependencies sorted.
+ * maxLhs + 1; at most `maxNodes` column sets (default 200,000) per level and `maxWork` rows visited
+ * by the partition products (default 40 million), past which the walk stops before the next level
+ * and says so. Deterministic: columns by position, dependencies sorted.
  */
 export interface TaneOptions {
   /** Largest left-hand side searched (default 3). */
@@ -19,6 +20,12 @@ export interface TaneOptions {
   readonly maxViolationRate?: number;
   /** Column sets one level may hold before the walk stops (default 200,000). */
   readonly maxNodes?: number;
+  /**
+   * Rows the partition products may visit in all (default 40 million, about five seconds here): a level whose
+   * products would go past it is not built, and the walk stops there. Counted, not timed, so the
+   * result is the same on every machine.
+   */
+  readonly maxWork?: number;
 }
 
 export interface FoundDependency {
@@ -31,7 +38,7 @@ export interface FoundDependency {
 
 export interface TaneResult {
   readonly dependencies: readonly FoundDependency[];
-  /** The level the walk stopped at because of maxNodes, when it did. */
+  /** The size of the column sets the walk did not build (maxNodes or maxWork), when it stopped early: determinants of this many columns were not searched. */
   readonly stoppedAtLevel?: number;
 }
 
@@ -48,6 +55,7 @@ export function tane(columns: readonly (readonly unknown[])[], options: TaneOpti
   const rows = columns[0]?.length ?? 0;
   const maxLhs = Math.max(0, options.maxLhs ?? 3);
   const maxNodes = options.maxNodes ?? 200_000;
+  let workLeft = options.maxWork ?? 40_000_000;
   const allowed = Math.floor((options.maxViolationRate ?? 0) * rows + 1e-9);
   const exactSearch = allowed === 0;
   const workspace = new PartitionWorkspace(rows);
@@ -94,11 +102,16 @@ export function tane(columns: readonly (readonly unknown[])[], options: TaneOpti
       level.delete(k);
     }
     if (size === maxLhs + 1) break;
-    const next = nextLevel(level, workspace, n);
-    if (next.size > maxNodes) {
+    const pairs = nextLevelPairs(level);
+    const work = pairs.reduce((sum, [x, y]) => sum + x.partition.size + y.partition.size, 0);
+    if (pairs.length > maxNodes || work > workLeft) {
       stoppedAtLevel = size + 1;
       break;
     }
+    workLeft -= work;
+    const next = new Map<string, LatticeNode>();
+    for (const [x, y, attrs] of pairs)
+      next.set(keyOf(attrs), { attrs, partition: workspace.product(x.partition, y.partition), candidates: new Array(n).fill(true) });
     previous = level;
     level = next;
   }
@@ -122,8 +135,8 @@ function isMinimalForKey(
   return true;
 }
 
-/** Level ℓ+1 from the pruned level ℓ: sets sharing all but their last column, whose every subset survived. */
-function nextLevel(level: ReadonlyMap<string, LatticeNode>, workspace: PartitionWorkspace, n: number): Map<string, LatticeNode> {
+/** Level ℓ+1 from the pruned level ℓ: sets sharing all but their last column, whose every subset survived (each with the two it is the product of). */
+function nextLevelPairs(level: ReadonlyMap<string, LatticeNode>): [LatticeNode, LatticeNode, number[]][] {
   const blocks = new Map<string, LatticeNode[]>();
   for (const node of level.values()) {
     const prefix = keyOf(node.attrs.slice(0, -1));
@@ -131,7 +144,7 @@ function nextLevel(level: ReadonlyMap<string, LatticeNode>, workspace: Partition
     if (block) block.push(node);
     else blocks.set(prefix, [node]);
   }
-  const next = new Map<string, LatticeNode>();
+  const pairs: [LatticeNode, LatticeNode, number[]][] = [];
   for (const block of blocks.values()) {
     block.sort((x, y) => x.attrs[x.attrs.length - 1]! - y.attrs[y.attrs.length - 1]!);
     for (let i = 0; i < block.length; i++) {
@@ -139,12 +152,11 @@ function nextLevel(level: ReadonlyMap<string, LatticeNode>, workspace: Partition
         const x = block[i]!;
         const y = block[j]!;
         const attrs = [...x.attrs, y.attrs[y.attrs.length - 1]!];
-        if (!attrs.every((b) => level.has(keyOf(without(attrs, b))))) continue;
-        next.set(keyOf(attrs), { attrs, partition: workspace.product(x.partition, y.partition), candidates: new Array(n).fill(true) });
+        if (attrs.every((b) => level.has(keyOf(without(attrs, b))))) pairs.push([x, y, attrs]);
       }
     }
   }
-  return next;
+  return pairs;
 }
 
 const keyOf = (attrs: readonly number[]): string => attrs.join(',');

@@ -30,7 +30,7 @@ function tableSection(schema: Schema, result: TableNormalization): string[] {
     ? `all ${formatCount(d.sampleRows)} rows of the table: what holds here held on the whole table when it was read`
     : `${formatCount(d.sampleRows)} sampled rows${d.tableRows !== null ? ` of about ${formatCount(d.tableRows)}` : ''}: every dependency below holds on the sample only, and rows outside it may break it`;
   out.push(
-    `Evidence: ${whole}.${d.stoppedAtLevel ? ` The search stopped at ${d.stoppedAtLevel}-column sets (too many combinations), so wider determinants were not searched.` : ''}`,
+    `Evidence: ${whole}.${d.searchedLhs !== undefined ? ` The search stopped early (too many column combinations for its bounds): determinants of more than ${d.searchedLhs} column${d.searchedLhs === 1 ? '' : 's'} were not searched.` : ''}`,
     '',
   );
   if (analysis.findings.length === 0) out.push('No normal-form violation on the sample.', '');
