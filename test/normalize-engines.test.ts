@@ -98,6 +98,9 @@ for (const target of testEngines()) {
       await freshSchema(t, engine, 'fd');
       await engine.exec(FIXTURE.replace('generate_series(1, 20000)', 'generate_series(1, 300)'));
       const { results } = await discoverDependencies(engine, ordersSchema, { sampleRows: 1000 });
+      const bounded = await discoverDependencies(engine, ordersSchema, { sampleRows: 1000, maxWork: 1 });
+      assert.equal(bounded.results[0]!.dependencies.searchedLhs, 0);
+      assert.match(bounded.markdown, /determinants of more than 0 columns were not searched/);
       assert.equal(results[0]!.dependencies.sampleRows, 300);
       assert.equal(results[0]!.dependencies.sampleIsWholeTable, true);
       assert.ok(results[0]!.analysis.findings.every((f) => !f.holdsOnlyOnSample));

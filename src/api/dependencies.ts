@@ -17,6 +17,9 @@ export interface DependencyOptions {
   readonly maxLhs?: number;
   /** Report approximate dependencies broken by at most this share of the sampled rows (default 0: exact only). */
   readonly maxViolationRate?: number;
+  /** The search's bounds on column sets per level and on rows visited (tane.ts; defaults 200,000 and 40 million). */
+  readonly maxNodes?: number;
+  readonly maxWork?: number;
   /** Bound on each sampling statement (default 30 s). */
   readonly statementTimeoutMs?: number;
 }
@@ -55,6 +58,8 @@ export async function discoverDependencies(engine: Engine, schema: Schema, optio
       {
         ...(options.maxLhs !== undefined ? { maxLhs: options.maxLhs } : {}),
         ...(options.maxViolationRate !== undefined ? { maxViolationRate: options.maxViolationRate } : {}),
+        ...(options.maxNodes !== undefined ? { maxNodes: options.maxNodes } : {}),
+        ...(options.maxWork !== undefined ? { maxWork: options.maxWork } : {}),
       },
     );
     results.push(normalizeTable(schema, found));
