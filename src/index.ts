@@ -19,3 +19,6 @@ export type { Artifact } from './writers/artifacts.js';
 /** Every rule set with its rules' metadata (code, summary, why, help), as docs/rules/ shows them. */
 export { RULE_SETS } from './rules/index.js';
 export type { Rule, RuleMeta, RuleSet } from './diagnostics/rule.js';
+export { discoverDependencies, DEFAULT_SAMPLE_ROWS, type DependencyOptions, type DependencyDiscovery } from './api/dependencies.js';
+export { renderNormalizationReport } from './writers/normalize/normalization-report.js';
+export { writeSpec, schemaDifferences, type SpecWriterOptions, type WrittenSpec } from './writers/spec/index.js';
