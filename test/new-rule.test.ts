@@ -88,7 +88,7 @@ describe('npm run new-rule -- <set> <name> (scripts/new-rule.mjs)', () => {
     assert.match(bad.stderr, /`BanWide_textKeys` is not a kebab-case rule name: use lower-case words joined by hyphens, such as `ban-wide-text-keys`/);
     const unknown = run('audit', 'missing-fk-index');
     assert.equal(unknown.status, 2);
-    assert.match(unknown.stderr, /no rule set `audit` \(the sets: design\)\. .*src\/rules\/audit\/context\.ts \(export AuditContext\)/);
+    assert.match(unknown.stderr, /no rule set `audit` \(the sets: design, lint\)\. .*src\/rules\/audit\/context\.ts \(export AuditContext\)/);
     const usage = run('design');
     assert.equal(usage.status, 2);
     assert.match(usage.stderr, /usage: npm run new-rule -- <set> <name>/);
