@@ -24,7 +24,18 @@ export const enumValueOrder: Rule<LintContext> = {
       const type = (s.typeName ?? []).map((n) => ('String' in n ? n.String.sval : '')).join('.');
       const declared = context.enums.get(type) ?? context.enums.get(type.slice(type.lastIndexOf('.') + 1));
       const index = declared?.indexOf(s.newVal) ?? -1;
-      if (!declared || index < 0) return [];
+      if (!declared || index < 0) {
+        // Nothing says where the value belongs: appending is a choice the author should make on purpose.
+        if (s.newValNeighbor !== undefined) return [];
+        return [
+          {
+            message: `'${s.newVal}' is appended to \`${type}\` (no BEFORE or AFTER): it sorts after every existing value${declared ? ', and the spec does not declare it' : ''}`,
+            help: `if it belongs elsewhere in the order, say so: ADD VALUE '${s.newVal}' BEFORE 'value' (or AFTER); declare it in the spec's enum to have its place checked`,
+            severity: 'info',
+            location: at(context, statement.start),
+          },
+        ];
+      }
       const previous = declared[index - 1];
       const next = declared[index + 1];
       const neighbor = s.newValNeighbor;

@@ -24,6 +24,7 @@ import { partitionAttachDetach } from './partition-attach-detach.js';
 import { enumValueOrder } from './enum-value-order.js';
 import { longIdentifier } from './long-identifier.js';
 import { unusedIgnore } from './unused-ignore.js';
+import { preferIdentity } from './prefer-identity.js';
 
 /** The migration lint rules, each listed once, in the order their findings are reported on one line. */
 export const lintRules: RuleSet<LintContext> = {
@@ -55,6 +56,7 @@ export const lintRules: RuleSet<LintContext> = {
     enumValueOrder,
     longIdentifier,
     unusedIgnore,
+    preferIdentity,
     // new-rule: next rule
   ],
 };

@@ -29,8 +29,9 @@ const IGNORE = /dbarchitect-ignore\s+([a-z0-9/,\s-]+)/i;
 export function readMigration(file: string, text: string, facts: MigrationFacts): MigrationRead {
   const lines = new LineIndex(text);
   const parsed = parsePg(text);
+  // The error's cursor counts characters (PostgreSQL's cursorpos); the tree's locations count bytes.
+  if (!parsed.ok) return { ok: false, message: parsed.message, position: lines.position(parsed.offset) };
   const toChar = charOffsets(text);
-  if (!parsed.ok) return { ok: false, message: parsed.message, position: lines.position(toChar(parsed.offset)) };
   const allTokens = tokensOf(text, toChar, 0);
   const code = allTokens.filter((t) => !isComment(t));
 
