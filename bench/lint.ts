@@ -9,11 +9,14 @@
  * blocks, transactions, SETs), over 500 table names so no two neighbours repeat.
  * Compared, each the median of R runs (default 5) after one warm-up, interleaved:
  * - squawk: `squawk --reporter json file` as a process (the squawk-cli dev dependency).
- * - dbarchitect, process: `node --import tsx src/cli/main.ts lint file --format json`, the command
- *   as a user runs it from a checkout (tsx compiles the TypeScript at start).
+ * - dbarchitect, built: `node dist/cli/main.js lint file --format json`, the command as installed
+ *   (the bench runs `tsc -p tsconfig.build.json` first, which writes dist/).
+ * - dbarchitect, tsx: `node --import tsx src/cli/main.ts lint …`, as run from a checkout (tsx
+ *   compiles the TypeScript at start).
  * - dbarchitect, in process: readMigration + lintMigration on the text, after the parser is loaded
  *   (the lint itself, without Node's start and tsx).
- * Ratios are against squawk's median. Exit 0 whether or not the goal (2x) is met: a benchmark.
+ * Each process is timed by bash's `time`: wall and CPU (user + system) seconds, since the machine
+ * may be shared (CPU time moves less with the load). Ratios are against squawk's medians. Exit 0 whether or not the goal (2x) is met: a benchmark.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -87,54 +90,77 @@ const inProcess = () => {
   if (!read.ok) throw new Error(read.message);
   ourFindings = lintMigration(read.context).length;
 };
-const ourProcess = () => {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'lint', file, '--format', 'json', '--fail-on', 'never'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 1 << 30,
-  });
-  if (run.status !== 0) throw new Error(`dbarchitect lint exited ${run.status}: ${run.stderr}`);
-};
-const squawkProcess = () => {
-  const run = spawnSync(process.execPath, [squawk, '--reporter', 'json', file], { encoding: 'utf8', maxBuffer: 1 << 30 });
-  if (run.status !== 0 && run.status !== 1) throw new Error(`squawk exited ${run.status}: ${run.stderr}`);
-  squawkFindings = (JSON.parse(run.stdout) as unknown[]).length;
+
+/** One process under bash's `time`: its wall and CPU milliseconds; exit codes 0 and 1 (findings) are fine. */
+function timed(args: readonly string[]): { wall: number; cpu: number } {
+  const run = spawnSync('bash', ['-c', 'TIMEFORMAT="%R %U %S"; time "$@" > /dev/null', '_', ...args], { cwd: ROOT, encoding: 'utf8' });
+  const m = /([\d.]+) ([\d.]+) ([\d.]+)\s*$/.exec(run.stderr);
+  if (!m || (run.status !== 0 && run.status !== 1)) throw new Error(`${args.join(' ')} failed (exit ${run.status}): ${run.stderr}`);
+  return { wall: Number(m[1]) * 1000, cpu: (Number(m[2]) + Number(m[3])) * 1000 };
+}
+const built = join(ROOT, 'dist/cli/main.js');
+const commands = {
+  squawk: [process.execPath, squawk, '--reporter', 'json', file],
+  built: [process.execPath, built, 'lint', file, '--format', 'json', '--fail-on', 'never'],
+  tsx: [process.execPath, '--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'lint', file, '--format', 'json', '--fail-on', 'never'],
 };
 
-const samples = { squawk: [] as number[], ours: [] as number[], inProcess: [] as number[] };
+process.stderr.write(`lint bench: building dist/ (tsc -p tsconfig.build.json)\n`);
+const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], {
+  cwd: ROOT,
+  encoding: 'utf8',
+});
+if (build.status !== 0) throw new Error(`the build failed: ${build.stdout}${build.stderr}`);
+squawkFindings = (JSON.parse(spawnSync(commands.squawk[0]!, commands.squawk.slice(1), { encoding: 'utf8', maxBuffer: 1 << 30 }).stdout) as unknown[]).length;
+
+const samples = {
+  squawk: [] as { wall: number; cpu: number }[],
+  built: [] as { wall: number; cpu: number }[],
+  tsx: [] as { wall: number; cpu: number }[],
+  inProcess: [] as number[],
+  inProcessCpu: [] as number[],
+};
 const load0 = loadavg()[0]!;
 process.stderr.write(`lint bench: ${STATEMENTS} statements, ${RUNS} runs each after a warm-up\n`);
-squawkProcess();
-ourProcess();
+for (const name of ['squawk', 'built', 'tsx'] as const) timed(commands[name]);
 inProcess();
 for (let r = 0; r < RUNS; r++) {
-  const order = r % 2 ? [ourProcess, squawkProcess] : [squawkProcess, ourProcess];
-  for (const f of order) (f === squawkProcess ? samples.squawk : samples.ours).push(time(f));
+  const order = (r % 2 ? ['tsx', 'built', 'squawk'] : ['squawk', 'built', 'tsx']) as (keyof typeof commands)[];
+  for (const name of order) samples[name].push(timed(commands[name]));
+  const c0 = process.cpuUsage();
   samples.inProcess.push(time(inProcess));
+  const c1 = process.cpuUsage(c0);
+  samples.inProcessCpu.push((c1.user + c1.system) / 1000);
   process.stderr.write(`  run ${r + 1}/${RUNS}\n`);
 }
+const med = (xs: { wall: number; cpu: number }[]) => ({ wall: median(xs.map((x) => x.wall)), cpu: median(xs.map((x) => x.cpu)) });
 const result = {
   statements: STATEMENTS,
   runs: RUNS,
   squawkVersion,
-  squawkMs: median(samples.squawk),
-  oursProcessMs: median(samples.ours),
-  oursInProcessMs: median(samples.inProcess),
+  squawk: med(samples.squawk),
+  built: med(samples.built),
+  tsx: med(samples.tsx),
+  inProcess: { wall: median(samples.inProcess), cpu: median(samples.inProcessCpu) },
   squawkFindings,
   ourFindings,
   machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load ${load0.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}`,
 };
-const ratio = (ms: number) => ms / result.squawkMs;
-if (json) console.log(JSON.stringify({ ...result, processRatio: ratio(result.oursProcessMs), inProcessRatio: ratio(result.oursInProcessMs) }, null, 2));
-else
+const ratio = (row: { wall: number; cpu: number }) => ({ wall: row.wall / result.squawk.wall, cpu: row.cpu / result.squawk.cpu });
+const rows = [
+  [`${squawkVersion}, process`, result.squawk, squawkFindings],
+  ['dbarchitect lint, built (node dist/cli/main.js)', result.built, ourFindings],
+  ['dbarchitect lint, tsx (node --import tsx src/cli/main.ts)', result.tsx, ourFindings],
+  ['dbarchitect lint, in process (read + rules, parser loaded)', result.inProcess, ourFindings],
+] as const;
+if (json) console.log(JSON.stringify({ ...result, ratios: Object.fromEntries(rows.map(([name, row]) => [name, ratio(row)])) }, null, 2));
+else {
+  console.log(`| ${STATEMENTS.toLocaleString('en')} statements (${result.machine}) | wall ms | × squawk | CPU ms | × squawk | findings |`);
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const [name, row, findings] of rows)
+    console.log(`| ${name} | ${row.wall.toFixed(0)} | ${ratio(row).wall.toFixed(2)} | ${row.cpu.toFixed(0)} | ${ratio(row).cpu.toFixed(2)} | ${findings} |`);
+  const met = (row: { wall: number; cpu: number }) => (ratio(row).wall <= GOAL_RATIO ? 'met' : 'not met');
   console.log(
-    [
-      `| run on ${STATEMENTS.toLocaleString('en')} statements (${result.machine}) | median ms | × squawk | findings |`,
-      '|---|---:|---:|---:|',
-      `| ${squawkVersion}, process | ${result.squawkMs.toFixed(0)} | 1.00 | ${squawkFindings} |`,
-      `| dbarchitect lint, process (tsx) | ${result.oursProcessMs.toFixed(0)} | ${ratio(result.oursProcessMs).toFixed(2)} | ${ourFindings} |`,
-      `| dbarchitect lint, in process | ${result.oursInProcessMs.toFixed(0)} | ${ratio(result.oursInProcessMs).toFixed(2)} | ${ourFindings} |`,
-      '',
-      `goal: within ${GOAL_RATIO}× of squawk: ${ratio(result.oursProcessMs) <= GOAL_RATIO ? 'met' : 'not met'} as a process, ${ratio(result.oursInProcessMs) <= GOAL_RATIO ? 'met' : 'not met'} in process`,
-    ].join('\n'),
+    `\ngoal, within ${GOAL_RATIO}× of squawk's wall time: ${met(result.built)} built, ${met(result.inProcess)} in process, ${met(result.tsx)} under tsx`,
   );
+}

@@ -57,7 +57,7 @@ export interface LintStatement {
   /** Set when it was read from a `DO` block's body: the offset of the `DO` statement. */
   readonly inDoBlock?: number;
   /** Tables created earlier in the file (lower case, as written): a statement on one of them touches no existing rows. */
-  readonly createdBefore: ReadonlySet<string>;
+  readonly createdBefore: { has(name: string): boolean };
 }
 
 /** A `-- dbarchitect-ignore rule[, rule]` comment: it silences those rules on the statement that follows it. */

@@ -16,8 +16,17 @@ export interface DefinedColumn {
 }
 
 /** Every column definition of the file: CREATE TABLE, ADD COLUMN and ALTER COLUMN … TYPE (in DO blocks too). */
-export const definedColumns = (context: LintContext): DefinedColumn[] =>
-  context.statements.flatMap((statement) => columnDefinitions(statement).map((c) => ({ ...c, statement, type: typeName(c.def) })));
+export function definedColumns(context: LintContext): DefinedColumn[] {
+  let columns = defined.get(context);
+  if (!columns) {
+    columns = context.statements.flatMap((statement) => columnDefinitions(statement).map((c) => ({ ...c, statement, type: typeName(c.def) })));
+    defined.set(context, columns);
+  }
+  return columns;
+}
+
+/** Six rules read the same list: made once per file. */
+const defined = new WeakMap<LintContext, DefinedColumn[]>();
 
 /** One finding per column whose type matches, at the type's place. */
 export function typeFindings(

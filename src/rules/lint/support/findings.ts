@@ -19,8 +19,27 @@ export function describeLock(lock: StatementLock): string {
 }
 
 /** The statement's locks on tables that existed before the file: a table the file created has no rows and no readers yet. */
-export const existingLocks = (statement: LintStatement, match: (lock: StatementLock) => boolean = () => true): StatementLock[] =>
-  statement.locks.filter((l) => match(l) && l.relation !== '' && !(l.object === 'table' && isNewTable(statement, l.relation)));
+export function existingLocks(statement: LintStatement, match?: (lock: StatementLock) => boolean): StatementLock[] {
+  let all = existing.get(statement);
+  if (!all) {
+    all = statement.locks.filter((l) => l.relation !== '' && !(l.object === 'table' && isNewTable(statement, l.relation)));
+    existing.set(statement, all);
+  }
+  return match ? all.filter(match) : all;
+}
+
+// Every rule asks the same questions of each statement: the answers are kept per statement (a 10,000-statement file is linted by 25 rules).
+const existing = new WeakMap<LintStatement, StatementLock[]>();
+const commands = new WeakMap<LintStatement, AlterTableCmd[]>();
+const definitions = new WeakMap<LintStatement, ReturnType<typeof readColumnDefinitions>>();
+const memo = <T>(cache: WeakMap<LintStatement, T>, statement: LintStatement, make: (s: LintStatement) => T): T => {
+  let value = cache.get(statement);
+  if (value === undefined) {
+    value = make(statement);
+    cache.set(statement, value);
+  }
+  return value;
+};
 
 /** A finding on a lock whose cost grows with the table: its severity from the table's facts, the facts in the message. */
 export function sizedFinding(
@@ -37,7 +56,9 @@ export const at = locationAt;
 
 /** The statement's ALTER TABLE subcommands, in order. */
 export const alterCommands = (statement: LintStatement): AlterTableCmd[] =>
-  'AlterTableStmt' in statement.node ? (statement.node.AlterTableStmt.cmds ?? []).flatMap((c) => ('AlterTableCmd' in c ? [c.AlterTableCmd] : [])) : [];
+  memo(commands, statement, (s) =>
+    'AlterTableStmt' in s.node ? (s.node.AlterTableStmt.cmds ?? []).flatMap((c) => ('AlterTableCmd' in c ? [c.AlterTableCmd] : [])) : [],
+  );
 
 /** The table an ALTER TABLE statement alters, as written. */
 export const alteredTable = (statement: LintStatement): string => {
@@ -46,7 +67,9 @@ export const alteredTable = (statement: LintStatement): string => {
 };
 
 /** Every column definition the statement makes: CREATE TABLE's, ADD COLUMN's and ALTER COLUMN … TYPE's (with the column's name). */
-export function columnDefinitions(statement: LintStatement): { column: string; def: ColumnDef; table: string; tableElts?: readonly Node[] }[] {
+export const columnDefinitions = (statement: LintStatement) => memo(definitions, statement, readColumnDefinitions);
+
+function readColumnDefinitions(statement: LintStatement): { column: string; def: ColumnDef; table: string; tableElts?: readonly Node[] }[] {
   const node = statement.node;
   if ('CreateStmt' in node) {
     const s = node.CreateStmt;

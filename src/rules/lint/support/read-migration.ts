@@ -32,43 +32,48 @@ export function readMigration(file: string, text: string, facts: MigrationFacts)
   // The error's cursor counts characters (PostgreSQL's cursorpos); the tree's locations count bytes.
   if (!parsed.ok) return { ok: false, message: parsed.message, position: lines.position(parsed.offset) };
   const toChar = charOffsets(text);
-  const allTokens = tokensOf(text, toChar, 0);
-  const code = allTokens.filter((t) => !isComment(t));
 
   const statements: LintStatement[] = [];
-  const created = new Set<string>();
+  const comments: Comment[] = [];
+  /** Table name -> the offset of the statement that created it: one map for the file, not a copy per statement. */
+  const created = new Map<string, number>();
   const indexTables = new Map(facts.indexTables ?? []);
   const open: number[] = [];
   let session: TimeoutSettings = {};
   let local: TimeoutSettings = {};
-  let cursor = 0;
   const raw = parsed.result.stmts ?? [];
+  let previousEnd = 0;
   for (let i = 0; i < raw.length; i++) {
     const r = raw[i]!;
     const node = r.stmt;
     if (!node) continue;
     const from = toChar(r.stmt_location ?? 0);
     const to = r.stmt_len ? toChar((r.stmt_location ?? 0) + r.stmt_len) : text.length;
-    while (cursor < code.length && code[cursor]!.start < from) cursor++;
-    const first = cursor;
-    while (cursor < code.length && code[cursor]!.end <= to) cursor++;
-    const tokens = code.slice(first, cursor).filter((t) => t.text !== ';');
-    if (!tokens.length) continue;
-    const start = tokens[0]!.start;
-    const end = tokens[tokens.length - 1]!.end;
+    // libpg-query starts the first statement at its first token: the comments before it lie between the previous statement and this one.
+    const start = skipTrivia(text, Math.min(from, previousEnd), to, comments);
+    previousEnd = to;
+    let end = to;
+    while (end > start && /[\s;]/.test(text[end - 1]!)) end--;
+    if (start >= end) continue;
     const base = {
       transactionDepth: open.length,
       ...(open.length ? { transaction: open[0]! } : {}),
       settings: { ...session, ...local },
-      createdBefore: new Set(created),
+      createdBefore: { has: (name: string) => (created.get(name) ?? Number.POSITIVE_INFINITY) < start },
     };
+    let tokens: LintToken[] | undefined;
+    const sql = text.slice(start, end);
     const statement: LintStatement = {
       node,
       tag: nodeTag(node) ?? '',
       start,
       end,
-      sql: text.slice(start, end),
-      tokens,
+      sql,
+      // Scanned when a rule asks: scanning a 10,000-statement file whole costs more than parsing it.
+      get tokens() {
+        tokens ??= tokensOf(sql, charOffsets(sql), start).filter((t) => !isComment(t) && t.text !== ';');
+        return tokens;
+      },
       inTransaction: open.length > 0,
       at: (location: number | undefined) => (location === undefined || location < 0 ? start : toChar(location)),
       locks: facts.locks.locksOf(node),
@@ -99,15 +104,16 @@ export function readMigration(file: string, text: string, facts: MigrationFacts)
       if (s.is_local) local = open.length ? apply(local) : local;
       else session = apply(session);
     } else if ('CreateStmt' in node) {
-      addName(created, node.CreateStmt.relation?.schemaname, node.CreateStmt.relation?.relname);
+      addName(created, start, node.CreateStmt.relation?.schemaname, node.CreateStmt.relation?.relname);
     } else if ('CreateTableAsStmt' in node) {
-      addName(created, node.CreateTableAsStmt.into?.rel?.schemaname, node.CreateTableAsStmt.into?.rel?.relname);
+      addName(created, start, node.CreateTableAsStmt.into?.rel?.schemaname, node.CreateTableAsStmt.into?.rel?.relname);
     } else if ('IndexStmt' in node && node.IndexStmt.idxname) {
       indexTables.set(node.IndexStmt.idxname.toLowerCase(), (node.IndexStmt.relation?.relname ?? '').toLowerCase());
     }
   }
 
-  const ignores = ignoreComments(allTokens, statements);
+  skipTrivia(text, statements.length ? statements[statements.length - 1]!.end : 0, text.length, comments);
+  const ignores = ignoreComments(comments, statements);
   return {
     ok: true,
     context: {
@@ -125,10 +131,10 @@ export function readMigration(file: string, text: string, facts: MigrationFacts)
   };
 }
 
-function addName(names: Set<string>, schema: string | undefined, name: string | undefined): void {
+function addName(names: Map<string, number>, at: number, schema: string | undefined, name: string | undefined): void {
   if (!name) return;
-  names.add(name.toLowerCase());
-  if (schema) names.add(`${schema}.${name}`.toLowerCase());
+  if (!names.has(name.toLowerCase())) names.set(name.toLowerCase(), at);
+  if (schema && !names.has(`${schema}.${name}`.toLowerCase())) names.set(`${schema}.${name}`.toLowerCase(), at);
 }
 
 function settingValue(arg: Node | undefined): string | undefined {
@@ -173,11 +179,50 @@ function charOffsets(text: string): (byteOffset: number) => number {
   return (byteOffset) => table[Math.max(0, Math.min(byteOffset, bytes))]!;
 }
 
+/** A comment between statements: where it starts and its text. */
+interface Comment {
+  readonly start: number;
+  readonly text: string;
+}
+
+/**
+ * The offset of the first token at or after `from` (before `to`), passing whitespace, semicolons
+ * and comments (`--` to the end of the line, `/* … *\/` nested, as PostgreSQL's scanner reads
+ * them), which it collects. Written by hand: only the trivia between statements is needed, and
+ * libpg-query's scanner over the whole file costs more than the parse.
+ */
+function skipTrivia(text: string, from: number, to: number, comments: Comment[]): number {
+  let i = from;
+  while (i < to) {
+    const c = text[i]!;
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === ';') i++;
+    else if (c === '-' && text[i + 1] === '-') {
+      const nl = text.indexOf('\n', i);
+      const end = nl < 0 ? text.length : nl;
+      comments.push({ start: i, text: text.slice(i, end) });
+      i = end;
+    } else if (c === '/' && text[i + 1] === '*') {
+      let depth = 0;
+      let j = i;
+      while (j < text.length) {
+        if (text[j] === '/' && text[j + 1] === '*') depth++, (j += 2);
+        else if (text[j] === '*' && text[j + 1] === '/') {
+          depth--;
+          j += 2;
+          if (depth === 0) break;
+        } else j++;
+      }
+      comments.push({ start: i, text: text.slice(i, j) });
+      i = j;
+    } else break;
+  }
+  return i;
+}
+
 /** Each ignore comment, tied to the first statement that starts after it. */
-function ignoreComments(tokens: readonly LintToken[], statements: readonly LintStatement[]): IgnoreComment[] {
+function ignoreComments(comments: readonly Comment[], statements: readonly LintStatement[]): IgnoreComment[] {
   const starts = statements.filter((s) => s.inDoBlock === undefined).map((s) => s.start);
-  return tokens.flatMap((t) => {
-    if (!isComment(t)) return [];
+  return comments.flatMap((t) => {
     const match = IGNORE.exec(t.text.replace(/\*\/$/, ''));
     if (!match) return [];
     const rules = match[1]!
