@@ -88,7 +88,7 @@ describe('npm run new-rule -- <set> <name> (scripts/new-rule.mjs)', () => {
     assert.match(bad.stderr, /`BanWide_textKeys` is not a kebab-case rule name: use lower-case words joined by hyphens, such as `ban-wide-text-keys`/);
     const unknown = run('review', 'missing-fk-index');
     assert.equal(unknown.status, 2);
-    assert.match(unknown.stderr, /no rule set `review` \(the sets: audit, design\)\. .*src\/rules\/review\/context\.ts \(export ReviewContext\)/);
+    assert.match(unknown.stderr, /no rule set `review` \(the sets: audit, design, lint\)\. .*src\/rules\/review\/context\.ts \(export ReviewContext\)/);
     const usage = run('design');
     assert.equal(usage.status, 2);
     assert.match(usage.stderr, /usage: npm run new-rule -- <set> <name>/);

@@ -3,6 +3,7 @@ import { TOOL_VERSION } from '../version.js';
 import { registerAudit } from './commands/audit.js';
 import { registerCheck } from './commands/check.js';
 import { registerDesign } from './commands/design.js';
+import { registerLint } from './commands/lint.js';
 import { registerVerify } from './commands/verify.js';
 import type { CommandContext } from './context.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
@@ -36,6 +37,7 @@ export async function runCli(argv: readonly string[]): Promise<ExitCode> {
   registerVerify(program, context);
   registerCheck(program, context);
   registerAudit(program, context);
+  registerLint(program, context);
   for (const command of program.commands) command.exitOverride();
 
   try {

@@ -11,7 +11,7 @@ export interface RuleMeta {
   readonly name: string;
   /** `<set>/<name>`, written out so the code can be found with grep. */
   readonly code: string;
-  /** The severity every finding of the rule has. */
+  /** The severity of the rule's findings, unless a finding states its own. */
   readonly severity: Severity;
   /** One line: what the rule finds. */
   readonly summary: string;
@@ -28,6 +28,8 @@ export interface Finding {
   readonly help?: string;
   readonly location?: SourceLocation;
   readonly autofix?: Fix;
+  /** Where the case decides it (a rewrite of a 10-row table is fine): overrides the rule's severity. */
+  readonly severity?: Severity;
 }
 
 /** A rule: its metadata and a pure check of the context its set gives every rule. */
@@ -48,7 +50,7 @@ export interface RuleSet<Context> {
 export function toDiagnostics(meta: RuleMeta, findings: readonly Finding[]): Diagnostic[] {
   return findings.map((f) => ({
     code: meta.code,
-    severity: meta.severity,
+    severity: f.severity ?? meta.severity,
     message: f.message,
     fix: f.help ?? meta.help,
     ...(f.location ? { location: f.location } : {}),

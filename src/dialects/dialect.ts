@@ -1,5 +1,6 @@
 import type { LogicalType } from '../model/logical-type.js';
 import type { Schema } from '../model/schema.js';
+import type { DialectLocks } from './locks.js';
 import type { PlanFacts } from './plan-facts.js';
 import type { Security } from '../model/parts/security.js';
 import type { ColumnStat, MeasuredTableSize, StoredTable } from '../model/measured.js';
@@ -126,6 +127,8 @@ export interface Dialect {
   readonly catalog: DialectCatalog;
   /** Absent where the dialect has no way to shard one database: scaling then stays on one primary. */
   readonly sharding?: DialectSharding;
+  /** Which lock each DDL statement takes, for migration lint; absent where the dialect has no table of them yet. */
+  readonly locks?: DialectLocks;
   materializedView(name: string, uniqueKey: readonly string[]): MaterializedViewStatements;
   readonly session: DialectSession;
   readonly sampling: DialectSampling;

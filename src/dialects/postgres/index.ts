@@ -10,6 +10,7 @@ import { postgresColumnType } from './types.js';
 import { postgresCatalog } from './catalog.js';
 import { postgresSharding } from './citus.js';
 import { seedPostgres } from './seed-load.js';
+import { postgresLocks } from './locks.js';
 import { postgresSession } from './session.js';
 import { postgresSampling } from './sampling.js';
 import { postgresStorage } from './storage/index.js';
@@ -33,6 +34,7 @@ export const postgresDialect: Dialect = {
   sharding: postgresSharding,
   materializedView: postgresMaterializedView,
   session: postgresSession,
+  locks: postgresLocks,
   sampling: postgresSampling,
   seed: seedPostgres,
 };

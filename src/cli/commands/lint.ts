@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { renderDiagnosticsSarif } from '../../diagnostics/render/sarif.js';
+import { summarizeDiagnostics } from '../../diagnostics/render/text.js';
+import { lintFiles } from '../../api/lint.js';
+import { TOOL_VERSION } from '../../version.js';
+import type { CommandContext } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import { exitForFindings, FAIL_ON_HELP, isFailOn } from '../fail-on.js';
+import { renderLintJson, renderLintText } from './lint-output.js';
+
+export function registerLint(program: Command, context: CommandContext): void {
+  program
+    .command('lint')
+    .description('check hand-written SQL migrations for statements that lock, rewrite or break a live PostgreSQL database')
+    .argument('<migration...>', 'the SQL files, linted one by one (each file is one migration)')
+    .option(
+      '--spec <spec>',
+      "a spec whose volumes size the tables (a rewrite of a 10-row table is info, of a 200M-row one an error) and whose enums give the values' order",
+    )
+    .option('--format <format>', 'text, json or sarif', 'text')
+    .option('--fail-on <severity>', FAIL_ON_HELP, 'warning')
+    .addHelpText(
+      'after',
+      '\nIgnore a finding with a comment before the statement: -- dbarchitect-ignore <rule>[, <rule>] (or all).\n\nExamples:\n  $ dbarchitect lint migrations/*.sql\n  $ dbarchitect lint 0042_add_index.sql --spec spec.yaml --format sarif > lint.sarif',
+    )
+    .action(async (files: string[], options: { spec?: string; format: string; failOn: string }) => {
+      const terminal = context.terminal();
+      if (!['text', 'json', 'sarif'].includes(options.format)) {
+        terminal.error(`unknown --format \`${options.format}\`; use text, json or sarif`);
+        context.exit(EXIT.badInput);
+        return;
+      }
+      if (!isFailOn(options.failOn)) {
+        terminal.error(`--fail-on must be warning, error or never, not \`${options.failOn}\``);
+        context.exit(EXIT.badInput);
+        return;
+      }
+      const result = await lintFiles(files, options.spec ? { spec: options.spec } : {});
+      const diagnostics: Diagnostic[] = [...result.badInput, ...result.files.flatMap((f) => f.diagnostics)];
+      if (options.format === 'json') terminal.output(renderLintJson(diagnostics));
+      else if (options.format === 'sarif') terminal.output(renderDiagnosticsSarif(diagnostics, TOOL_VERSION));
+      else {
+        const shown = diagnostics.map((d) => renderLintText(d, d.location ? result.texts.get(d.location.file) : undefined, { color: terminal.color }));
+        if (shown.length) terminal.output(`${shown.join('\n\n')}\n`);
+        terminal.info(`${result.files.length} file${result.files.length === 1 ? '' : 's'} linted: ${summarizeDiagnostics(diagnostics)}`);
+      }
+      if (result.badInput.length) {
+        if (options.format !== 'text')
+          for (const d of result.badInput) terminal.error(`${d.location?.file}:${d.location?.line}:${d.location?.column}: ${d.message}`);
+        context.exit(EXIT.badInput);
+        return;
+      }
+      context.exit(exitForFindings(terminal, diagnostics, options.failOn));
+    });
+}

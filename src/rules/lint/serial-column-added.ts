@@ -1,0 +1,36 @@
+import type { Finding, Rule } from '../../diagnostics/rule.js';
+import type { LintContext } from './context.js';
+import { alterCommands, alteredTable, at, existingLocks, sizedFinding } from './support/findings.js';
+
+const FILLED = new Set(['ADD COLUMN serial', 'ADD COLUMN … GENERATED AS IDENTITY', 'ADD COLUMN … GENERATED ALWAYS AS … STORED']);
+
+export const serialColumnAdded: Rule<LintContext> = {
+  meta: {
+    set: 'lint',
+    name: 'serial-column-added',
+    code: 'lint/serial-column-added',
+    severity: 'warning',
+    summary: 'A serial, identity or stored generated column added to an existing table.',
+    why: 'Each existing row needs its own value (the next number of the sequence, or the computed expression), so PostgreSQL rewrites the whole table under ACCESS EXCLUSIVE: reads and writes wait.',
+    help: 'Add the column nullable, attach a sequence as its default (new rows only), backfill the old rows in batches, then make it NOT NULL through a validated CHECK; or, for a generated value, a plain column filled by a trigger and a backfill.',
+  },
+  check: (context) =>
+    context.statements.flatMap((statement): Finding[] => {
+      const table = alteredTable(statement);
+      if (!existingLocks(statement, (l) => l.relation === table).length) return [];
+      const addLocks = statement.locks.filter((l) => l.action.startsWith('ADD COLUMN'));
+      const adds = alterCommands(statement).flatMap((c) => (c.subtype === 'AT_AddColumn' && c.def && 'ColumnDef' in c.def ? [c.def.ColumnDef] : []));
+      return adds.flatMap((def, i): Finding[] => {
+        const lock = addLocks[i];
+        if (!lock || !FILLED.has(lock.action)) return [];
+        const kind =
+          lock.action === 'ADD COLUMN serial' ? 'a serial column' : lock.action.includes('IDENTITY') ? 'an identity column' : 'a stored generated column';
+        return [
+          sizedFinding(context, lock, 'warning', {
+            message: `\`${table}.${def.colname}\` is added as ${kind}: every existing row gets its value in a rewrite under an ACCESS EXCLUSIVE lock (reads and writes wait)`,
+            location: at(context, statement.at(def.location)),
+          }),
+        ];
+      });
+    }),
+};
