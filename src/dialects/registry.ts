@@ -1,6 +1,7 @@
 import type { Dialect } from './dialect.js';
 import type { Introspector } from './introspection.js';
 import { postgresDialect } from './postgres/index.js';
+import { postgresIntrospector } from './postgres/introspect/index.js';
 
 /** Explicit name -> dialect. Adding a dialect is adding its folder and one line here. */
 const DIALECTS: Readonly<Record<string, Dialect>> = {
@@ -22,7 +23,9 @@ export const defaultDialect = (): Dialect => DIALECTS[DEFAULT_DIALECT]!;
  * Dialect name -> the reader of its live databases. A separate list from DIALECTS: a dialect can be
  * read before the tool can design for it (MySQL/MariaDB today).
  */
-const INTROSPECTORS: Readonly<Record<string, Introspector>> = {};
+const INTROSPECTORS: Readonly<Record<string, Introspector>> = {
+  postgres: postgresIntrospector,
+};
 
 export const introspectorDialects = (): string[] => Object.keys(INTROSPECTORS);
 
