@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../version.js';
 import { registerCheck } from './commands/check.js';
 import { registerDesign } from './commands/design.js';
+import { registerIntrospect } from './commands/introspect.js';
 import { registerVerify } from './commands/verify.js';
 import type { CommandContext } from './context.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
@@ -34,6 +35,7 @@ export async function runCli(argv: readonly string[]): Promise<ExitCode> {
   registerDesign(program, context);
   registerVerify(program, context);
   registerCheck(program, context);
+  registerIntrospect(program, context);
   for (const command of program.commands) command.exitOverride();
 
   try {

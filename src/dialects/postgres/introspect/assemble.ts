@@ -63,7 +63,7 @@ export function assembleSchema(catalog: CatalogReading): Schema {
       });
     const indexes: Index[] = [];
     for (const i of indexesOf.get(t.oid) ?? []) {
-      const index = indexOf(i, qualified, t.namespace);
+      const index = indexOf(i, t.name, t.namespace);
       if (index) indexes.push(index);
       else
         native.push({
