@@ -83,6 +83,21 @@ function readCreateTable(s: CreateStmt, statement: string, enums: ReadonlySet<st
               check: { ...checkOf(c, ref.table, statement, [name]), name: c.conname ?? defaultName(ref.table, [name], 'check') },
             });
             break;
+          // In a column's clauses the grammar gives DEFERRABLE and INITIALLY … as nodes of their own, after the REFERENCES they qualify.
+          case 'CONSTR_ATTR_DEFERRABLE':
+          case 'CONSTR_ATTR_DEFERRED': {
+            const last = extra.at(-1);
+            if (last?.kind === 'foreign-key')
+              extra[extra.length - 1] = {
+                ...last,
+                foreignKey: {
+                  ...last.foreignKey,
+                  deferrable: true,
+                  initiallyDeferred: c.contype === 'CONSTR_ATTR_DEFERRED' || last.foreignKey.initiallyDeferred === true,
+                },
+              };
+            break;
+          }
         }
       }
       columns.push({ ...column, nullable });
