@@ -1,6 +1,8 @@
 /** dbarchitect's typed library: explicit named exports only. */
 export { designFromFile, designFromSpec, type DesignOptions, type DesignResult } from './api/design.js';
 export { audit, auditIntrospection, type AuditOptions, type AuditResult } from './api/audit.js';
+export { introspect, type IntrospectResult, type IntrospectTargetOptions } from './api/introspect.js';
+export type { Introspection, IntrospectionSource, StatementAccount } from './model/introspection.js';
 export { writeOutputFolder, type WriteResult } from './api/output-folder.js';
 export { loadSpecFile, loadSpecText, type LoadedSpec, type LoadResult } from './spec/load-spec.js';
 export type { Spec, EntitySpec, FieldSpec, AccessPatternSpec, Requirements } from './model/spec.js';

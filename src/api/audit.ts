@@ -42,8 +42,21 @@ export async function audit(target: string, options: AuditOptions = {}): Promise
   const kind = auditInputKind(target);
   if (kind === undefined) throw new AuditInputError(target);
   if (kind === 'spec') return auditSpecFile(target, options);
-  const introspection = await introspect(target, options.namespaces ? { namespaces: options.namespaces } : {});
-  return { ok: true, introspection, diagnostics: auditIntrospection(introspection, options.tenancy ? { tenancy: options.tenancy } : {}) };
+  const { tenancy, ...introspectOptions } = options;
+  const read = await introspect(target, introspectOptions);
+  if (!read.ok) throw new AuditReadError(read.failure, read.message);
+  const introspection = read.introspection;
+  return { ok: true, introspection, diagnostics: auditIntrospection(introspection, tenancy ? { tenancy } : {}) };
+}
+
+/** The SQL file or database could not be read: `input` when the target is wrong (exit 2), `engine` when the database failed (exit 3). The message is safe to print. */
+export class AuditReadError extends Error {
+  constructor(
+    readonly failure: 'input' | 'engine',
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** The input is neither a spec, a SQL file nor a connection URL. */

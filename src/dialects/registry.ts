@@ -2,6 +2,7 @@ import type { Dialect } from './dialect.js';
 import type { Introspector } from './introspection.js';
 import { mysqlIntrospector } from './mysql/index.js';
 import { postgresDialect } from './postgres/index.js';
+import { postgresIntrospector } from './postgres/introspect/index.js';
 
 /** Explicit name -> dialect. Adding a dialect is adding its folder and one line here. */
 const DIALECTS: Readonly<Record<string, Dialect>> = {
@@ -25,6 +26,7 @@ export const defaultDialect = (): Dialect => DIALECTS[DEFAULT_DIALECT]!;
  */
 const INTROSPECTORS: Readonly<Record<string, Introspector>> = {
   mysql: mysqlIntrospector,
+  postgres: postgresIntrospector,
 };
 
 export const introspectorDialects = (): string[] => Object.keys(INTROSPECTORS);

@@ -8,7 +8,7 @@ import type { Engine } from './engine.js';
  * Embedded PostgreSQL (PGlite: PostgreSQL compiled to WebAssembly), in memory. The default engine:
  * no server needed. Starting one costs seconds, so callers share one per run.
  */
-export async function startPglite(): Promise<Engine> {
+export async function startPglite(): Promise<PgliteEngine> {
   const db = await PGlite.create();
   const pgliteVersion = readPgliteVersion();
   return {
@@ -24,10 +24,19 @@ export async function startPglite(): Promise<Engine> {
       const result = await db.query<T>(sql, [...params]);
       return result.rows;
     },
+    async copyFromStdin(statement, data) {
+      // PGlite reads COPY data from a blob it names /dev/blob, not from a client's stdin.
+      await db.query(statement.replace(/\bFROM\s+stdin\b/i, "FROM '/dev/blob'"), [], { blob: new Blob([data]) });
+    },
     async close() {
       await db.close();
     },
   };
+}
+
+export interface PgliteEngine extends Engine {
+  /** Runs a `COPY … FROM stdin` statement with the rows a script gives after it (COPY's text format). */
+  copyFromStdin(statement: string, data: string): Promise<void>;
 }
 
 /** The package does not export its package.json, so read it beside the resolved entry point. */

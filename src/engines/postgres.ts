@@ -7,11 +7,23 @@ export interface PostgresOptions {
   /** Applied to the session so nothing the tool runs can hang or hold locks for long. */
   readonly statementTimeoutMs?: number;
   readonly lockTimeoutMs?: number;
+  /** Give up connecting after this long (a server that does not answer); default: the driver's, no limit. */
+  readonly connectTimeoutMs?: number;
+  /** Every transaction of the session read-only (default_transaction_read_only), for tools that only read. */
+  readonly readOnly?: boolean;
 }
 
 /** A PostgreSQL server through `pg`. Errors never carry the connection's password. */
 export async function connectPostgres(url: string, options: PostgresOptions = {}): Promise<Engine> {
-  const client = new pg.Client({ connectionString: url, application_name: 'dbarchitect' });
+  const client = new pg.Client({
+    connectionString: url,
+    application_name: 'dbarchitect',
+    ...(options.connectTimeoutMs !== undefined ? { connectionTimeoutMillis: options.connectTimeoutMs } : {}),
+    ...(options.readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
+  });
+  // A connection that breaks between queries is reported as an 'error' event, which would end the
+  // process; the next query fails with its own error instead, so the event is only noted here.
+  client.on('error', () => undefined);
   const safe = (error: unknown) => new Error(redactSecrets((error as Error).message ?? String(error), url));
   try {
     await client.connect();

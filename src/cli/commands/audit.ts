@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { AuditInputError, audit } from '../../api/audit.js';
+import { AuditInputError, AuditReadError, audit } from '../../api/audit.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { renderDiagnosticsJson } from '../../diagnostics/render/json.js';
 import { renderDiagnosticsSarif } from '../../diagnostics/render/sarif.js';
@@ -61,6 +61,10 @@ export function registerAudit(program: Command, context: CommandContext): void {
         if (error instanceof AuditInputError) {
           terminal.error(`${redactUrl(error.target)} is not a spec (.yaml), a SQL file (.sql) or a connection URL (postgres://…, mysql://…)`);
           return context.exit(EXIT.badInput);
+        }
+        if (error instanceof AuditReadError) {
+          terminal.error(error.message);
+          return context.exit(error.failure === 'input' ? EXIT.badInput : EXIT.engine);
         }
         terminal.error(`could not read ${shown}: ${redactSecrets((error as Error)?.message ?? String(error), target)}`);
         return context.exit(EXIT.engine);
