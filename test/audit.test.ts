@@ -187,7 +187,7 @@ describe('dbarchitect audit', () => {
   it('a database that cannot be read exits 3, and the password in its URL is never shown', async () => {
     const run = await runCli(['audit', 'postgres://auditor:s3cret-pw@127.0.0.1:1/shop']);
     assert.equal(run.status, 3);
-    assert.match(run.stderr, /^error: could not read postgres:\/\/auditor:\*\*\*@127\.0\.0\.1:1\/shop: /);
+    assert.match(run.stderr, /^error: cannot connect to postgres:\/\/auditor:\*\*\*@127\.0\.0\.1:1\/shop: /, 'the same message as introspect gives');
     assert.ok(!`${run.stdout}${run.stderr}`.includes('s3cret-pw'));
   });
 
