@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,10 +38,28 @@ describe('dbarchitect introspect on a SQL file', () => {
     assert.equal(parsed.statements.length, 91);
   });
 
-  it('refuses -o for now, a missing file, a directory and an unknown scheme with exit 2, naming them', async () => {
-    const out = await runCli(['introspect', SHOP, '-o', 'spec.yaml']);
-    assert.equal(out.status, 2);
-    assert.match(out.stderr, /-o spec\.yaml: writing a spec YAML is not in this build yet/);
+  it('-o writes a spec that design accepts, and never replaces a file without --force', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dbarchitect-introspect-'));
+    const spec = join(dir, 'shop.yaml');
+    const written = await runCli(['introspect', SHOP, '-o', spec]);
+    assert.equal(written.status, 0, written.stderr);
+    assert.match(written.stderr, /wrote .*shop\.yaml: 6 tables as entities; \d+ things the spec cannot say/);
+    const text = await readFile(spec, 'utf8');
+    assert.match(text, /^# Written by dbarchitect from the file test\/fixtures\/existing\/shop-dump\.sql\./);
+    assert.match(text, /# - view paid_orders: a view of a query the model does not hold/);
+    const design = await runCli(['design', spec, '-o', join(dir, 'design')]);
+    assert.equal(design.status, 0, design.stderr);
+    await writeFile(spec, 'mine');
+    const refused = await runCli(['introspect', SHOP, '-o', spec]);
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /the file exists; give another name, or --force to replace it/);
+    assert.equal(await readFile(spec, 'utf8'), 'mine');
+    const forced = await runCli(['introspect', SHOP, '-o', spec, '--force']);
+    assert.equal(forced.status, 0, forced.stderr);
+    assert.notEqual(await readFile(spec, 'utf8'), 'mine');
+  });
+
+  it('refuses a missing file, a directory and an unknown scheme with exit 2, naming them', async () => {
     const missing = await runCli(['introspect', 'no/such/dump.sql']);
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /no\/such\/dump\.sql.*no such file/);

@@ -1,4 +1,6 @@
+import { existsSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { writeSpec } from '../../writers/spec/index.js';
 import { introspect, introspectSchemes } from '../../api/introspect.js';
 import { renderIntrospectionSummary } from '../../writers/introspection-summary.js';
 import type { CommandContext } from '../context.js';
@@ -6,6 +8,7 @@ import { EXIT } from '../exit-codes.js';
 
 interface IntrospectFlags {
   out?: string;
+  force?: boolean;
   json?: boolean;
   schema?: string[];
   connectTimeout: string;
@@ -23,7 +26,8 @@ export function registerIntrospect(program: Command, context: CommandContext): v
         .map((s) => `${s}://…`)
         .join(', ')}) or a .sql file`,
     )
-    .option('-o, --out <spec.yaml>', 'write the schema as a spec YAML (not in this build yet)')
+    .option('-o, --out <spec.yaml>', 'write the schema as a spec YAML that `dbarchitect design` accepts; what the spec cannot say is listed in its comments')
+    .option('--force', 'with -o: replace the file if it exists')
     .option('--json', 'print the introspection as JSON on stdout')
     .option('--schema <name...>', 'read only these database schemas (default: every schema that is not the system’s)')
     .option('--connect-timeout <seconds>', 'give up on a server that does not answer after this long', '10')
@@ -33,10 +37,8 @@ export function registerIntrospect(program: Command, context: CommandContext): v
     )
     .action(async (target: string, flags: IntrospectFlags) => {
       const terminal = context.terminal();
-      if (flags.out !== undefined) {
-        terminal.error(
-          `-o ${flags.out}: writing a spec YAML is not in this build yet (it comes with the round trip to a spec); use --json for the introspection as data`,
-        );
+      if (flags.out !== undefined && !flags.force && existsSync(flags.out)) {
+        terminal.error(`-o ${flags.out}: the file exists; give another name, or --force to replace it`);
         return context.exit(EXIT.badInput);
       }
       const seconds = Number(flags.connectTimeout);
@@ -49,6 +51,19 @@ export function registerIntrospect(program: Command, context: CommandContext): v
         if (result.diagnostic) terminal.diagnostics([result.diagnostic]);
         else terminal.error(result.message);
         return context.exit(result.failure === 'input' ? EXIT.badInput : EXIT.engine);
+      }
+      if (flags.out !== undefined) {
+        const spec = writeSpec(result.introspection);
+        try {
+          writeFileSync(flags.out, spec.text);
+        } catch (error) {
+          terminal.error(`-o ${flags.out}: cannot write the spec: ${(error as Error).message}`);
+          return context.exit(EXIT.badInput);
+        }
+        terminal.info(
+          `wrote ${flags.out}: ${result.introspection.schema.tables.length} tables as entities; ${spec.notes.length} things the spec cannot say and ${spec.differences.length} differences from the source, listed at its top`,
+        );
+        if (!flags.json) return context.exit(EXIT.ok);
       }
       terminal.output(flags.json ? `${JSON.stringify(result.introspection, null, 2)}\n` : renderIntrospectionSummary(result.introspection));
       return context.exit(EXIT.ok);
