@@ -54,8 +54,19 @@ function schemeOf(target: string): string | undefined {
  * the parse tree or listed). Never writes to a server.
  */
 export async function introspect(target: string, options: IntrospectTargetOptions = {}): Promise<IntrospectResult> {
+  return introspectAndUse(target, options);
+}
+
+/**
+ * A step that needs the database itself after it was read (sampling its rows): it runs on the same
+ * session (the server's read-only one, or the PGlite the file was loaded into) before it is closed.
+ */
+export type UseIntrospected = (engine: Engine, introspection: Introspection) => Promise<void>;
+
+/** `introspect`, then `use` on the open database; a failure of `use` is an engine failure, with the password removed. */
+export async function introspectAndUse(target: string, options: IntrospectTargetOptions = {}, use?: UseIntrospected): Promise<IntrospectResult> {
   const scheme = schemeOf(target);
-  if (scheme === undefined) return introspectSqlFile(target, options);
+  if (scheme === undefined) return introspectSqlFile(target, options, use);
   const live = LIVE_TARGETS[scheme];
   if (!live)
     return {
@@ -75,14 +86,13 @@ export async function introspect(target: string, options: IntrospectTargetOption
   }
   try {
     const read = await introspector.introspect(engine, options);
-    return {
-      ok: true,
-      introspection: {
-        schema: read.schema,
-        statsSince: read.statsSince,
-        source: { dialect: live.dialect, kind: 'live', location: redactUrl(target), serverVersion: read.serverVersion, namespaces: read.namespaces },
-      },
+    const introspection: Introspection = {
+      schema: read.schema,
+      statsSince: read.statsSince,
+      source: { dialect: live.dialect, kind: 'live', location: redactUrl(target), serverVersion: read.serverVersion, namespaces: read.namespaces },
     };
+    await use?.(engine, introspection);
+    return { ok: true, introspection };
   } catch (error) {
     return { ok: false, failure: 'engine', message: `reading ${redactUrl(target)} failed: ${safe(error)}` };
   } finally {
@@ -91,7 +101,7 @@ export async function introspect(target: string, options: IntrospectTargetOption
 }
 
 /** A SQL file loaded into a fresh PGlite and read back from its catalog, every statement accounted for. */
-export async function introspectSqlFile(file: string, options: IntrospectOptions = {}): Promise<IntrospectResult> {
+export async function introspectSqlFile(file: string, options: IntrospectOptions = {}, use?: UseIntrospected): Promise<IntrospectResult> {
   const text = await readSqlFile(file);
   if (!text.ok) return text;
   await loadPgParser();
@@ -119,22 +129,21 @@ export async function introspectSqlFile(file: string, options: IntrospectOptions
       statements.set(account, { kind: 'statement', name: accounts[account]!.summary, dialect: 'postgres', sql: loaded.texts[account]!, reason });
     }
     const native: NativeObject[] = [...(applied.schema.native ?? []), ...[...statements.entries()].sort(([a], [b]) => a - b).map(([, n]) => n)];
-    return {
-      ok: true,
-      introspection: {
-        schema: { ...applied.schema, ...(native.length ? { native } : {}) },
-        // A file has no usage history: the counters began when it was loaded.
-        statsSince: null,
-        source: {
-          dialect: 'postgres',
-          kind: 'sql-file',
-          location: file,
-          serverVersion: await engine.version(),
-          namespaces: namespacesOf(read.namespaces, applied.schema),
-        },
-        statements: accounts,
+    const introspection: Introspection = {
+      schema: { ...applied.schema, ...(native.length ? { native } : {}) },
+      // A file has no usage history: the counters began when it was loaded.
+      statsSince: null,
+      source: {
+        dialect: 'postgres',
+        kind: 'sql-file',
+        location: file,
+        serverVersion: await engine.version(),
+        namespaces: namespacesOf(read.namespaces, applied.schema),
       },
+      statements: accounts,
     };
+    await use?.(engine, introspection);
+    return { ok: true, introspection };
   } catch (error) {
     return { ok: false, failure: 'engine', message: `loading ${file} into the embedded PostgreSQL failed: ${(error as Error).message}` };
   } finally {

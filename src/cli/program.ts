@@ -4,6 +4,7 @@ import { registerAudit } from './commands/audit.js';
 import { registerCheck } from './commands/check.js';
 import { registerDesign } from './commands/design.js';
 import { registerLint } from './commands/lint.js';
+import { registerNormalize } from './commands/normalize.js';
 import { registerIntrospect } from './commands/introspect.js';
 import { registerVerify } from './commands/verify.js';
 import type { CommandContext } from './context.js';
@@ -40,6 +41,7 @@ export async function runCli(argv: readonly string[]): Promise<ExitCode> {
   registerAudit(program, context);
   registerLint(program, context);
   registerIntrospect(program, context);
+  registerNormalize(program, context);
   for (const command of program.commands) command.exitOverride();
 
   try {
