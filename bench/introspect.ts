@@ -27,6 +27,7 @@ import { connectPostgres } from '../src/engines/postgres.js';
 import { redactUrl } from '../src/engines/redact.js';
 import { introspectorFor } from '../src/dialects/registry.js';
 import type { Introspection } from '../src/model/introspection.js';
+import { auditIntrospection } from '../src/api/audit.js';
 
 const GOAL_MS = 10_000;
 const NAIVE_SAMPLE = 50;
@@ -35,8 +36,14 @@ const arg = (name: string, fallback: number) => Number(process.argv.find((a) => 
 const TABLES = arg('tables', 1000);
 const RUNS = arg('runs', 3);
 
-/** Work timed after introspection, on its result; the audit adds `{ name: 'audit', run: (i) => audit(i) }` here. */
-const PHASES: readonly { readonly name: string; run(introspection: Omit<Introspection, 'source'>): unknown }[] = [];
+/** Work timed after introspection, on its result: every audit rule on the 1,000 tables, as `dbarchitect audit <url>` runs them. */
+const PHASES: readonly { readonly name: string; run(introspection: Omit<Introspection, 'source'>): unknown }[] = [
+  {
+    name: 'audit (every audit rule)',
+    run: (read) =>
+      auditIntrospection({ ...read, source: { dialect: 'postgres', kind: 'live', location: 'bench', serverVersion: 'bench', namespaces: ['bench'] } }),
+  },
+];
 
 /** The DDL of tables [from, to), one batch: a transaction that makes (or drops) thousands of objects runs out of lock slots. */
 function ddl(schema: string, from: number, to: number): string {
@@ -174,4 +181,7 @@ for (const r of rows)
     `| ${r.engine} | ${f(r.buildMs)} | ${f(r.subjectMs)} | ${f(r.naiveScaledMs)} | ${(r.naiveScaledMs / r.subjectMs).toFixed(1)}× | ${f(r.floorOneMs)} | ${f(r.floorRoundsMs)} | ${r.tables} | ${r.indexes} |`,
   );
 for (const r of rows) for (const p of r.phases) console.log(`${r.engine}: ${p.name} ${f(p.ms)} ms`);
-for (const r of rows) console.log(`${r.subjectMs < GOAL_MS ? 'PASS' : 'MISS'} ${r.engine}: introspection in ${f(r.subjectMs)} ms (goal < ${f(GOAL_MS)} ms)`);
+for (const r of rows) {
+  const total = r.subjectMs + r.phases.reduce((sum, p) => sum + p.ms, 0);
+  console.log(`${total < GOAL_MS ? 'PASS' : 'MISS'} ${r.engine}: introspection and audit in ${f(total)} ms (goal < ${f(GOAL_MS)} ms)`);
+}

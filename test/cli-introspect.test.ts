@@ -179,3 +179,24 @@ describe('dbarchitect introspect on a PostgreSQL server', { skip: server.skip },
     );
   });
 });
+
+const mariadb = serverUrl('mysql');
+
+describe('dbarchitect introspect and audit on a MariaDB server', { skip: mariadb.skip }, () => {
+  it('mysql:// and mariadb:// URLs reach the MySQL reader, read only, the password never shown', async () => {
+    const password = new URL(mariadb.url!).password;
+    for (const url of [mariadb.url!, mariadb.url!.replace(/^mysql:/, 'mariadb:')]) {
+      const run = await runCli(['introspect', url, '--json']);
+      assert.equal(run.status, 0, run.stderr);
+      const parsed = JSON.parse(run.stdout) as { source: { dialect: string; kind: string; serverVersion: string } };
+      assert.equal(parsed.source.dialect, 'mysql');
+      assert.equal(parsed.source.kind, 'live');
+      assert.match(parsed.source.serverVersion, /MariaDB/);
+      assert.ok(!`${run.stdout}${run.stderr}`.includes(password));
+    }
+    const audit = await runCli(['audit', mariadb.url!, '--format', 'json', '--fail-on', 'never']);
+    assert.equal(audit.status, 0, audit.stderr);
+    assert.ok(Array.isArray((JSON.parse(audit.stdout) as { diagnostics: unknown }).diagnostics));
+    assert.ok(!`${audit.stdout}${audit.stderr}`.includes(password));
+  });
+});
