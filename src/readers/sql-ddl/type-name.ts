@@ -1,30 +1,17 @@
 import type { TypeName } from 'libpg-query';
 import type { LogicalType } from '../../model/logical-type.js';
+import { PG_BUILTIN_TYPES } from '../../sql/pg-builtin-types.js';
 import { printTypeName } from '../../sql/query-shape/print-expr.js';
 
+/** The built-in names, and the SQL spellings a parse tree keeps when a type is written without `pg_catalog.`. */
 const FIXED: Readonly<Record<string, LogicalType>> = {
-  text: { kind: 'text' },
-  int2: { kind: 'int16' },
-  smallint: { kind: 'int16' },
-  int4: { kind: 'int32' },
-  int: { kind: 'int32' },
-  integer: { kind: 'int32' },
-  int8: { kind: 'int64' },
-  bigint: { kind: 'int64' },
-  float4: { kind: 'float' },
-  float8: { kind: 'float' },
-  real: { kind: 'float' },
-  money: { kind: 'money' },
-  bool: { kind: 'bool' },
-  boolean: { kind: 'bool' },
-  date: { kind: 'date' },
-  time: { kind: 'time' },
-  timestamp: { kind: 'timestamp', withTimeZone: false },
-  timestamptz: { kind: 'timestamp', withTimeZone: true },
-  json: { kind: 'json' },
-  jsonb: { kind: 'json' },
-  uuid: { kind: 'uuid' },
-  bytea: { kind: 'bytes' },
+  ...PG_BUILTIN_TYPES,
+  smallint: PG_BUILTIN_TYPES.int2!,
+  int: PG_BUILTIN_TYPES.int4!,
+  integer: PG_BUILTIN_TYPES.int4!,
+  bigint: PG_BUILTIN_TYPES.int8!,
+  real: PG_BUILTIN_TYPES.float4!,
+  boolean: PG_BUILTIN_TYPES.bool!,
 };
 /** serial types are integers with a sequence: the grammar leaves them as plain names. */
 const SERIAL: Readonly<Record<string, LogicalType>> = {

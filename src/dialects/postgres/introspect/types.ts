@@ -1,4 +1,5 @@
 import type { LogicalType } from '../../../model/logical-type.js';
+import { PG_BUILTIN_TYPES } from '../../../sql/pg-builtin-types.js';
 
 /** What the catalog says of a column's type: its base type (a domain's, for a domain column) and modifier. */
 export interface CatalogType {
@@ -17,25 +18,6 @@ export interface CatalogType {
 /** `public.x` → `x`: names in the default schema stay unqualified, as the spec writes them. */
 export const qualifiedName = (namespace: string, name: string): string => (namespace === 'public' ? name : `${namespace}.${name}`);
 
-const FIXED: Readonly<Record<string, LogicalType>> = {
-  text: { kind: 'text' },
-  int2: { kind: 'int16' },
-  int4: { kind: 'int32' },
-  int8: { kind: 'int64' },
-  float4: { kind: 'float' },
-  float8: { kind: 'float' },
-  money: { kind: 'money' },
-  bool: { kind: 'bool' },
-  date: { kind: 'date' },
-  time: { kind: 'time' },
-  timestamp: { kind: 'timestamp', withTimeZone: false },
-  timestamptz: { kind: 'timestamp', withTimeZone: true },
-  json: { kind: 'json' },
-  jsonb: { kind: 'json' },
-  uuid: { kind: 'uuid' },
-  bytea: { kind: 'bytes' },
-};
-
 /**
  * The logical type of a catalog type. Lengths and precisions come from the type modifier as
  * PostgreSQL encodes it (VARHDRSZ = 4 added; numeric packs precision << 16 | scale). A type the
@@ -46,7 +28,7 @@ export function logicalTypeOf(type: CatalogType): LogicalType {
   if (type.typeKind === 'e') return { kind: 'enum', name: qualifiedName(type.typeNamespace, type.typeName) };
   const isBuiltin = type.typeNamespace === 'pg_catalog';
   if (isBuiltin) {
-    const fixed = FIXED[type.typeName];
+    const fixed = PG_BUILTIN_TYPES[type.typeName];
     if (fixed) return fixed;
     if (type.typeName === 'varchar') return type.typmod > 4 ? { kind: 'string', length: type.typmod - 4 } : { kind: 'text' };
     if (type.typeName === 'bpchar' && type.typmod > 4) return { kind: 'char', length: type.typmod - 4 };
