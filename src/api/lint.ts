@@ -2,16 +2,23 @@ import { readFile } from 'node:fs/promises';
 import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import type { DialectLocks } from '../dialects/locks.js';
 import { defaultDialect } from '../dialects/registry.js';
+import type { Introspection } from '../model/introspection.js';
 import type { Schema } from '../model/schema.js';
 import type { TableFacts } from '../rules/lint/context.js';
 import { lintMigration } from '../rules/lint/support/lint-migration.js';
 import { type MigrationFacts, readMigration } from '../rules/lint/support/read-migration.js';
 import { loadSpecFile } from '../spec/load-spec.js';
 import { loadPgParser } from '../sql/pg-parser.js';
+import { introspect } from './introspect.js';
 
 export interface LintOptions {
   /** A spec whose volumes give the tables' rows and write rates, and whose enums give the values' order. */
   readonly spec?: string;
+  /**
+   * A database (a connection URL, read only, or a SQL file) whose statistics give the tables' rows
+   * and write rates, read through `introspect`; with a spec too, the database's figures win.
+   */
+  readonly db?: string;
 }
 
 /** One linted file: its text (for showing the source under a finding) and its findings, sorted. */
@@ -30,6 +37,8 @@ export interface LintResult {
   readonly badInput: readonly Diagnostic[];
   /** Each file read, by name: what a renderer shows under a finding, a syntax error's included. */
   readonly texts: ReadonlyMap<string, string>;
+  /** `--db` could not be read (exit 3); the message is safe to print (no password). */
+  readonly engineFailure?: string;
 }
 
 const SECONDS_PER_MONTH = 30 * 24 * 3600;
@@ -52,7 +61,31 @@ export function factsFromSchema(schema: Schema): Omit<MigrationFacts, 'locks'> {
   return { tables, indexTables, enums: new Map(schema.enums.map((e) => [e.name, e.values])) };
 }
 
-/** Lints migration files against PostgreSQL's lock table; reads them (and the spec), never a database. */
+/**
+ * What a database's statistics say of its tables for lint: rows from the planner's estimate, writes
+ * per second from the rows written since the counters started (`statsSince`) up to `now`; a table
+ * without statistics is left out rather than guessed. Index and enum facts as for a spec.
+ */
+export function factsFromIntrospection(introspection: Introspection, now: number): Omit<MigrationFacts, 'locks'> {
+  const base = factsFromSchema(introspection.schema);
+  const tables = new Map(base.tables);
+  const since = introspection.statsSince ? Date.parse(introspection.statsSince) : Number.NaN;
+  const seconds = (now - since) / 1000;
+  for (const t of introspection.schema.tables) {
+    if (!t.stats || t.stats.rows === null) continue;
+    const writesPerSecond = t.stats.writes !== null && seconds > 0 ? t.stats.writes / seconds : undefined;
+    const facts: TableFacts = {
+      rows: t.stats.rows,
+      ...(writesPerSecond !== undefined ? { writesPerSecond } : {}),
+      source: `the statistics of ${introspection.source.location}`,
+    };
+    tables.set(t.name.toLowerCase(), facts);
+    if (t.namespace) tables.set(`${t.namespace}.${t.name}`.toLowerCase(), facts);
+  }
+  return { ...base, tables };
+}
+
+/** Lints migration files against PostgreSQL's lock table; reads them, the spec, and with `db` a database's statistics (read only). */
 export async function lintFiles(files: readonly string[], options: LintOptions = {}): Promise<LintResult> {
   await loadPgParser();
   const locks: DialectLocks | undefined = defaultDialect().locks;
@@ -62,6 +95,21 @@ export async function lintFiles(files: readonly string[], options: LintOptions =
     const spec = await loadSpecFile(options.spec);
     if (!spec.loaded || hasErrors(spec.diagnostics)) return { files: [], badInput: spec.diagnostics.filter((d) => d.severity === 'error'), texts: new Map() };
     known = factsFromSchema(spec.loaded.schema);
+  }
+  if (options.db) {
+    const read = await introspect(options.db);
+    if (!read.ok) {
+      if (read.failure === 'engine') return { files: [], badInput: [], texts: new Map(), engineFailure: read.message };
+      const diagnostic: Diagnostic = read.diagnostic ?? {
+        code: 'input/db',
+        severity: 'error',
+        message: read.message,
+        fix: 'give a postgres:// URL or a .sql file',
+      };
+      return { files: [], badInput: [diagnostic], texts: new Map() };
+    }
+    const fromDb = factsFromIntrospection(read.introspection, Date.now());
+    known = { ...known, ...fromDb, tables: new Map([...(known.tables ?? []), ...(fromDb.tables ?? [])]) };
   }
   const linted: LintedFile[] = [];
   const badInput: Diagnostic[] = [];

@@ -18,13 +18,14 @@ export function registerLint(program: Command, context: CommandContext): void {
       '--spec <spec>',
       "a spec whose volumes size the tables (a rewrite of a 10-row table is info, of a 200M-row one an error) and whose enums give the values' order",
     )
+    .option('--db <url>', 'a database (postgres:// URL, read only, or a .sql file) whose statistics size the tables; wins over --spec')
     .option('--format <format>', 'text, json or sarif', 'text')
     .option('--fail-on <severity>', FAIL_ON_HELP, 'warning')
     .addHelpText(
       'after',
       '\nIgnore a finding with a comment before the statement: -- dbarchitect-ignore <rule>[, <rule>] (or all).\n\nExamples:\n  $ dbarchitect lint migrations/*.sql\n  $ dbarchitect lint 0042_add_index.sql --spec spec.yaml --format sarif > lint.sarif',
     )
-    .action(async (files: string[], options: { spec?: string; format: string; failOn: string }) => {
+    .action(async (files: string[], options: { spec?: string; db?: string; format: string; failOn: string }) => {
       const terminal = context.terminal();
       if (!['text', 'json', 'sarif'].includes(options.format)) {
         terminal.error(`unknown --format \`${options.format}\`; use text, json or sarif`);
@@ -36,7 +37,12 @@ export function registerLint(program: Command, context: CommandContext): void {
         context.exit(EXIT.badInput);
         return;
       }
-      const result = await lintFiles(files, options.spec ? { spec: options.spec } : {});
+      const result = await lintFiles(files, { ...(options.spec ? { spec: options.spec } : {}), ...(options.db ? { db: options.db } : {}) });
+      if (result.engineFailure) {
+        terminal.error(result.engineFailure);
+        context.exit(EXIT.engine);
+        return;
+      }
       const diagnostics: Diagnostic[] = [...result.badInput, ...result.files.flatMap((f) => f.diagnostics)];
       if (options.format === 'json') terminal.output(renderLintJson(diagnostics));
       else if (options.format === 'sarif') terminal.output(renderDiagnosticsSarif(diagnostics, TOOL_VERSION));
