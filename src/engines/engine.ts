@@ -4,7 +4,7 @@ import type { SqlSession } from '../dialects/session.js';
 export interface Engine extends SqlSession {
   /** `pglite`, `postgres`, … */
   readonly kind: string;
-  /** Engine and version as reported by the engine itself, e.g. `PostgreSQL 17.5 (PGlite 0.5.16)`. */
+  /** Engine and version as reported by the engine itself, e.g. `PostgreSQL 18.6 (PGlite 0.5.16)`. */
   version(): Promise<string>;
   /** Runs a script of one or more statements without parameters. */
   exec(sql: string): Promise<void>;

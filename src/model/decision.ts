@@ -9,7 +9,7 @@ export type EvidenceTier = z.infer<typeof evidenceTierSchema>;
 
 export const evidenceSchema = z.object({
   tier: evidenceTierSchema,
-  /** The rule, formula or engine behind the claim: `rule:fk-index`, `engine:pglite 0.5 (PostgreSQL 17.5)`. */
+  /** The rule, formula or engine behind the claim: `rule:fk-index`, `engine:pglite 0.5 (PostgreSQL 18.6)`. */
   source: z.string(),
   detail: z.string(),
 });
