@@ -15,7 +15,9 @@ import { Terminal } from './terminal.js';
 export async function runCli(argv: readonly string[]): Promise<ExitCode> {
   let exitCode: ExitCode = EXIT.ok;
   const program = new Command('dbarchitect')
-    .description('Turns a requirements spec into a verified database design, with evidence for every decision.')
+    .description(
+      'Turns a requirements spec into a verified database design, with evidence for every decision; reads, audits and normalizes existing databases and lints their migrations.',
+    )
     .version(TOOL_VERSION, '-V, --version')
     .option('-q, --quiet', 'print only problems')
     .option('--no-color', 'never colour the output')
@@ -23,7 +25,7 @@ export async function runCli(argv: readonly string[]): Promise<ExitCode> {
     .exitOverride();
   program.addHelpText(
     'after',
-    '\nExamples:\n  $ dbarchitect design examples/saas-shop.yaml\n  $ dbarchitect verify examples/saas-shop.yaml\n  $ dbarchitect check examples/saas-shop.yaml --format json',
+    '\nExamples:\n  $ dbarchitect design examples/saas-shop.yaml\n  $ dbarchitect verify examples/saas-shop.yaml\n  $ dbarchitect check examples/saas-shop.yaml --format json\n  $ dbarchitect introspect postgres://me@localhost/shop -o shop.yaml\n  $ dbarchitect audit schema.sql --format sarif > audit.sarif\n  $ dbarchitect lint migrations/0042_add_index.sql --db postgres://me@localhost/shop',
   );
 
   const context: CommandContext = {
