@@ -1,6 +1,6 @@
 import type { Finding, Rule } from '../../diagnostics/rule.js';
 import type { LintContext } from './context.js';
-import { alterCommands, alteredTable, at, existingLocks, sizedFinding } from './support/findings.js';
+import { at, columnsAddedToExisting, sizedFinding } from './support/findings.js';
 
 const FILLED = new Set(['ADD COLUMN serial', 'ADD COLUMN … GENERATED AS IDENTITY', 'ADD COLUMN … GENERATED ALWAYS AS … STORED']);
 
@@ -16,12 +16,7 @@ export const serialColumnAdded: Rule<LintContext> = {
   },
   check: (context) =>
     context.statements.flatMap((statement): Finding[] => {
-      const table = alteredTable(statement);
-      if (!existingLocks(statement, (l) => l.relation === table).length) return [];
-      const addLocks = statement.locks.filter((l) => l.action.startsWith('ADD COLUMN'));
-      const adds = alterCommands(statement).flatMap((c) => (c.subtype === 'AT_AddColumn' && c.def && 'ColumnDef' in c.def ? [c.def.ColumnDef] : []));
-      return adds.flatMap((def, i): Finding[] => {
-        const lock = addLocks[i];
+      return columnsAddedToExisting(statement).flatMap(({ table, def, lock }): Finding[] => {
         if (!lock || !FILLED.has(lock.action)) return [];
         const kind =
           lock.action === 'ADD COLUMN serial' ? 'a serial column' : lock.action.includes('IDENTITY') ? 'an identity column' : 'a stored generated column';

@@ -2,7 +2,7 @@ import type { Node } from 'libpg-query';
 import type { Finding, Rule } from '../../diagnostics/rule.js';
 import { walkNodes } from '../../sql/ast-walk.js';
 import type { LintContext } from './context.js';
-import { alterCommands, alteredTable, at, existingLocks, sizedFinding } from './support/findings.js';
+import { at, columnsAddedToExisting, sizedFinding } from './support/findings.js';
 
 const REWRITING = new Set(['ADD COLUMN … DEFAULT volatile', 'ADD COLUMN … DEFAULT function']);
 
@@ -19,13 +19,7 @@ export const volatileDefault: Rule<LintContext> = {
   },
   check: (context) =>
     context.statements.flatMap((statement): Finding[] => {
-      const table = alteredTable(statement);
-      if (!existingLocks(statement, (l) => l.relation === table).length) return [];
-      // One lock per ADD COLUMN, in the order of the subcommands (dialects/postgres/locks.ts).
-      const addLocks = statement.locks.filter((l) => l.action.startsWith('ADD COLUMN'));
-      const adds = alterCommands(statement).flatMap((c) => (c.subtype === 'AT_AddColumn' && c.def && 'ColumnDef' in c.def ? [c.def.ColumnDef] : []));
-      return adds.flatMap((def, i): Finding[] => {
-        const lock = addLocks[i];
+      return columnsAddedToExisting(statement).flatMap(({ table, def, lock }): Finding[] => {
         if (!lock || !REWRITING.has(lock.action)) return [];
         const expr = (def.constraints ?? []).flatMap((c) => ('Constraint' in c && c.Constraint.contype === 'CONSTR_DEFAULT' ? [c.Constraint] : []))[0];
         const volatile = lock.action.endsWith('volatile');

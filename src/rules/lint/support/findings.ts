@@ -66,6 +66,19 @@ export const alteredTable = (statement: LintStatement): string => {
   return r ? [r.schemaname, r.relname].filter(Boolean).join('.') : '';
 };
 
+/**
+ * The columns an ALTER TABLE adds to a table that existed before the file, each with the lock the
+ * dialect's table gives its ADD COLUMN (one per subcommand, in order: dialects/postgres/locks.ts).
+ * Empty for a table the file created.
+ */
+export function columnsAddedToExisting(statement: LintStatement): { table: string; def: ColumnDef; lock: StatementLock | undefined }[] {
+  const table = alteredTable(statement);
+  if (!existingLocks(statement, (l) => l.relation === table).length) return [];
+  const addLocks = statement.locks.filter((l) => l.action.startsWith('ADD COLUMN'));
+  const adds = alterCommands(statement).flatMap((c) => (c.subtype === 'AT_AddColumn' && c.def && 'ColumnDef' in c.def ? [c.def.ColumnDef] : []));
+  return adds.map((def, i) => ({ table, def, lock: addLocks[i] }));
+}
+
 /** Every column definition the statement makes: CREATE TABLE's, ADD COLUMN's and ALTER COLUMN … TYPE's (with the column's name). */
 export const columnDefinitions = (statement: LintStatement) => memo(definitions, statement, readColumnDefinitions);
 
