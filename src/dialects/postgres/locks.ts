@@ -1,5 +1,5 @@
 import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, Node, RangeVar } from 'libpg-query';
-import type { Blocked, DialectLocks, StatementLock, TableLockMode, TableWork } from '../locks.js';
+import { type Blocked, type DialectLocks, type StatementLock, TABLE_LOCK_MODES, type TableLockMode, type TableWork } from '../locks.js';
 
 /**
  * Which lock each DDL statement takes in PostgreSQL, read from libpg-query's parse tree. Written by
@@ -336,15 +336,7 @@ export function locksOf(statement: Node): StatementLock[] {
 }
 
 /** LOCK TABLE's mode as libpg-query gives it: PostgreSQL's lock numbers 1 (ACCESS SHARE) to 8 (ACCESS EXCLUSIVE). */
-const LOCK_MODE_NUMBERS: readonly TableLockMode[] = [
-  'AccessShare',
-  'RowShare',
-  'RowExclusive',
-  'ShareUpdateExclusive',
-  'Share',
-  'ShareRowExclusive',
-  'Exclusive',
-  'AccessExclusive',
-];
+// TABLE_LOCK_MODES lists the modes weakest first, which is PostgreSQL's numbering from 1.
+const LOCK_MODE_NUMBERS: readonly TableLockMode[] = TABLE_LOCK_MODES;
 
 export const postgresLocks: DialectLocks = { source: SOURCES, locksOf };
