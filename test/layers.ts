@@ -17,7 +17,7 @@ export const LAYERS: readonly { readonly name: string; readonly paths: readonly 
   { name: 'analyses', paths: ['design', 'existing'] },
   { name: 'writers', paths: ['writers'] },
   { name: 'engines', paths: ['engines'] },
-  { name: 'verify', paths: ['verify'] },
+  { name: 'verify', paths: ['verify', 'apply', 'transfer'] },
   { name: 'api', paths: ['api'] },
   { name: 'cli', paths: ['cli', 'index.ts'] },
 ];
