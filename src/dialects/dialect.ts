@@ -1,6 +1,7 @@
 import type { LogicalType } from '../model/logical-type.js';
 import type { Schema } from '../model/schema.js';
 import type { DialectLocks } from './locks.js';
+import type { DialectMigration } from './migration.js';
 import type { PlanFacts } from './plan-facts.js';
 import type { Security } from '../model/parts/security.js';
 import type { ColumnStat, MeasuredTableSize, StoredTable } from '../model/measured.js';
@@ -129,6 +130,8 @@ export interface Dialect {
   readonly sharding?: DialectSharding;
   /** Which lock each DDL statement takes, for migration lint; absent where the dialect has no table of them yet. */
   readonly locks?: DialectLocks;
+  /** Each schema change as statements in the dialect's safe forms, for migration plans; absent where the dialect cannot plan yet. */
+  readonly migration?: DialectMigration;
   materializedView(name: string, uniqueKey: readonly string[]): MaterializedViewStatements;
   readonly session: DialectSession;
   readonly sampling: DialectSampling;

@@ -83,6 +83,4 @@ export interface MigrationContext {
 export interface DialectMigration {
   /** The steps that make one change, in order; they may span phases (expand, then migrate, then contract). */
   stepsFor(change: Change, context: MigrationContext): StepDraft[];
-  /** Session statements before each step: bound its lock waits and its run time. */
-  stepTimeouts(lockTimeoutMs: number, statementTimeoutMs: number): string[];
 }
