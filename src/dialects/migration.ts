@@ -1,3 +1,4 @@
+import type { StatementLock, TableWork } from './locks.js';
 import type { Change } from '../model/change.js';
 import type { Schema } from '../model/schema.js';
 
@@ -39,7 +40,8 @@ export type Hazard =
 
 /** Statements that undo a step, or why none can. */
 export type StepReverse =
-  | { readonly sql: readonly string[]; readonly transactional: boolean }
+  /** `lost`: what the reverse does not bring back (it restores the structure, not the dropped values). */
+  | { readonly sql: readonly string[]; readonly transactional: boolean; readonly lost?: string }
   /** Why the step cannot be undone (the data it dropped is gone). */
   | { readonly irreversible: string };
 
@@ -70,6 +72,13 @@ export interface StepDraft {
   readonly dataLoss?: string;
   /** Why this form was chosen, or what the team must do around it (dual writes, a deploy). */
   readonly note?: string;
+  /** Less work than the lock table says, and why (SET NOT NULL after a validated CHECK proves it: no scan). */
+  readonly lighterWork?: { readonly work: TableWork; readonly because: string };
+}
+
+/** A draft with the locks of its statements, read by the dialect from its own SQL. */
+export interface LockedStep extends StepDraft {
+  readonly locks: readonly StatementLock[];
 }
 
 export interface MigrationContext {
@@ -77,10 +86,25 @@ export interface MigrationContext {
   readonly to: Schema;
   /** Rows changed per backfill run (default 10,000). */
   readonly batchRows: number;
+  /** Tables renamed by the plan: new key -> old key, so a change named after the rename finds the table as it was. */
+  readonly tableRenames: ReadonlyMap<string, string>;
+}
+
+/** What a script of the plan needs of each step. */
+export interface ScriptStep {
+  readonly id: string;
+  readonly phase: MigrationPhase;
+  readonly title: string;
+  readonly sql: readonly string[];
+  readonly transactional: boolean;
+  readonly batch?: StepBatch;
+  readonly dataLoss?: string;
 }
 
 /** A dialect's half of the planner. */
 export interface DialectMigration {
   /** The steps that make one change, in order; they may span phases (expand, then migrate, then contract). */
-  stepsFor(change: Change, context: MigrationContext): StepDraft[];
+  stepsFor(change: Change, context: MigrationContext): LockedStep[];
+  /** The steps as one script for the dialect's own shell, each bounded by the timeouts; empty for no steps. */
+  script(steps: readonly ScriptStep[], timeouts: { readonly lockMs: number; readonly statementMs: number }): string;
 }

@@ -62,7 +62,7 @@ export function emitPostgresIndexes(schema: Schema): string {
 }
 
 /** Tables whose references are already created come first; on a cycle, spec order decides. */
-function creationOrder(tables: readonly Table[]): Table[] {
+export function creationOrder(tables: readonly Table[]): Table[] {
   const remaining = [...tables];
   const done = new Set<string>();
   const order: Table[] = [];
@@ -77,14 +77,15 @@ function creationOrder(tables: readonly Table[]): Table[] {
   return order;
 }
 
-function createTable(table: Table, inlineForeignKeys: readonly ForeignKey[]): string {
+/** `name`: the table as the statement names it (schema-qualified by migration plans). */
+export function createTable(table: Table, inlineForeignKeys: readonly ForeignKey[], name = q(table.name)): string {
   const lines = table.columns.map(columnDefinition);
   lines.push(`CONSTRAINT ${q(table.primaryKey.name)} PRIMARY KEY (${list(table.primaryKey.columns)})`);
   for (const u of table.uniques) lines.push(`CONSTRAINT ${q(u.name)} UNIQUE (${list(u.columns)})`);
   for (const fk of inlineForeignKeys) lines.push(foreignKey(fk));
   for (const c of table.checks) lines.push(check(c));
   const partitioned = table.partitioning ? ` PARTITION BY RANGE (${q(table.partitioning.column)})` : '';
-  return `CREATE TABLE ${q(table.name)} (\n${lines.map((l) => `  ${l}`).join(',\n')}\n)${partitioned};`;
+  return `CREATE TABLE ${name} (\n${lines.map((l) => `  ${l}`).join(',\n')}\n)${partitioned};`;
 }
 
 const PARTITION_NAME_FORMAT = { day: 'YYYY_MM_DD', week: 'IYYY_"w"IW', month: 'YYYY_MM', year: 'YYYY' } as const;
@@ -109,7 +110,7 @@ function createPartitions(table: string, p: Partitioning): string {
   ].join('\n');
 }
 
-function columnDefinition(column: Column): string {
+export function columnDefinition(column: Column): string {
   const parts = [q(column.name), postgresColumnType(column.type)];
   if (!column.nullable) parts.push('NOT NULL');
   if (column.identity) parts.push(`GENERATED ${column.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`);
@@ -118,7 +119,7 @@ function columnDefinition(column: Column): string {
   return parts.join(' ');
 }
 
-function defaultValue(column: Column): string {
+export function defaultValue(column: Column): string {
   const value = column.default!;
   switch (value.kind) {
     case 'now':
@@ -149,7 +150,7 @@ function referentialAction(event: 'DELETE' | 'UPDATE', action: ForeignKey['onDel
   return sql ? ` ON ${event} ${sql}` : '';
 }
 
-function foreignKey(fk: ForeignKey): string {
+export function foreignKey(fk: ForeignKey): string {
   const setNullColumns = fk.onDelete === 'set-null' && fk.setNullColumns ? ` (${list(fk.setNullColumns)})` : '';
   // The spec's deferrable references are always initially deferred; an introspected one says which.
   const deferrable = fk.deferrable ? (fk.initiallyDeferred === false ? ' DEFERRABLE INITIALLY IMMEDIATE' : ' DEFERRABLE INITIALLY DEFERRED') : '';
@@ -160,7 +161,7 @@ function foreignKey(fk: ForeignKey): string {
 /** Format checks are deliberately loose: they catch garbage, not every invalid address. */
 const FORMAT_PATTERNS = { email: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$', phone: '^\\+[1-9][0-9]{6,14}$' } as const;
 
-function check(c: Check): string {
+export function check(c: Check): string {
   const rule = c.rule;
   let condition: string;
   if (rule.kind === 'range') {
@@ -176,13 +177,14 @@ function check(c: Check): string {
   return `CONSTRAINT ${q(c.name)} CHECK (${condition})${c.notValid ? ' NOT VALID' : ''}`;
 }
 
-function createIndex(index: Index): string {
+/** `options.table`: the table as the statement names it; `concurrently` for migrations of a live table. */
+export function createIndex(index: Index, options: { readonly table?: string; readonly concurrently?: boolean; readonly name?: string } = {}): string {
   const method = index.method === 'btree' ? '' : ` USING ${index.method}`;
   const keys = index.keys.map(indexKey).join(', ');
   const include = index.include.length ? ` INCLUDE (${list(index.include)})` : '';
   const conditions = [...index.where.map(condition), ...(index.predicate ? [`(${index.predicate})`] : [])];
   const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
-  return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${q(index.name)} ON ${q(index.table)}${method} (${keys})${include}${where}`;
+  return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${options.concurrently ? 'CONCURRENTLY ' : ''}${options.name ?? q(index.name)} ON ${options.table ?? q(index.table)}${method} (${keys})${include}${where}`;
 }
 
 function indexKey(key: IndexKey): string {
@@ -221,7 +223,7 @@ const refreshStatement = (view: AggregateView) => refreshOf(view.name);
 const refreshOf = (name: string) => `REFRESH MATERIALIZED VIEW CONCURRENTLY ${q(name)};`;
 
 /** A PL/pgSQL function per trigger, named like it, and the row trigger that calls it after the write. */
-function createTrigger(schema: Schema, table: Table, trigger: Trigger): string {
+export function createTrigger(schema: Schema, table: Table, trigger: Trigger): string {
   const body = trigger.kind === 'history' ? historyBody(schema, table, trigger.historyTable) : runningTotalBody(trigger);
   const events = trigger.kind === 'history' ? 'UPDATE OR DELETE' : 'INSERT';
   return [

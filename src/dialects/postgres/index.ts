@@ -11,6 +11,7 @@ import { postgresCatalog } from './catalog.js';
 import { postgresSharding } from './citus.js';
 import { seedPostgres } from './seed-load.js';
 import { postgresLocks } from './locks.js';
+import { postgresMigration } from './migrate/index.js';
 import { postgresSession } from './session.js';
 import { postgresSampling } from './sampling.js';
 import { postgresStorage } from './storage/index.js';
@@ -35,6 +36,7 @@ export const postgresDialect: Dialect = {
   materializedView: postgresMaterializedView,
   session: postgresSession,
   locks: postgresLocks,
+  migration: postgresMigration,
   sampling: postgresSampling,
   seed: seedPostgres,
 };
