@@ -52,3 +52,22 @@ export interface MigrationPlan {
   /** True when some step loses data: apply then needs `--allow-data-loss`. */
   readonly dataLoss: boolean;
 }
+
+/** Whether running steps reached the schema they aim at, and where they stopped when they did not. */
+export interface ValidationRun {
+  readonly reached: boolean;
+  /** What still differs from the aim after the run (empty when reached). */
+  readonly residual: readonly Change[];
+  readonly failure?: { readonly step: string; readonly statement: string; readonly message: string };
+}
+
+export interface PlanValidation {
+  /** The engine the copy ran on, as it reports itself. */
+  readonly engine: string;
+  /** The plan applied to a copy of the source, then diffed against the target. */
+  readonly forward: ValidationRun;
+  /** Then every step's reverse, last step first, diffed against the source; absent when the forward run failed. */
+  readonly reverse?: ValidationRun & { readonly irreversible: readonly string[] };
+  /** Parts of the source the copy could not rebuild (native objects the engine refused), each with the reason. */
+  readonly notes: readonly string[];
+}

@@ -1,4 +1,4 @@
-import type { MigrationPlan, PlanStep } from '../../existing/plan/plan.js';
+import type { MigrationPlan, PlanStep, PlanValidation } from '../../existing/plan/plan.js';
 import { MIGRATION_PHASES } from '../../dialects/migration.js';
 
 const PHASE_TEXT = {
@@ -10,7 +10,7 @@ const PHASE_TEXT = {
 const seconds = (s: PlanStep) => (s.estimate === null ? 'unknown (no size)' : s.estimate.seconds < 1 ? '< 1 s' : `${s.estimate.seconds.toFixed(0)} s`);
 
 /** The plan for people: a summary, then each phase's steps with their SQL, lock, work, duration, risk, hazards and reverse. */
-export function planMarkdown(plan: MigrationPlan): string {
+export function planMarkdown(plan: MigrationPlan, validation?: PlanValidation): string {
   const out: string[] = [`# Migration plan: ${plan.from.location} → ${plan.to.location}`, ''];
   if (plan.steps.length === 0) {
     out.push('The two schemas are the same: nothing to do.', '');
@@ -27,6 +27,7 @@ export function planMarkdown(plan: MigrationPlan): string {
     ...plan.steps.map((s) => `| ${s.id} | ${s.phase} | ${s.title.replace(/\|/g, '\\|')} | ${strongestLock(s)} | ${s.work} | ${seconds(s)} | ${s.risk} |`),
     '',
   );
+  if (validation) out.push(...validationLines(validation), '');
   if (plan.renameCandidates.length) {
     out.push('## Possible renames (not applied)', '', 'Each stays a drop and an add, and the drop loses data, until you confirm it with the hint:', '');
     for (const r of plan.renameCandidates)
@@ -69,4 +70,25 @@ function strongestLock(s: PlanStep): string {
   const order = ['nothing', 'schema changes', 'writes', 'reads and writes'];
   const worst = s.locks.reduce((a, b) => (order.indexOf(b.blocks) > order.indexOf(a.blocks) ? b : a));
   return `${worst.mode} (${worst.blocks})`;
+}
+
+function validationLines(v: PlanValidation): string[] {
+  const forward = v.forward.failure
+    ? `**failed** at step ${v.forward.failure.step}: ${v.forward.failure.message} (\`${v.forward.failure.statement}\`)`
+    : v.forward.reached
+      ? 'reached the target exactly (the diff after it is empty)'
+      : `**${v.forward.residual.length} differences remain**: ${v.forward.residual.map((c) => c.kind).join(', ')}`;
+  const lines = [`Checked on ${v.engine}, on a copy of the source's structure (no rows): the plan ${forward}.`];
+  if (v.reverse) {
+    if (v.reverse.irreversible.length) lines.push(`Its reverse was not run: steps ${v.reverse.irreversible.join(', ')} cannot be undone.`);
+    else if (v.reverse.failure) lines.push(`Its reverse **failed** at step ${v.reverse.failure.step}: ${v.reverse.failure.message}.`);
+    else
+      lines.push(
+        v.reverse.reached
+          ? 'Its reverse, run after it, brought the source back exactly.'
+          : `Its reverse left **${v.reverse.residual.length} differences** from the source.`,
+      );
+  }
+  for (const note of v.notes) lines.push(`- ${note}`);
+  return lines;
 }
