@@ -316,16 +316,15 @@ async function runWithRetry(
       for (statement of unit.statements) {
         if (statement.role === 'batch') rows = Number((await db.query<{ rows: string | number }>(statement.sql))[0]?.rows ?? 0);
         else await db.exec(statement.sql);
-      }
-      const built = unit.statements.find((s) => s.role === 'step' && d.buildsIndexConcurrently(s.sql));
-      if (built) {
-        // IF NOT EXISTS succeeds on the invalid index an earlier failed build left: a success that built nothing.
-        const invalid = await d.invalidIndexesOf(db, built.sql);
+        if (statement.role !== 'step' || !d.buildsIndexConcurrently(statement.sql)) continue;
+        // Checked before its progress is recorded: IF NOT EXISTS succeeds on the invalid index an
+        // earlier failed build left, a success that built nothing.
+        const invalid = await d.invalidIndexesOf(db, statement.sql);
         if (invalid.length)
           return {
             ok: false,
             attempts: attempt,
-            statement: built.sql,
+            statement: statement.sql,
             error: `the statement succeeded but the index is invalid (${invalid.map((i) => i.name).join(', ')}): an earlier build failed and IF NOT EXISTS kept what it left`,
             lockTimeout: false,
             invalidIndexes: invalid,
