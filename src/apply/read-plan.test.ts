@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { jsonPath, readPlan } from './read-plan.js';
+import type { MigrationPlan } from '../existing/plan/plan.js';
+import { jsonPath, readPlan, type RunnablePlan } from './read-plan.js';
 
 const FIXTURE = readFileSync('test/fixtures/plans/orders-expand-contract.json', 'utf8');
 
@@ -30,6 +31,13 @@ describe('readPlan', () => {
       rowsPerBatch: 1000,
     });
     assert.equal(read.plan.steps[9]!.dataLoss, 'the values of orders.legacy_note');
+  });
+
+  it('takes the planner’s MigrationPlan as it is (a type check: tsc fails when the shapes part)', () => {
+    const runnable = (plan: MigrationPlan): RunnablePlan => plan;
+    const read = readPlan('plan.json', FIXTURE);
+    assert.ok(read.ok);
+    assert.equal(runnable(JSON.parse(FIXTURE) as MigrationPlan).steps.length, read.plan.steps.length);
   });
 
   it('names the JSON path and its line for a field of the wrong shape', () => {

@@ -40,7 +40,10 @@ const planSchema = z.object({
   steps: z.array(stepSchema),
 });
 
-export type RunnablePlan = z.infer<typeof planSchema>;
+/** Read-only throughout, so the planner's `MigrationPlan` (readonly arrays) is one as it is. */
+type DeepReadonly<T> = T extends (infer E)[] ? readonly DeepReadonly<E>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
+
+export type RunnablePlan = DeepReadonly<z.infer<typeof planSchema>>;
 export type RunnableStep = RunnablePlan['steps'][number];
 
 export type ReadPlan = { readonly ok: true; readonly plan: RunnablePlan } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
