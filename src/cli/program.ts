@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../version.js';
+import { registerApply } from './commands/apply.js';
 import { registerAudit } from './commands/audit.js';
 import { registerCheck } from './commands/check.js';
 import { registerDesign } from './commands/design.js';
@@ -44,6 +45,7 @@ export async function runCli(argv: readonly string[]): Promise<ExitCode> {
   registerLint(program, context);
   registerIntrospect(program, context);
   registerNormalize(program, context);
+  registerApply(program, context);
   for (const command of program.commands) command.exitOverride();
 
   try {
