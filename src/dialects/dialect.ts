@@ -2,6 +2,7 @@ import type { LogicalType } from '../model/logical-type.js';
 import type { Schema } from '../model/schema.js';
 import type { DialectLocks } from './locks.js';
 import type { DialectMigration } from './migration.js';
+import type { ApplyDialect } from './apply.js';
 import type { PlanFacts } from './plan-facts.js';
 import type { Security } from '../model/parts/security.js';
 import type { ColumnStat, MeasuredTableSize, StoredTable } from '../model/measured.js';
@@ -132,6 +133,8 @@ export interface Dialect {
   readonly locks?: DialectLocks;
   /** Each schema change as statements in the dialect's safe forms, for migration plans; absent where the dialect cannot plan yet. */
   readonly migration?: DialectMigration;
+  /** What running a plan on a live database needs (progress table, counted batches, lock-timeout errors); absent where apply cannot run yet. */
+  readonly apply?: ApplyDialect;
   materializedView(name: string, uniqueKey: readonly string[]): MaterializedViewStatements;
   readonly session: DialectSession;
   readonly sampling: DialectSampling;

@@ -12,6 +12,7 @@ import { postgresSharding } from './citus.js';
 import { seedPostgres } from './seed-load.js';
 import { postgresLocks } from './locks.js';
 import { postgresMigration } from './migrate/index.js';
+import { postgresApply } from './apply.js';
 import { postgresSession } from './session.js';
 import { postgresSampling } from './sampling.js';
 import { postgresStorage } from './storage/index.js';
@@ -37,6 +38,7 @@ export const postgresDialect: Dialect = {
   session: postgresSession,
   locks: postgresLocks,
   migration: postgresMigration,
+  apply: postgresApply,
   sampling: postgresSampling,
   seed: seedPostgres,
 };

@@ -1,8 +1,7 @@
 import type { Node } from 'libpg-query';
-import type { SqlSession } from '../dialects/session.js';
-import { getDialect } from '../dialects/registry.js';
-import { loadPgParser, parsePg } from '../sql/pg-parser.js';
-import type { ApplyDialect, InvalidIndex, StepProgress } from './apply-dialect.js';
+import { loadPgParser, parsePg } from '../../sql/pg-parser.js';
+import type { ApplyDialect, InvalidIndex, StepProgress } from '../apply.js';
+import { quotePgIdentifier } from './quote.js';
 
 /** Step ids come from the plan file: quoted as literals (standard_conforming_strings, on since PostgreSQL 9.1). */
 const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
@@ -27,7 +26,7 @@ function concurrentIndexBuild(sql: string): IndexBuild | undefined {
   const statement = single(sql);
   if (!statement || !('IndexStmt' in statement) || !statement.IndexStmt.concurrent) return undefined;
   const { idxname, relation } = statement.IndexStmt;
-  const quote = getDialect('postgres')!.quoteIdentifier;
+  const quote = quotePgIdentifier;
   const schema = relation?.schemaname;
   return {
     name: idxname
