@@ -178,13 +178,16 @@ export function check(c: Check): string {
 }
 
 /** `options.table`: the table as the statement names it; `concurrently` for migrations of a live table. */
-export function createIndex(index: Index, options: { readonly table?: string; readonly concurrently?: boolean; readonly name?: string } = {}): string {
+export function createIndex(
+  index: Index,
+  options: { readonly table?: string; readonly concurrently?: boolean; readonly name?: string; readonly ifNotExists?: boolean } = {},
+): string {
   const method = index.method === 'btree' ? '' : ` USING ${index.method}`;
   const keys = index.keys.map(indexKey).join(', ');
   const include = index.include.length ? ` INCLUDE (${list(index.include)})` : '';
   const conditions = [...index.where.map(condition), ...(index.predicate ? [`(${index.predicate})`] : [])];
   const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
-  return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${options.concurrently ? 'CONCURRENTLY ' : ''}${options.name ?? q(index.name)} ON ${options.table ?? q(index.table)}${method} (${keys})${include}${where}`;
+  return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${options.concurrently ? 'CONCURRENTLY ' : ''}${options.ifNotExists ? 'IF NOT EXISTS ' : ''}${options.name ?? q(index.name)} ON ${options.table ?? q(index.table)}${method} (${keys})${include}${where}`;
 }
 
 function indexKey(key: IndexKey): string {

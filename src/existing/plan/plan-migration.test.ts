@@ -59,9 +59,9 @@ describe('planMigration (PostgreSQL)', () => {
     const withIndex = table('orders', orders.columns, { indexes: [index], stats: orders.stats });
     const p = plan([{ kind: 'add-index', index }], schemaOf(orders), schemaOf(withIndex));
     assert.equal(p.steps.length, 1);
-    assert.match(p.steps[0]!.sql[0]!, /^CREATE INDEX CONCURRENTLY orders_total_idx ON orders \(total\)$/);
+    assert.match(p.steps[0]!.sql[0]!, /^CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_total_idx ON orders \(total\)$/);
     assert.equal(p.steps[0]!.transactional, false);
-    assert.deepEqual(p.steps[0]!.reverse, { sql: ['DROP INDEX CONCURRENTLY orders_total_idx'], transactional: false });
+    assert.deepEqual(p.steps[0]!.reverse, { sql: ['DROP INDEX CONCURRENTLY IF EXISTS orders_total_idx'], transactional: false });
     const drop = plan([{ kind: 'drop-index', index }], schemaOf(withIndex), schemaOf(orders));
     assert.equal(drop.steps[0]!.phase, 'contract');
     assert.ok(drop.steps[0]!.hazards.includes('index-dropped'));

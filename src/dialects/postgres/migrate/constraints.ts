@@ -59,7 +59,7 @@ export function addConstraint(change: Of<'add-constraint'>, context: MigrationCo
         phase: 'expand',
         title: `build the unique index for ${name} on ${table} concurrently`,
         table,
-        sql: [`CREATE UNIQUE INDEX CONCURRENTLY ${inNamespaceOf(table, index)} ON ${t} (${list(constraint.columns)})`],
+        sql: [`CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ${inNamespaceOf(table, index)} ON ${t} (${list(constraint.columns)})`],
         transactional: false,
         reverse: { sql: [`DROP INDEX CONCURRENTLY IF EXISTS ${inNamespaceOf(table, index)}`], transactional: false },
         hazards: ['index-build', 'correctness'],
@@ -123,7 +123,7 @@ export function dropConstraintStep(change: Of<'drop-constraint'>, context: Migra
 
 const indexName = (table: string, name: string) => inNamespaceOf(table, name);
 const build = (table: string, index: Index, name = index.name) =>
-  createIndex(index, { table: qualified(table), concurrently: true, name: indexName(table, name) });
+  createIndex(index, { table: qualified(table), concurrently: true, ifNotExists: true, name: indexName(table, name) });
 
 /**
  * An index built CONCURRENTLY (reads and writes go on; it cannot run in a transaction block). A
@@ -141,7 +141,7 @@ export function addIndex(change: Of<'add-index'>, context: MigrationContext, tab
         table,
         sql: [build(table, index)],
         transactional: false,
-        reverse: { sql: [`DROP INDEX CONCURRENTLY ${indexName(table, index.name)}`], transactional: false },
+        reverse: { sql: [`DROP INDEX CONCURRENTLY IF EXISTS ${indexName(table, index.name)}`], transactional: false },
         hazards: ['index-build', ...(index.unique ? (['correctness'] as const) : [])],
       },
     ];
@@ -153,14 +153,14 @@ export function addIndex(change: Of<'add-index'>, context: MigrationContext, tab
       table,
       sql: [build(table, index, temporary)],
       transactional: false,
-      reverse: { sql: [`DROP INDEX CONCURRENTLY ${indexName(table, temporary)}`], transactional: false },
+      reverse: { sql: [`DROP INDEX CONCURRENTLY IF EXISTS ${indexName(table, temporary)}`], transactional: false },
       hazards: ['index-build'],
     },
     {
       phase: 'expand',
       title: `drop the old definition of ${index.name} concurrently`,
       table,
-      sql: [`DROP INDEX CONCURRENTLY ${indexName(table, index.name)}`],
+      sql: [`DROP INDEX CONCURRENTLY IF EXISTS ${indexName(table, index.name)}`],
       transactional: false,
       reverse: { sql: [build(table, old)], transactional: false },
       hazards: [],
@@ -184,7 +184,7 @@ export function dropIndex(change: Of<'drop-index'>, context: MigrationContext, t
       phase: 'contract',
       title: `drop index ${change.index.name} on ${table} concurrently`,
       table,
-      sql: [`DROP INDEX CONCURRENTLY ${indexName(table, change.index.name)}`],
+      sql: [`DROP INDEX CONCURRENTLY IF EXISTS ${indexName(table, change.index.name)}`],
       transactional: false,
       reverse: { sql: [build(table, change.index)], transactional: false },
       hazards: ['index-dropped'],
