@@ -4,6 +4,7 @@ import { registerApply } from './commands/apply.js';
 import { registerAudit } from './commands/audit.js';
 import { registerCheck } from './commands/check.js';
 import { registerDesign } from './commands/design.js';
+import { registerDiff } from './commands/diff.js';
 import { registerLint } from './commands/lint.js';
 import { registerNormalize } from './commands/normalize.js';
 import { registerIntrospect } from './commands/introspect.js';
@@ -43,6 +44,7 @@ export async function runCli(argv: readonly string[]): Promise<ExitCode> {
   registerCheck(program, context);
   registerAudit(program, context);
   registerLint(program, context);
+  registerDiff(program, context);
   registerIntrospect(program, context);
   registerNormalize(program, context);
   registerApply(program, context);

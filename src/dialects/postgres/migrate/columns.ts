@@ -134,7 +134,8 @@ export function renameColumn(change: Of<'rename-column'>, context: MigrationCont
   const t = qualified(table);
   return [
     {
-      phase: 'migrate',
+      // In expand: the keys and indexes the target defines over the new name come after it.
+      phase: 'expand',
       title: `rename ${table}.${from} to ${to}`,
       table,
       sql: [`ALTER TABLE ${t} RENAME COLUMN ${q(from)} TO ${q(to)}`],

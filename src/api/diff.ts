@@ -1,0 +1,76 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { getDialect } from '../dialects/registry.js';
+import { diffSchemas, RenameHintError } from '../existing/diff/index.js';
+import type { MigrationPlan } from '../existing/plan/plan.js';
+import { planMigration } from '../existing/plan/plan-migration.js';
+import type { RenameHint, SchemaDiff } from '../model/change.js';
+import { loadSchemaSide } from './diff-sides.js';
+import type { PlanValidation } from '../existing/plan/plan.js';
+import { validatePlan } from './validate-plan.js';
+
+export interface DiffOptions {
+  /** Confirmed renames, as the CLI takes them: `orders=purchases`, `orders.total=orders.amount`. */
+  readonly renames?: readonly string[];
+  /** Rows per backfill batch (default 10,000). */
+  readonly batchRows?: number;
+  /** Apply the plan (and its reverse) to a copy of the source on embedded PostgreSQL and diff the results (default true). */
+  readonly validate?: boolean;
+}
+
+export type DiffResult =
+  | { readonly ok: true; readonly plan: MigrationPlan; readonly validation?: PlanValidation }
+  /** `input`: a side or a flag is wrong (exit 2); `engine`: a database could not be reached or read (exit 3). Safe to print. */
+  | { readonly ok: false; readonly failure: 'input' | 'engine'; readonly message: string; readonly diagnostic?: Diagnostic };
+
+const RENAME = /^([^=\s]+)=([^=\s]+)$/;
+
+/** `--rename` texts as hints; a malformed one is an input failure that says how to write it. */
+export function parseRenames(texts: readonly string[]): { hints: RenameHint[] } | { error: string } {
+  const hints: RenameHint[] = [];
+  for (const text of texts) {
+    const match = RENAME.exec(text);
+    if (!match) return { error: `--rename \`${text}\`: write old=new (a table: orders=purchases; a column: orders.total=orders.amount)` };
+    hints.push({ from: match[1]!, to: match[2]! });
+  }
+  return { hints };
+}
+
+/**
+ * The migration from one schema to another: both read (a spec, a SQL file or a live database, read
+ * only), diffed, planned in expand/migrate/contract steps, and by default validated on a copy.
+ */
+export async function diff(fromTarget: string, toTarget: string, options: DiffOptions = {}): Promise<DiffResult> {
+  const renames = parseRenames(options.renames ?? []);
+  if ('error' in renames) return { ok: false, failure: 'input', message: renames.error };
+  const from = await loadSchemaSide(fromTarget);
+  if (!from.ok) return from;
+  const to = await loadSchemaSide(toTarget);
+  if (!to.ok) return to;
+  const dialectName = from.dialect === to.dialect ? from.dialect : undefined;
+  if (dialectName === undefined)
+    return {
+      ok: false,
+      failure: 'input',
+      message: `${fromTarget} is ${from.dialect} and ${toTarget} is ${to.dialect}: diff compares two schemas of one engine (moving engines is \`dbarchitect switch-engine\`)`,
+    };
+  const dialect = getDialect(dialectName);
+  if (!dialect?.migration)
+    return { ok: false, failure: 'input', message: `migration plans for ${dialectName} are not written yet; PostgreSQL is supported (the schemas were read)` };
+  await dialect.prepare();
+  let changes: SchemaDiff;
+  try {
+    changes = diffSchemas(from.schema, to.schema, { renames: renames.hints });
+  } catch (error) {
+    if (error instanceof RenameHintError) return { ok: false, failure: 'input', message: error.message };
+    throw error;
+  }
+  const plan = planMigration(changes, {
+    dialect,
+    from: { schema: from.schema, side: from.side },
+    to: { schema: to.schema, side: to.side },
+    ...(options.batchRows !== undefined ? { batchRows: options.batchRows } : {}),
+  });
+  if (options.validate === false || plan.steps.length === 0) return { ok: true, plan };
+  const validation = await validatePlan(plan, { schema: from.schema, ...(from.sqlText !== undefined ? { sqlText: from.sqlText } : {}) }, to.schema, dialect);
+  return { ok: true, plan, validation };
+}

@@ -1,0 +1,2 @@
+export { type DiffOptions, diffSchemas } from './diff-schemas.js';
+export { RenameHintError } from './renames.js';
