@@ -149,7 +149,7 @@ function referentialAction(event: 'DELETE' | 'UPDATE', action: ForeignKey['onDel
   return sql ? ` ON ${event} ${sql}` : '';
 }
 
-function foreignKey(fk: ForeignKey): string {
+export function foreignKey(fk: ForeignKey): string {
   const setNullColumns = fk.onDelete === 'set-null' && fk.setNullColumns ? ` (${list(fk.setNullColumns)})` : '';
   // The spec's deferrable references are always initially deferred; an introspected one says which.
   const deferrable = fk.deferrable ? (fk.initiallyDeferred === false ? ' DEFERRABLE INITIALLY IMMEDIATE' : ' DEFERRABLE INITIALLY DEFERRED') : '';
