@@ -6,6 +6,7 @@ import { registerDesign } from './commands/design.js';
 import { registerLint } from './commands/lint.js';
 import { registerNormalize } from './commands/normalize.js';
 import { registerIntrospect } from './commands/introspect.js';
+import { registerSwitchEngine } from './commands/switch-engine.js';
 import { registerVerify } from './commands/verify.js';
 import type { CommandContext } from './context.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
@@ -44,6 +45,7 @@ export async function runCli(argv: readonly string[]): Promise<ExitCode> {
   registerLint(program, context);
   registerIntrospect(program, context);
   registerNormalize(program, context);
+  registerSwitchEngine(program, context);
   for (const command of program.commands) command.exitOverride();
 
   try {

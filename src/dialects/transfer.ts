@@ -101,6 +101,8 @@ export interface TransferSource {
   /** Rows after `after` (the last key of the batch before; none for the first), in key order, each column as `c0`, `c1`, …. */
   selectBatch(table: TransferTable, after: readonly unknown[] | undefined, limit: number): BoundStatement;
   countRows(table: string): string;
+  /** The server settings change capture depends on (binary log, its format, GTIDs, retention), by name; null for one the server lacks. */
+  captureSettings(db: SqlSession): Promise<Record<string, string | null>>;
 }
 
 /** A nondeterministic collation the target creates for a case-insensitive column. */

@@ -53,6 +53,25 @@ export function mysqlSelectBatch(table: TransferTable, after: readonly unknown[]
   };
 }
 
+/**
+ * What a binlog reader (Debezium's MySQL and MariaDB connectors) needs of the server: the binary
+ * log on, row-based with full row images, GTIDs (MySQL: gtid_mode; MariaDB always has them, strict
+ * mode keeps them ordered), a unique server_id, and logs kept longer than the initial copy takes.
+ */
+export const CAPTURE_SETTINGS = [
+  'log_bin',
+  'binlog_format',
+  'binlog_row_image',
+  'gtid_mode',
+  'enforce_gtid_consistency',
+  'gtid_strict_mode',
+  'server_id',
+  'binlog_expire_logs_seconds',
+  'expire_logs_days',
+] as const;
+
+export const CAPTURE_SETTINGS_SQL = `SHOW GLOBAL VARIABLES WHERE Variable_name IN (${CAPTURE_SETTINGS.map((n) => `'${n}'`).join(', ')})`;
+
 const toCount = (value: unknown): number => Number(value ?? 0);
 
 /** MySQL and MariaDB as the source of an engine switch: read-only statements, bounded by the session's timeouts. */
@@ -83,6 +102,10 @@ export const mysqlTransferSource: TransferSource = {
       for (const [column, counts] of facts) out.push({ table: request.table, column, ...counts });
     }
     return out;
+  },
+  async captureSettings(db: SqlSession): Promise<Record<string, string | null>> {
+    const rows = await db.query<{ Variable_name: string; Value: string }>(CAPTURE_SETTINGS_SQL);
+    return Object.fromEntries(CAPTURE_SETTINGS.map((name) => [name, rows.find((r) => r.Variable_name.toLowerCase() === name)?.Value ?? null]));
   },
   selectBatch: mysqlSelectBatch,
   countRows: (table) => `SELECT COUNT(*) AS n FROM ${q(table)}`,
