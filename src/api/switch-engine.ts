@@ -44,6 +44,8 @@ export interface SwitchEngineReport {
   readonly copied?: readonly CopiedTable[];
   readonly identities?: readonly IdentityRestarted[];
   readonly validations?: readonly TableValidation[];
+  /** What the target showed while the schema was made: a collation that does not ignore case there. */
+  readonly targetDiagnostics?: readonly Diagnostic[];
 }
 
 export type SwitchEngineResult =
@@ -141,6 +143,7 @@ export async function switchEngine(from: string, to: string, options: SwitchEngi
     }
     const names = mapping.transfer.tables.map((t) => t.name);
     const sides = { source: { db: source, role: sourceRole }, target: { db: target, role: targetRole } };
+    const targetDiagnostics: Diagnostic[] = [];
     let copied: CopiedTable[] | undefined;
     let identities: IdentityRestarted[] | undefined;
     try {
@@ -151,6 +154,16 @@ export async function switchEngine(from: string, to: string, options: SwitchEngi
             `the target already has ${present.join(', ')}: the switch creates its tables and copies into empty ones only; drop them or choose an empty database (or --validate to only compare)`,
           );
         await target.exec(`${targetRole.collationsDdl(mapping.collations)}${dialect.emitDdl(mapping.schemaBeforeCopy, { comments: true })}`);
+        for (const collation of mapping.collations) {
+          const [probe] = await target.query<{ ok: boolean }>(targetRole.collationProbe(collation.name));
+          if (probe?.ok !== true)
+            targetDiagnostics.push({
+              code: 'switch/collation-not-case-insensitive',
+              severity: 'warning',
+              message: `the collation ${collation.name} (${collation.locale}) was created but compares case on this server (its ICU has no locale data): the columns under it, and their unique keys, now tell 'A' from 'a'`,
+              fix: 'use a PostgreSQL built with ICU and its data (the PGDG and distribution packages are), then run the switch again',
+            });
+        }
         const estimates = new Map(plan.tables.map((t) => [t.name, t.rows]));
         const done = await copyTables(sides.source, sides.target, mapping.transfer, {
           batchRows,
@@ -181,6 +194,7 @@ export async function switchEngine(from: string, to: string, options: SwitchEngi
       ...(copied ? { copied } : {}),
       ...(identities ? { identities } : {}),
       validations,
+      ...(targetDiagnostics.length ? { targetDiagnostics } : {}),
     };
     const unequal = validations.filter((v) => !v.equal);
     if (unequal.length)

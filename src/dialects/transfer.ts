@@ -145,6 +145,8 @@ export interface TransferTarget {
   bitsDefault(bits: string): string;
   /** Statements that create the collations, before the tables. */
   collationsDdl(collations: readonly CollationSpec[]): string;
+  /** A query whose one row's `ok` says the collation really ignores case here (an ICU build without locale data accepts the collation and compares deterministically). */
+  collationProbe(name: string): string;
   /** The tables of `names` that already exist in the session's schema (a copy refuses to write into them). */
   existingTables(db: SqlSession, names: readonly string[]): Promise<string[]>;
   /** One statement that inserts a batch given as a JSON array of objects, column name -> the value's canonical text (a list for `set`). */

@@ -86,6 +86,7 @@ export function registerSwitchEngine(program: Command, context: CommandContext):
         terminal.info(`wrote ${out}: ${summarizeFiles(report.written)}`);
         const errors = report.mapping.diagnostics.filter((d) => d.severity !== 'info');
         if (errors.length) terminal.diagnostics(errors);
+        if (report.targetDiagnostics?.length) terminal.diagnostics(report.targetDiagnostics);
         terminal.info(
           `${report.mapping.transfer.tables.length} tables, ${report.mapping.mappings.length} stated mappings; writes stop for about ${report.plan.writeFreeze.seconds} s at the write switch (cutover-plan.md)`,
         );

@@ -86,6 +86,7 @@ export const postgresTransferTarget: TransferTarget = {
     collations
       .map((c) => `CREATE COLLATION IF NOT EXISTS ${q(c.name)} (provider = icu, locale = ${quotePgLiteral(c.locale)}, deterministic = false);\n`)
       .join(''),
+  collationProbe: (name) => `SELECT 'A' = 'a' COLLATE ${q(name)} AS ok`,
   async existingTables(db: SqlSession, names: readonly string[]): Promise<string[]> {
     if (names.length === 0) return [];
     const rows = await db.query<{ name: string }>(

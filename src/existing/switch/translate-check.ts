@@ -9,6 +9,8 @@ const TOKEN = /\s+|`((?:[^`]|``)+)`|'(?:[^'\\]|'')*'|\d+(?:\.\d+)?(?:e[-+]?\d+)?
 const WORDS = new Set(['and', 'or', 'not', 'is', 'null', 'in', 'between', 'true', 'false']);
 
 export function translateCheck(clause: string, quote: (name: string) => string): string | undefined {
+  // MySQL's NULL-safe equality would otherwise read as <= then >.
+  if (clause.includes('<=>')) return undefined;
   let out = '';
   TOKEN.lastIndex = 0;
   let at = 0;
