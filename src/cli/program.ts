@@ -8,6 +8,7 @@ import { registerDiff } from './commands/diff.js';
 import { registerLint } from './commands/lint.js';
 import { registerNormalize } from './commands/normalize.js';
 import { registerIntrospect } from './commands/introspect.js';
+import { registerSwitchEngine } from './commands/switch-engine.js';
 import { registerVerify } from './commands/verify.js';
 import type { CommandContext } from './context.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
@@ -48,6 +49,7 @@ export async function runCli(argv: readonly string[]): Promise<ExitCode> {
   registerIntrospect(program, context);
   registerNormalize(program, context);
   registerApply(program, context);
+  registerSwitchEngine(program, context);
   for (const command of program.commands) command.exitOverride();
 
   try {
