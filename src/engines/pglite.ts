@@ -5,11 +5,26 @@ import { fileURLToPath } from 'node:url';
 import type { Engine } from './engine.js';
 
 /**
+ * A fresh cluster's data directory, taken from the first PGlite a process starts: the next ones
+ * load it instead of running initdb again (measured: 7.4 s for a create under load, 1.2 s for a
+ * load of the 40 MB directory).
+ */
+let template: Promise<File | Blob> | undefined;
+
+async function createPglite(): Promise<PGlite> {
+  if (template) return PGlite.create({ loadDataDir: await template });
+  const db = await PGlite.create();
+  template = db.dumpDataDir('none');
+  await template;
+  return db;
+}
+
+/**
  * Embedded PostgreSQL (PGlite: PostgreSQL compiled to WebAssembly), in memory. The default engine:
- * no server needed. Starting one costs seconds, so callers share one per run.
+ * no server needed. Starting the first one costs seconds, the next ones about one.
  */
 export async function startPglite(): Promise<PgliteEngine> {
-  const db = await PGlite.create();
+  const db = await createPglite();
   const pgliteVersion = readPgliteVersion();
   return {
     kind: 'pglite',
