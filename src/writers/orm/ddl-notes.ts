@@ -91,7 +91,10 @@ export function missingIndexFeatures(index: Index, supported: Partial<Record<key
 export function describeCheck(check: Check): string {
   const rule = check.rule;
   if (rule.kind === 'range') {
-    const parts = [rule.min !== undefined ? `${quoteName(rule.column)} >= ${rule.min}` : '', rule.max !== undefined ? `${quoteName(rule.column)} <= ${rule.max}` : ''];
+    const parts = [
+      rule.min !== undefined ? `${quoteName(rule.column)} >= ${rule.min}` : '',
+      rule.max !== undefined ? `${quoteName(rule.column)} <= ${rule.max}` : '',
+    ];
     return `${check.name}: ${parts.filter(Boolean).join(' AND ')}`;
   }
   if (rule.kind === 'format') return `${check.name}: ${quoteName(rule.column)} is ${rule.format === 'email' ? 'an email address' : 'a phone number (E.164)'}`;
@@ -109,7 +112,9 @@ export function tableDdlNotes(table: Table): string[] {
       t.kind === 'history' ? `trigger ${t.name} copies old rows into ${t.historyTable}` : `trigger ${t.name} keeps running totals in ${t.snapshotTable}`,
     ),
     ...(table.partitioning
-      ? [`partitioned by range of ${table.partitioning.column}, one partition per ${table.partitioning.interval} (the partitions are made by the DDL and its jobs)`]
+      ? [
+          `partitioned by range of ${table.partitioning.column}, one partition per ${table.partitioning.interval} (the partitions are made by the DDL and its jobs)`,
+        ]
       : []),
     ...(table.rowSecurity?.enabled ? [`row-level security with ${table.rowSecurity.policies.length} policies`] : []),
   ];

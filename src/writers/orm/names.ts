@@ -76,7 +76,9 @@ export function isOneToOne(table: Table, fk: ForeignKey): boolean {
   return (
     same(table.primaryKey.columns) ||
     table.uniques.some((u) => same(u.columns)) ||
-    table.indexes.some((i) => i.unique && i.where.length === 0 && i.predicate === undefined && i.keys.every((k) => k.column) && same(i.keys.map((k) => k.column!)))
+    table.indexes.some(
+      (i) => i.unique && i.where.length === 0 && i.predicate === undefined && i.keys.every((k) => k.column) && same(i.keys.map((k) => k.column!)),
+    )
   );
 }
 

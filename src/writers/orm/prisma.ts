@@ -64,8 +64,10 @@ function model(schema: Schema, table: Table, names: NamePlan): string[] {
     ];
     rows.push([field(column.name), `${type}${column.nullable ? '?' : ''}`, attributes.join(' ')]);
     if (note) comments.push(`${column.name}: ${note}`);
-    if (column.identity) comments.push(`${column.name}: GENERATED ${column.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY in the DDL (autoincrement() here)`);
-    if (column.generated) comments.push(`${column.name}: generated as (${column.generated.expression}) in the DDL; Prisma has no generated columns, never write it`);
+    if (column.identity)
+      comments.push(`${column.name}: GENERATED ${column.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY in the DDL (autoincrement() here)`);
+    if (column.generated)
+      comments.push(`${column.name}: generated as (${column.generated.expression}) in the DDL; Prisma has no generated columns, never write it`);
   }
 
   for (const fk of table.foreignKeys) {
@@ -83,7 +85,10 @@ function model(schema: Schema, table: Table, names: NamePlan): string[] {
       `map: ${str(fk.name)}`,
     ];
     rows.push([relation.forward, `${target}${optional ? '?' : ''}`, `@relation(${args.join(', ')})`]);
-    if (!setNullFits) comments.push(`${fk.name}: ON DELETE SET NULL${fk.setNullColumns ? ` (${fk.setNullColumns.join(', ')})` : ''} in the DDL, which Prisma cannot say on required fields`);
+    if (!setNullFits)
+      comments.push(
+        `${fk.name}: ON DELETE SET NULL${fk.setNullColumns ? ` (${fk.setNullColumns.join(', ')})` : ''} in the DDL, which Prisma cannot say on required fields`,
+      );
     if (fk.deferrable) comments.push(`${fk.name}: DEFERRABLE in the DDL, which Prisma cannot say`);
   }
   for (const other of schema.tables)
@@ -102,11 +107,13 @@ function model(schema: Schema, table: Table, names: NamePlan): string[] {
     block.push(`@@unique([${u.columns.map(field).join(', ')}], map: ${str(u.name)})`);
   }
   for (const index of table.indexes) {
-    const missing = missingIndexFeatures(index, { method: true, descending: true });
+    const missing = missingIndexFeatures(index, { method: true, descending: true, include: true });
     if (missing || (index.unique && declaredUniques.has(index.keys.map((k) => k.column).join(',')))) {
       comments.push(`the DDL has ${describeIndex(index)}: Prisma cannot declare ${missing ? missing.join(', ') : 'a second unique on the same fields'}`);
       continue;
     }
+    // INCLUDE changes neither the rows nor the uniqueness: the index is declared with its keys.
+    if (index.include.length) comments.push(`the DDL has ${describeIndex(index)}: Prisma cannot declare INCLUDE columns; declared without them`);
     const keys = index.keys.map((k) => `${field(k.column!)}${k.order === 'desc' ? '(sort: Desc)' : ''}`).join(', ');
     const type = index.method === 'btree' ? '' : `, type: ${METHODS[index.method]}`;
     if (index.unique) declaredUniques.add(index.keys.map((k) => k.column).join(','));
@@ -166,7 +173,10 @@ function prismaType(schema: Schema, column: Column, names: NamePlan): { type: st
         ? { type: names.enums.get(t.name)! }
         : { type: `Unsupported(${str(t.name)})`, note: `type ${t.name} is not among the schema's enums` };
     case 'native':
-      return { type: `Unsupported(${str(t.sql)})`, note: `${t.sql} (${t.dialect}) has no Prisma type: Unsupported, so Prisma Client does not read or write it` };
+      return {
+        type: `Unsupported(${str(t.sql)})`,
+        note: `${t.sql} (${t.dialect}) has no Prisma type: Unsupported, so Prisma Client does not read or write it`,
+      };
   }
 }
 
