@@ -135,7 +135,12 @@ function columnCode(schema: Schema, column: Column, names: NamePlan, natives: Ma
   const name = tsString(column.name);
   const t = column.type;
   const native = (sql: string) => {
-    if (!natives.has(sql)) natives.set(sql, `native${natives.size + 1}`);
+    if (!natives.has(sql)) {
+      const taken = new Set([...natives.values(), ...names.classes.values(), ...names.enums.values()]);
+      let name = `${camelCase(sql)}Type`;
+      for (let n = 2; taken.has(name); n++) name = `${camelCase(sql)}Type${n}`;
+      natives.set(sql, name);
+    }
     return `${natives.get(sql)}(${name})`;
   };
   const builder = (fn: string, args = '') => {
@@ -248,8 +253,11 @@ function relationsCode(schema: Schema, table: Table, names: NamePlan): string[] 
     for (const fk of other.foreignKeys) {
       if (fk.refTable !== table.name) continue;
       const relation = names.relations.get(relationKey(other.name, fk))!;
+      // The one side of a one-to-one takes no config (drizzle-orm wants fields with a relationName): it finds the reference by the tables.
       entries.push(
-        `${tsKey(relation.backward)}: ${relation.oneToOne ? 'one' : 'many'}(${names.classes.get(other.name)}, { relationName: ${tsString(fk.name)} }),`,
+        relation.oneToOne
+          ? `${tsKey(relation.backward)}: one(${names.classes.get(other.name)}),`
+          : `${tsKey(relation.backward)}: many(${names.classes.get(other.name)}, { relationName: ${tsString(fk.name)} }),`,
       );
     }
   if (!entries.length) return undefined;
