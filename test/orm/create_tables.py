@@ -25,7 +25,8 @@ def read_sqlite(conn):
     tables = {}
     names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
     for name in names:
-        info = list(conn.execute(f"PRAGMA table_info({quoted(name)})"))
+        # table_xinfo, not table_info: it also lists generated columns (hidden 2 and 3).
+        info = [r for r in conn.execute(f"PRAGMA table_xinfo({quoted(name)})") if r[6] != 1]
         columns = [{"name": r[1], "type": r[2], "nullable": not r[3], "default": r[4]} for r in info]
         primary_key = [r[1] for r in sorted((r for r in info if r[5]), key=lambda r: r[5])]
         foreign_keys = {}
@@ -79,6 +80,14 @@ def run_sqlalchemy(path):
                     "uselist": rel.uselist,
                 }
             )
+    # SQLite ignores postgresql_where and postgresql_include: the indexes as PostgreSQL would get them, compiled by SQLAlchemy.
+    from sqlalchemy.dialects import postgresql
+    from sqlalchemy.schema import CreateIndex
+
+    postgres_indexes = {}
+    for table in module.Base.metadata.sorted_tables:
+        for index in table.indexes:
+            postgres_indexes[index.name] = str(CreateIndex(index).compile(dialect=postgresql.dialect()))
     engine = create_engine("sqlite://")
     module.Base.metadata.create_all(engine)
     raw = engine.raw_connection()
@@ -86,7 +95,12 @@ def run_sqlalchemy(path):
         tables = read_sqlite(raw.connection if hasattr(raw, "connection") else raw)
     finally:
         raw.close()
-    return {"library": "sqlalchemy", "tables": tables, "relations": sorted(relations, key=lambda r: (r["table"], r["name"]))}
+    return {
+        "library": "sqlalchemy",
+        "tables": tables,
+        "relations": sorted(relations, key=lambda r: (r["table"], r["name"])),
+        "postgresIndexes": postgres_indexes,
+    }
 
 
 def run_django(path):

@@ -210,7 +210,7 @@ function uniqueField(name: string, fields: Map<string, string>, names: NamePlan,
 /** The index as Django declares it, or why it stays a comment. */
 function indexCode(index: Index, fieldName: (c: string) => string): { code: string } | string {
   const missing = missingIndexFeatures(index, { partial: true, include: true, descending: !index.unique, opclass: true });
-  if (missing) return `Django declares no ${missing.join(', ')} here`;
+  if (missing) return `Django cannot declare ${missing.join(', ')} here`;
   if (index.predicate) return 'its condition is SQL Django cannot declare';
   if (index.keys.some((k) => k.opclass) && index.keys.some((k) => !k.opclass)) return 'Django takes an operator class for every key or none';
   if (!index.unique && index.name.length > DJANGO_INDEX_NAME_LIMIT)
@@ -347,7 +347,8 @@ function fieldCode(schema: Schema, column: Column, names: NamePlan, isKey: boole
   if (isKey) args.push('primary_key=True');
   if (column.nullable) args.push('null=True', 'blank=True');
   if (column.identity && !intKey) note = `GENERATED ${column.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY in the DDL; Django does not fill it`;
-  if (column.generated) note = `generated as (${column.generated.expression}) in the DDL; never write it from Django`;
+  if (column.generated)
+    note = `generated as (${column.generated.expression}) in the DDL; Django writes every field on save, so save without it (update_fields) or use GeneratedField (Django 5.0)`;
   const value = column.default;
   if (value && !column.identity) {
     if (value.kind === 'now') args.push('default=timezone.now');
@@ -357,5 +358,6 @@ function fieldCode(schema: Schema, column: Column, names: NamePlan, isKey: boole
   }
   args.push(`db_column=${pyString(column.name)}`);
   if (column.comment) args.push(`help_text=${pyString(column.comment)}`);
-  return note ? { code: `models.${field}(${args.join(', ')})`, note } : { code: `models.${field}(${args.join(', ')})` };
+  const code = `${field === 'NativeField' ? '' : 'models.'}${field}(${args.join(', ')})`;
+  return note ? { code, note } : { code };
 }
