@@ -15,6 +15,7 @@ import { loadSpecFile, type LoadedSpec } from '../spec/load-spec.js';
 import { TOOL_VERSION } from '../version.js';
 import type { AdrNumbers } from '../writers/adr/adr-numbers.js';
 import { renderArtifacts, type Artifact } from '../writers/artifacts.js';
+import { renderOrmArtifacts } from '../writers/orm/index.js';
 
 export interface DesignOptions {
   /** The target dialect (the registry's default, PostgreSQL, when omitted). */
@@ -25,6 +26,8 @@ export interface DesignOptions {
   readonly measured?: ReadonlyMap<string, MeasuredPattern>;
   /** The ADR numbers an earlier run gave (its `adr/numbers.json`), kept for the same decisions. */
   readonly adrNumbers?: AdrNumbers;
+  /** ORM targets (`--orm`, names from writers/orm) whose models are written under `orm/<target>/`. */
+  readonly orm?: readonly string[];
 }
 
 export type DesignResult =
@@ -122,7 +125,8 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
     ...(erasure ? { [`schema/${dialect.name}-erasure.sql`]: erasure } : {}),
     ...(jobs ? { [jobsFile]: jobs } : {}),
   };
-  return { ok: true, design, artifacts: renderArtifacts(design, scripts, undefined, options.adrNumbers), diagnostics };
+  const artifacts = [...renderArtifacts(design, scripts, undefined, options.adrNumbers), ...renderOrmArtifacts(schema, options.orm ?? [])];
+  return { ok: true, design, artifacts: artifacts.sort((a, b) => (a.path < b.path ? -1 : 1)), diagnostics };
 }
 
 async function checkDdl(ddl: string, file: string, dialect: string, engine: Engine | undefined, diagnostics: Diagnostic[]): Promise<DdlCheck> {

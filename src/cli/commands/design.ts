@@ -12,6 +12,8 @@ import { readAdrNumbers } from '../read-adr-numbers.js';
 import { elapsed, summarizeFiles } from '../terminal.js';
 import { DIALECT_HELP, resolveDialect } from '../dialect-flag.js';
 import { DEFAULT_DIALECT } from '../../dialects/registry.js';
+import { ormTargets } from '../../writers/orm/index.js';
+import { closestMatch } from '../../diagnostics/did-you-mean.js';
 
 interface DesignFlags {
   out?: string;
@@ -20,6 +22,7 @@ interface DesignFlags {
   print?: string;
   failOn: string;
   dialect: string;
+  orm?: string;
 }
 
 /** `--print` name -> the artifact's path for the target dialect. */
@@ -41,6 +44,7 @@ export function registerDesign(program: Command, context: CommandContext): void 
     .option('--print <artifact>', 'print one artifact to stdout instead of writing files: sql, json, erd or report')
     .option('--dialect <name>', DIALECT_HELP, DEFAULT_DIALECT)
     .option('--fail-on <severity>', FAIL_ON_HELP, 'never')
+    .option('--orm <targets>', `also write ORM models into orm/<target>/, comma-separated: ${ormTargets().join(', ')}`)
     .addHelpText(
       'after',
       '\nExamples:\n  $ dbarchitect design examples/saas-shop.yaml\n  $ dbarchitect design spec.yaml -o build/db --force\n  $ dbarchitect design spec.yaml --print sql > schema.sql\n  $ dbarchitect design spec.yaml --fail-on warning',
@@ -54,6 +58,13 @@ export function registerDesign(program: Command, context: CommandContext): void 
       const target = resolveDialect(flags.dialect);
       if (!target.ok) {
         terminal.error(target.message);
+        return context.exit(EXIT.badInput);
+      }
+      const orm = flags.orm === undefined ? [] : [...new Set(flags.orm.split(',').map((t) => t.trim()))];
+      const unknownOrm = orm.find((t) => !ormTargets().includes(t));
+      if (unknownOrm !== undefined) {
+        const near = closestMatch(unknownOrm, ormTargets());
+        terminal.error(`unknown --orm target \`${unknownOrm}\`${near ? ` (did you mean \`${near}\`?)` : ''}; use ${ormTargets().join(', ')}`);
         return context.exit(EXIT.badInput);
       }
       const failOn = flags.failOn;
@@ -92,6 +103,7 @@ export function registerDesign(program: Command, context: CommandContext): void 
           dialect: target.dialect,
           ...(engine ? { engine } : {}),
           ...(numbers.ledger ? { adrNumbers: numbers.ledger } : {}),
+          ...(orm.length ? { orm } : {}),
         });
         terminal.diagnostics(result.diagnostics.filter((d) => d.severity !== 'info'));
         if (!result.ok) return context.exit(EXIT.badInput);
