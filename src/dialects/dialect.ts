@@ -1,6 +1,7 @@
 import type { LogicalType } from '../model/logical-type.js';
 import type { Schema } from '../model/schema.js';
 import type { DialectLocks } from './locks.js';
+import type { DialectDiff } from './diff.js';
 import type { DialectMigration } from './migration.js';
 import type { PlanFacts } from './plan-facts.js';
 import type { Security } from '../model/parts/security.js';
@@ -132,6 +133,8 @@ export interface Dialect {
   readonly locks?: DialectLocks;
   /** Each schema change as statements in the dialect's safe forms, for migration plans; absent where the dialect cannot plan yet. */
   readonly migration?: DialectMigration;
+  /** When two spellings of a schema are the same to the database, for the schema differ; absent: compared as written. */
+  readonly diff?: DialectDiff;
   materializedView(name: string, uniqueKey: readonly string[]): MaterializedViewStatements;
   readonly session: DialectSession;
   readonly sampling: DialectSampling;

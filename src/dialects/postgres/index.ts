@@ -10,6 +10,7 @@ import { postgresColumnType } from './types.js';
 import { postgresCatalog } from './catalog.js';
 import { postgresSharding } from './citus.js';
 import { seedPostgres } from './seed-load.js';
+import { postgresDiff } from './diff.js';
 import { postgresLocks } from './locks.js';
 import { postgresSession } from './session.js';
 import { postgresSampling } from './sampling.js';
@@ -35,6 +36,7 @@ export const postgresDialect: Dialect = {
   materializedView: postgresMaterializedView,
   session: postgresSession,
   locks: postgresLocks,
+  diff: postgresDiff,
   sampling: postgresSampling,
   seed: seedPostgres,
 };
