@@ -84,11 +84,35 @@ function canonicalNode(tag: string, body: Record<string, unknown>): { [key: stri
       const options = (Array.isArray(body.options) ? body.options.map(canonical) : []).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
       return { CreateFunctionStmt: { ...canonicalFields(rest), funcname: unqualified(body.funcname, 'public'), options } };
     }
+    case 'SelectStmt': {
+      // PostgreSQL 15 prints a one-table view's columns qualified ("order".total); 16 and later do not.
+      const from =
+        Array.isArray(body.fromClause) && body.fromClause.length === 1 ? (body.fromClause[0] as { RangeVar?: Record<string, unknown> }).RangeVar : undefined;
+      const qualifier = from ? ((from.alias as { aliasname?: string } | undefined)?.aliasname ?? (from.relname as string)) : undefined;
+      return { SelectStmt: canonicalFields(qualifier === undefined ? body : (unqualifyColumns(body, qualifier) as Record<string, unknown>)) };
+    }
     case 'CreateTrigStmt':
       return { CreateTrigStmt: { ...canonicalFields(body), funcname: unqualified(body.funcname, 'public') } };
     default:
       return { [tag]: canonicalFields(body) };
   }
+}
+
+/** `qualifier.column` as `column`, down to (not into) the next SELECT. */
+function unqualifyColumns(value: unknown, qualifier: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => unqualifyColumns(v, qualifier));
+  if (typeof value !== 'object' || value === null) return value;
+  const tag = nodeTag(value);
+  if (tag === 'SelectStmt') return value;
+  if (tag === 'ColumnRef') {
+    const fields = (value as { ColumnRef: { fields?: unknown[] } }).ColumnRef.fields ?? [];
+    const first = (fields[0] as { String?: { sval?: string } } | undefined)?.String?.sval;
+    if (fields.length === 2 && first === qualifier) return { ColumnRef: { ...(value as { ColumnRef: object }).ColumnRef, fields: fields.slice(1) } };
+    return value;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) out[key] = unqualifyColumns(field, qualifier);
+  return out;
 }
 
 const isNode = (value: Json, tag: string): value is { [key: string]: Json } =>
