@@ -3,6 +3,9 @@ export { designFromFile, designFromSpec, type DesignOptions, type DesignResult }
 export { audit, auditIntrospection, type AuditOptions, type AuditResult } from './api/audit.js';
 export { introspect, type IntrospectResult, type IntrospectTargetOptions } from './api/introspect.js';
 export type { Introspection, IntrospectionSource, StatementAccount } from './model/introspection.js';
+export { loadSchemaSide, type SchemaSide } from './api/diff-sides.js';
+export { diffSchemas, diffHooksFor, RenameHintError, type DiffOptions } from './existing/diff/index.js';
+export type { Change, ChangeKind, RenameCandidate, RenameHint, SchemaDiff } from './model/change.js';
 export { writeOutputFolder, type WriteResult } from './api/output-folder.js';
 export { loadSpecFile, loadSpecText, type LoadedSpec, type LoadResult } from './spec/load-spec.js';
 export type { Spec, EntitySpec, FieldSpec, AccessPatternSpec, Requirements } from './model/spec.js';

@@ -43,7 +43,13 @@ const SCENARIOS: Scenario[] = [
     kinds: ['add-table'],
   },
   { name: 'drop table', from: `${BASE}CREATE TABLE legacy (id int PRIMARY KEY);`, to: BASE, kinds: ['drop-table'] },
-  { name: 'rename table (hint)', from: BASE, to: BASE.replace(/customers/g, 'clients'), renames: ['customers=clients'], kinds: ['rename-table'] },
+  {
+    name: 'rename table (hint)',
+    from: BASE,
+    to: BASE.replace(/customers/g, 'clients'),
+    renames: ['customers=clients'],
+    kinds: ['add-constraint', 'drop-constraint', 'rename-table'],
+  },
   { name: 'add nullable column', to: BASE.replace('note text\n', 'note text,\n  coupon text\n'), kinds: ['add-column'] },
   {
     name: 'add NOT NULL column with a constant default',
@@ -61,7 +67,7 @@ const SCENARIOS: Scenario[] = [
     name: 'rename an indexed column (hint)',
     to: BASE.replace(/customer_id/g, 'client_id'),
     renames: ['orders.customer_id=orders.client_id'],
-    kinds: ['add-constraint', 'drop-constraint', 'rename-column'],
+    kinds: ['add-constraint', 'add-index', 'drop-constraint', 'drop-index', 'rename-column'],
   },
   { name: 'widen varchar', to: BASE.replace('varchar(80)', 'varchar(200)'), kinds: ['alter-column-type'] },
   { name: 'change a type (dual write)', to: BASE.replace('total numeric(12,2)', 'total double precision'), kinds: ['alter-column-type'] },

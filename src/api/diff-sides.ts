@@ -1,45 +1,66 @@
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { tableKey } from '../model/change.js';
+import type { Schema, TableStats } from '../model/schema.js';
 import type { PlanSide } from '../existing/plan/plan.js';
-import type { Schema } from '../model/schema.js';
+import { defaultDialect } from '../dialects/registry.js';
 import { designFromFile } from './design.js';
-import { introspect } from './introspect.js';
+import { introspect, type IntrospectResult, type IntrospectTargetOptions } from './introspect.js';
 
 export type SchemaSide =
   | {
       readonly ok: true;
       readonly schema: Schema;
       readonly side: PlanSide;
-      /** The dialect the schema is in (a spec designs for the default one, PostgreSQL). */
+      /** The dialect whose database (or design) the schema is: it chooses the differ's comparison (`diffHooksFor`). */
       readonly dialect: string;
+      /** A live database's statistics by table key, for the plan's estimates; a spec's volumes are on its tables. */
+      readonly statsByTable?: ReadonlyMap<string, TableStats>;
       /** A SQL file's own text: a plan's check loads it as it is, not a rewrite of it. */
       readonly sqlText?: string;
     }
-  | { readonly ok: false; readonly failure: 'input' | 'engine'; readonly message: string; readonly diagnostic?: Diagnostic };
+  /** As `introspect` fails: `input` (exit 2) names the file and the place; `engine` (exit 3); no passwords. */
+  | (Extract<IntrospectResult, { ok: false }> & { readonly diagnostics?: readonly Diagnostic[] });
 
 const SPEC_FILE = /\.ya?ml$/i;
 
-/** One side of a diff: a spec (designed in-process), a SQL file or a live database (read only). */
-export async function loadSchemaSide(target: string): Promise<SchemaSide> {
-  if (SPEC_FILE.test(target)) {
-    const designed = await designFromFile(target);
-    if (!designed.ok) {
-      const first = designed.diagnostics.find((d) => d.severity === 'error');
-      return {
-        ok: false,
-        failure: 'input',
-        message: `${target}: the spec has errors; run \`dbarchitect check ${target}\``,
-        ...(first ? { diagnostic: first } : {}),
-      };
-    }
-    return { ok: true, schema: designed.design.schema, side: { kind: 'spec', location: target }, dialect: 'postgres' };
-  }
-  const read = await introspect(target);
+/**
+ * One side of a diff: a spec (`.yaml`/`.yml`, designed in-process as `design` does, without a
+ * database: the designed schema), a SQL file (loaded into embedded PostgreSQL and read back) or a
+ * live database by its URL (read in a read-only session, see `introspect`).
+ */
+export async function loadSchemaSide(target: string, options: IntrospectTargetOptions = {}): Promise<SchemaSide> {
+  if (SPEC_FILE.test(target)) return designedSide(target);
+  const read = await introspect(target, options);
   if (!read.ok) return read;
-  const { source } = read.introspection;
-  // Read from a database or a file, the native objects are known even when there are none (a spec says nothing of them).
-  const schema: Schema = { ...read.introspection.schema, native: read.introspection.schema.native ?? [] };
-  const side: PlanSide = { kind: source.kind === 'live' ? 'live' : 'sql-file', location: source.location };
-  if (source.kind !== 'sql-file') return { ok: true, schema, side, dialect: source.dialect };
-  return { ok: true, schema, side, dialect: source.dialect, sqlText: await readFile(target, 'utf8') };
+  const { schema, source } = read.introspection;
+  const stats = source.kind === 'live' ? schema.tables.filter((t) => t.stats).map((t) => [tableKey(t), t.stats!] as const) : [];
+  return {
+    ok: true,
+    schema,
+    side: { kind: source.kind, location: source.location },
+    dialect: source.dialect,
+    // A file's tables were made a moment ago: their statistics say nothing of a real database.
+    ...(stats.length ? { statsByTable: new Map(stats) } : {}),
+    ...(source.kind === 'sql-file' ? { sqlText: await readFile(target, 'utf8') } : {}),
+  };
+}
+
+async function designedSide(file: string): Promise<SchemaSide> {
+  const dialect = defaultDialect();
+  const designed = await designFromFile(file, { dialect });
+  const errors = designed.diagnostics.filter((d) => d.severity === 'error');
+  if (!designed.ok || errors.length) {
+    const first = errors[0];
+    const place = first?.location ? `${first.location.file}:${first.location.line}:${first.location.column}` : file;
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more error${errors.length > 2 ? 's' : ''})` : '';
+    return {
+      ok: false,
+      failure: 'input',
+      message: first ? `${place}: ${first.message}${first.fix ? `; ${first.fix}` : ''}${more}` : `${file}: the spec could not be designed`,
+      ...(first ? { diagnostic: first } : {}),
+      diagnostics: errors,
+    };
+  }
+  return { ok: true, schema: designed.design.schema, side: { kind: 'spec', location: file }, dialect: dialect.name };
 }

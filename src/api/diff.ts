@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { getDialect } from '../dialects/registry.js';
-import { diffSchemas, RenameHintError } from '../existing/diff/index.js';
+import { diffHooksFor, diffSchemas, RenameHintError } from '../existing/diff/index.js';
 import type { MigrationPlan } from '../existing/plan/plan.js';
 import { planMigration } from '../existing/plan/plan-migration.js';
 import type { RenameHint, SchemaDiff } from '../model/change.js';
@@ -56,10 +56,10 @@ export async function diff(fromTarget: string, toTarget: string, options: DiffOp
   const dialect = getDialect(dialectName);
   if (!dialect?.migration)
     return { ok: false, failure: 'input', message: `migration plans for ${dialectName} are not written yet; PostgreSQL is supported (the schemas were read)` };
-  await dialect.prepare();
+  const hooks = await diffHooksFor(dialectName);
   let changes: SchemaDiff;
   try {
-    changes = diffSchemas(from.schema, to.schema, { renames: renames.hints });
+    changes = diffSchemas(from.schema, to.schema, { renames: renames.hints, hooks });
   } catch (error) {
     if (error instanceof RenameHintError) return { ok: false, failure: 'input', message: error.message };
     throw error;
@@ -71,6 +71,12 @@ export async function diff(fromTarget: string, toTarget: string, options: DiffOp
     ...(options.batchRows !== undefined ? { batchRows: options.batchRows } : {}),
   });
   if (options.validate === false || plan.steps.length === 0) return { ok: true, plan };
-  const validation = await validatePlan(plan, { schema: from.schema, ...(from.sqlText !== undefined ? { sqlText: from.sqlText } : {}) }, to.schema, dialect);
+  const validation = await validatePlan(
+    plan,
+    { schema: from.schema, ...(from.sqlText !== undefined ? { sqlText: from.sqlText } : {}) },
+    to.schema,
+    dialect,
+    hooks,
+  );
   return { ok: true, plan, validation };
 }

@@ -257,4 +257,25 @@ describe('introspecting a pg_dump file', () => {
       ['ok'],
     );
   });
+
+  it("loads a script with its own BEGIN and COMMIT (as the design's DDL has): the loader's transaction stays, the control statements are accounted", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dbarchitect-sql-'));
+    const file = join(dir, 'transaction.sql');
+    await writeFile(file, 'BEGIN;\nCREATE TABLE a (id int PRIMARY KEY);\nCOMMIT;\nCREATE TABLE b (id int PRIMARY KEY);\n');
+    const read_ = await read(file);
+    assert.deepEqual(
+      read_.statements!.map((a) => [a.how, a.line]),
+      [
+        ['skipped', 1],
+        ['executed', 2],
+        ['skipped', 3],
+        ['executed', 4],
+      ],
+    );
+    assert.match(read_.statements![0]!.reason!, /transaction control/);
+    assert.deepEqual(
+      read_.schema.tables.map((t) => t.name),
+      ['a', 'b'],
+    );
+  });
 });

@@ -70,6 +70,16 @@ export async function loadSqlScript(engine: PgliteEngine, text: string): Promise
     }
     const stmt = parse.result.stmts?.[0]?.stmt as Node | undefined;
     const kind: StatementClass = stmt ? classifyStatement(stmt) : { summary: firstWords(piece.text), role: 'other' };
+    if (stmt && 'TransactionStmt' in stmt) {
+      // The file's own BEGIN and COMMIT would end the loader's transaction and its savepoints.
+      loaded.accounts.push({
+        ...base,
+        summary: kind.summary,
+        how: 'skipped',
+        reason: "transaction control: the file is loaded in one transaction of the loader's own",
+      });
+      continue;
+    }
     const failure = await run(engine, piece);
     if (failure === undefined) {
       loaded.accounts.push({ ...base, summary: kind.summary, how: 'executed' });

@@ -1,4 +1,5 @@
 import type { Dialect } from '../dialects/dialect.js';
+import type { DialectDiff } from '../dialects/diff.js';
 import { introspectorFor } from '../dialects/registry.js';
 import type { Engine } from '../engines/engine.js';
 import { startPglite } from '../engines/pglite.js';
@@ -33,7 +34,13 @@ async function readBack(engine: Engine): Promise<Schema> {
  * then run every reverse and diff against the source (empty again, unless a step cannot be undone).
  * Structure only: the copy has no rows, so backfills and validations run on empty tables.
  */
-export async function validatePlan(plan: MigrationPlan, source: ValidationSource, target: Schema, dialect: Dialect): Promise<PlanValidation> {
+export async function validatePlan(
+  plan: MigrationPlan,
+  source: ValidationSource,
+  target: Schema,
+  dialect: Dialect,
+  hooks: DialectDiff,
+): Promise<PlanValidation> {
   const engine = await startPglite();
   const notes: string[] = [];
   try {
@@ -53,7 +60,7 @@ export async function validatePlan(plan: MigrationPlan, source: ValidationSource
     const version = await engine.version();
     const failed = await run(engine, plan, plan.steps);
     if (failed) return { engine: version, forward: { reached: false, residual: [], failure: failed }, notes };
-    const residual = diffSchemas(await readBack(engine), target).changes;
+    const residual = diffSchemas(await readBack(engine), target, { hooks }).changes;
     const forward: ValidationRun = { reached: residual.length === 0, residual };
 
     const irreversible = plan.steps.filter((s) => 'irreversible' in s.reverse).map((s) => s.id);
@@ -66,7 +73,7 @@ export async function validatePlan(plan: MigrationPlan, source: ValidationSource
     });
     const reverseFailed = await run(engine, plan, reverse);
     if (reverseFailed) return { engine: version, forward, reverse: { reached: false, residual: [], irreversible, failure: reverseFailed }, notes };
-    const back = diffSchemas(await readBack(engine), source.schema).changes;
+    const back = diffSchemas(await readBack(engine), source.schema, { hooks }).changes;
     return { engine: version, forward, reverse: { reached: back.length === 0, residual: back, irreversible }, notes };
   } finally {
     await engine.close();

@@ -1,6 +1,7 @@
 import type { LogicalType } from '../model/logical-type.js';
 import type { Schema } from '../model/schema.js';
 import type { DialectLocks } from './locks.js';
+import type { DialectDiff } from './diff.js';
 import type { DialectMigration } from './migration.js';
 import type { ApplyDialect } from './apply.js';
 import type { PlanFacts } from './plan-facts.js';
@@ -135,6 +136,8 @@ export interface Dialect {
   readonly migration?: DialectMigration;
   /** What running a plan on a live database needs (progress table, counted batches, lock-timeout errors); absent where apply cannot run yet. */
   readonly apply?: ApplyDialect;
+  /** When two spellings of a schema are the same to the database, for the schema differ; absent: compared as written. */
+  readonly diff?: DialectDiff;
   materializedView(name: string, uniqueKey: readonly string[]): MaterializedViewStatements;
   readonly session: DialectSession;
   readonly sampling: DialectSampling;

@@ -162,6 +162,11 @@ export function foreignKey(fk: ForeignKey): string {
 const FORMAT_PATTERNS = { email: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$', phone: '^\\+[1-9][0-9]{6,14}$' } as const;
 
 export function check(c: Check): string {
+  return `CONSTRAINT ${q(c.name)} CHECK (${checkCondition(c)})${c.notValid ? ' NOT VALID' : ''}`;
+}
+
+/** A check's condition as PostgreSQL SQL (the differ compares it with what the catalog prints). */
+export function checkCondition(c: Check): string {
   const rule = c.rule;
   let condition: string;
   if (rule.kind === 'range') {
@@ -174,7 +179,7 @@ export function check(c: Check): string {
   } else {
     condition = rule.sql;
   }
-  return `CONSTRAINT ${q(c.name)} CHECK (${condition})${c.notValid ? ' NOT VALID' : ''}`;
+  return condition;
 }
 
 /** `options.table`: the table as the statement names it; `concurrently` for migrations of a live table. */
@@ -185,9 +190,15 @@ export function createIndex(
   const method = index.method === 'btree' ? '' : ` USING ${index.method}`;
   const keys = index.keys.map(indexKey).join(', ');
   const include = index.include.length ? ` INCLUDE (${list(index.include)})` : '';
-  const conditions = [...index.where.map(condition), ...(index.predicate ? [`(${index.predicate})`] : [])];
-  const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
+  const predicate = indexPredicate(index);
+  const where = predicate !== undefined ? ` WHERE ${predicate}` : '';
   return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${options.concurrently ? 'CONCURRENTLY ' : ''}${options.ifNotExists ? 'IF NOT EXISTS ' : ''}${options.name ?? q(index.name)} ON ${options.table ?? q(index.table)}${method} (${keys})${include}${where}`;
+}
+
+/** A partial index's condition as PostgreSQL SQL, or undefined for a full index. */
+export function indexPredicate(index: Pick<Index, 'where' | 'predicate'>): string | undefined {
+  const conditions = [...index.where.map(condition), ...(index.predicate ? [`(${index.predicate})`] : [])];
+  return conditions.length ? conditions.join(' AND ') : undefined;
 }
 
 function indexKey(key: IndexKey): string {
@@ -227,17 +238,19 @@ const refreshOf = (name: string) => `REFRESH MATERIALIZED VIEW CONCURRENTLY ${q(
 
 /** A PL/pgSQL function per trigger, named like it, and the row trigger that calls it after the write. */
 export function createTrigger(schema: Schema, table: Table, trigger: Trigger): string {
+  return `${createTriggerFunction(schema, table, trigger)}\n${createTriggerStatement(table, trigger)}`;
+}
+
+/** The trigger's PL/pgSQL function, named like the trigger. */
+export function createTriggerFunction(schema: Schema, table: Table, trigger: Trigger): string {
   const body = trigger.kind === 'history' ? historyBody(schema, table, trigger.historyTable) : runningTotalBody(trigger);
+  return [`CREATE FUNCTION ${q(trigger.name)}() RETURNS trigger LANGUAGE plpgsql AS $fn$`, 'BEGIN', `  ${body}`, '  RETURN NULL;', 'END', '$fn$;'].join('\n');
+}
+
+/** The row trigger that calls the function after the write. */
+export function createTriggerStatement(table: Pick<Table, 'name'>, trigger: Trigger): string {
   const events = trigger.kind === 'history' ? 'UPDATE OR DELETE' : 'INSERT';
-  return [
-    `CREATE FUNCTION ${q(trigger.name)}() RETURNS trigger LANGUAGE plpgsql AS $fn$`,
-    'BEGIN',
-    `  ${body}`,
-    '  RETURN NULL;',
-    'END',
-    '$fn$;',
-    `CREATE TRIGGER ${q(trigger.name)} AFTER ${events} ON ${q(table.name)} FOR EACH ROW EXECUTE FUNCTION ${q(trigger.name)}();`,
-  ].join('\n');
+  return `CREATE TRIGGER ${q(trigger.name)} AFTER ${events} ON ${q(table.name)} FOR EACH ROW EXECUTE FUNCTION ${q(trigger.name)}();`;
 }
 
 /** The old row, column by column (the history table has the source's columns after its own), with the operation and the role. */
@@ -264,6 +277,12 @@ function runningTotalBody(trigger: Extract<Trigger, { kind: 'running-total' }>):
 /** The view and the unique index over its group keys that REFRESH … CONCURRENTLY requires. */
 function createView(view: AggregateView): string {
   const groups = view.columns.filter((c): c is Extract<ViewColumn, { kind: 'group' }> => c.kind === 'group');
+  return [createViewStatement(view), `CREATE UNIQUE INDEX ${q(view.uniqueIndex)} ON ${q(view.name)} (${list(groups.map((g) => g.name))});`].join('\n');
+}
+
+/** The materialized view alone, without its unique index. */
+export function createViewStatement(view: AggregateView): string {
+  const groups = view.columns.filter((c): c is Extract<ViewColumn, { kind: 'group' }> => c.kind === 'group');
   const select = view.columns.map((c) => (c.kind === 'group' && c.column === c.name ? q(c.name) : `${viewExpression(c)} AS ${q(c.name)}`)).join(', ');
   const conditions = [
     ...view.where.map(condition),
@@ -271,10 +290,7 @@ function createView(view: AggregateView): string {
   ];
   const where = conditions.length ? `\n  WHERE ${conditions.join(' AND ')}` : '';
   const groupBy = groups.length ? `\n  GROUP BY ${groups.map(viewExpression).join(', ')}` : '';
-  return [
-    `CREATE MATERIALIZED VIEW ${q(view.name)} AS\n  SELECT ${select}\n  FROM ${q(view.table)}${where}${groupBy};`,
-    `CREATE UNIQUE INDEX ${q(view.uniqueIndex)} ON ${q(view.name)} (${list(groups.map((g) => g.name))});`,
-  ].join('\n');
+  return `CREATE MATERIALIZED VIEW ${q(view.name)} AS\n  SELECT ${select}\n  FROM ${q(view.table)}${where}${groupBy};`;
 }
 
 function viewExpression(c: ViewColumn): string {

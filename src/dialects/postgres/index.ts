@@ -10,6 +10,7 @@ import { postgresColumnType } from './types.js';
 import { postgresCatalog } from './catalog.js';
 import { postgresSharding } from './citus.js';
 import { seedPostgres } from './seed-load.js';
+import { postgresDiff } from './diff.js';
 import { postgresLocks } from './locks.js';
 import { postgresMigration } from './migrate/index.js';
 import { postgresApply } from './apply.js';
@@ -39,6 +40,7 @@ export const postgresDialect: Dialect = {
   locks: postgresLocks,
   migration: postgresMigration,
   apply: postgresApply,
+  diff: postgresDiff,
   sampling: postgresSampling,
   seed: seedPostgres,
 };

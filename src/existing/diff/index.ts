@@ -1,2 +1,4 @@
+export { diffHooksFor } from './diff-hooks.js';
 export { type DiffOptions, diffSchemas } from './diff-schemas.js';
-export { RenameHintError } from './renames.js';
+export { neutralDiff } from './neutral-diff.js';
+export { type ConfirmedRenames, RenameHintError } from './rename-hints.js';

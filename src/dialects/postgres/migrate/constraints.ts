@@ -8,6 +8,7 @@ import { after, before, inNamespaceOf, qualified, temporaryName } from './names.
 type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
 
 const list = (columns: readonly string[]) => columns.map(q).join(', ');
+const sameColumns = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((c, i) => c === b[i]);
 
 /** The constraint as ADD CONSTRAINT writes it (whole, validated). */
 function definition(c: Constraint): string {
@@ -48,7 +49,21 @@ export function addConstraint(change: Of<'add-constraint'>, context: MigrationCo
   const { table, constraint } = change;
   const t = qualified(table);
   const name = constraintName(constraint);
-  const old = constraintsOf(before(context, table)).find((c) => constraintName(c) === name);
+  const previous = constraintsOf(before(context, table));
+  // A table has one primary key: a new one replaces the old whatever its name, in the same transaction.
+  const old = previous.find((c) => (constraint.kind === 'primary-key' ? c.kind === 'primary-key' : constraintName(c) === name));
+  if (constraint.kind === 'primary-key' && old?.kind === 'primary-key' && sameColumns(old.columns, constraint.columns))
+    return [
+      {
+        phase: 'expand',
+        title: `rename the primary key of ${table} to ${name}`,
+        table,
+        sql: [`ALTER TABLE ${t} RENAME CONSTRAINT ${q(old.name)} TO ${q(name)}`],
+        transactional: true,
+        reverse: { sql: [`ALTER TABLE ${t} RENAME CONSTRAINT ${q(name)} TO ${q(old.name)}`], transactional: true },
+        hazards: [],
+      },
+    ];
   const dropOld = old ? [dropConstraint(table, old)] : [];
   const restoreOld = old ? [addWhole(table, old)] : [];
   if (constraint.kind === 'primary-key' || constraint.kind === 'unique') {
@@ -107,7 +122,9 @@ export function addConstraint(change: Of<'add-constraint'>, context: MigrationCo
 
 export function dropConstraintStep(change: Of<'drop-constraint'>, context: MigrationContext): StepDraft[] {
   const name = constraintName(change.constraint);
-  if (constraintsOf(after(context, change.table)).some((c) => constraintName(c) === name)) return []; // redefined: the add drops it
+  const target = constraintsOf(after(context, change.table));
+  if (target.some((c) => constraintName(c) === name)) return []; // redefined: the add drops it
+  if (change.constraint.kind === 'primary-key' && target.some((c) => c.kind === 'primary-key')) return []; // replaced: the new key's step drops it
   return [
     {
       phase: 'contract',
