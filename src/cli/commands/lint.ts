@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { renderDiagnosticsSarif } from '../../diagnostics/render/sarif.js';
 import { summarizeDiagnostics } from '../../diagnostics/render/text.js';
-import { lintFiles } from '../../api/lint.js';
 import { TOOL_VERSION } from '../../version.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -37,6 +36,8 @@ export function registerLint(program: Command, context: CommandContext): void {
         context.exit(EXIT.badInput);
         return;
       }
+      // Loaded here, not at the top: the CLI's start then reads only the command that runs.
+      const { lintFiles } = await import('../../api/lint.js');
       const result = await lintFiles(files, { ...(options.spec ? { spec: options.spec } : {}), ...(options.db ? { db: options.db } : {}) });
       if (result.engineFailure) {
         terminal.error(result.engineFailure);
