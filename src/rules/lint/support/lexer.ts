@@ -316,8 +316,10 @@ function operatorEnd(sql: string, from: number): number {
 /** A word's kind: `keyword` when PostgreSQL's scanner reads it as one, else the scanner's name for it (IDENT). */
 const words = new Map<string, string | undefined>();
 function wordKind(word: string): string | undefined {
-  // Keywords are ASCII and matched without case; other words are the scanner's IDENT.
-  const key = /^[\x20-\x7e]*$/.test(word) ? word.toLowerCase() : word;
+  // PostgreSQL's keywords (kwlist.h) are ASCII letters and underscores, matched without case: a word
+  // with a digit, `$` or another character is a name, and names are most of a file's distinct words.
+  if (!/^[A-Za-z_]+$/.test(word)) return kindOf('a1');
+  const key = word.toLowerCase();
   let kind = words.get(key);
   if (kind === undefined && !words.has(key)) {
     const token = soleToken(key);
