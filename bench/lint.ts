@@ -15,6 +15,8 @@
  *   compiles the TypeScript at start).
  * - dbarchitect, in process: readMigration + lintMigration on the text, after the parser is loaded
  *   (the lint itself, without Node's start and tsx).
+ * - start-up: squawk and the built command on a one-statement file (what every run pays before
+ *   the first statement: Node's start, the modules the command loads, the parser's WebAssembly).
  * Each process is timed by bash's `time`: wall and CPU (user + system) seconds, since the machine
  * may be shared (CPU time moves less with the load). Ratios are against squawk's medians. Exit 0 whether or not the goal (2x) is met: a benchmark.
  */
@@ -77,6 +79,8 @@ const dir = mkdtempSync(join(tmpdir(), 'dbarchitect-bench-lint-'));
 const file = join(dir, `migration-${STATEMENTS}.sql`);
 const text = generate(STATEMENTS);
 writeFileSync(file, text);
+const tiny = join(dir, 'tiny.sql');
+writeFileSync(tiny, 'CREATE INDEX CONCURRENTLY i ON t (a);\n');
 
 await loadPgParser();
 const locks = getDialect('postgres')!.locks!;
@@ -103,6 +107,8 @@ const commands = {
   squawk: [process.execPath, squawk, '--reporter', 'json', file],
   built: [process.execPath, built, 'lint', file, '--format', 'json', '--fail-on', 'never'],
   tsx: [process.execPath, '--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'lint', file, '--format', 'json', '--fail-on', 'never'],
+  squawkTiny: [process.execPath, squawk, '--reporter', 'json', tiny],
+  builtTiny: [process.execPath, built, 'lint', tiny, '--format', 'json', '--fail-on', 'never'],
 };
 
 process.stderr.write(`lint bench: building dist/ (tsc -p tsconfig.build.json)\n`);
@@ -117,15 +123,19 @@ const samples = {
   squawk: [] as { wall: number; cpu: number }[],
   built: [] as { wall: number; cpu: number }[],
   tsx: [] as { wall: number; cpu: number }[],
+  squawkTiny: [] as { wall: number; cpu: number }[],
+  builtTiny: [] as { wall: number; cpu: number }[],
   inProcess: [] as number[],
   inProcessCpu: [] as number[],
 };
 const load0 = loadavg()[0]!;
 process.stderr.write(`lint bench: ${STATEMENTS} statements, ${RUNS} runs each after a warm-up\n`);
-for (const name of ['squawk', 'built', 'tsx'] as const) timed(commands[name]);
+for (const name of ['squawk', 'built', 'tsx', 'squawkTiny', 'builtTiny'] as const) timed(commands[name]);
 inProcess();
 for (let r = 0; r < RUNS; r++) {
-  const order = (r % 2 ? ['tsx', 'built', 'squawk'] : ['squawk', 'built', 'tsx']) as (keyof typeof commands)[];
+  const order = (
+    r % 2 ? ['builtTiny', 'squawkTiny', 'tsx', 'built', 'squawk'] : ['squawk', 'built', 'tsx', 'squawkTiny', 'builtTiny']
+  ) as (keyof typeof commands)[];
   for (const name of order) samples[name].push(timed(commands[name]));
   const c0 = process.cpuUsage();
   samples.inProcess.push(time(inProcess));
@@ -141,6 +151,8 @@ const result = {
   squawk: med(samples.squawk),
   built: med(samples.built),
   tsx: med(samples.tsx),
+  squawkTiny: med(samples.squawkTiny),
+  builtTiny: med(samples.builtTiny),
   inProcess: { wall: median(samples.inProcess), cpu: median(samples.inProcessCpu) },
   squawkFindings,
   ourFindings,
@@ -153,12 +165,32 @@ const rows = [
   ['dbarchitect lint, tsx (node --import tsx src/cli/main.ts)', result.tsx, ourFindings],
   ['dbarchitect lint, in process (read + rules, parser loaded)', result.inProcess, ourFindings],
 ] as const;
-if (json) console.log(JSON.stringify({ ...result, ratios: Object.fromEntries(rows.map(([name, row]) => [name, ratio(row)])) }, null, 2));
+const startRows = [
+  [`${squawkVersion}, one statement`, result.squawkTiny],
+  ['dbarchitect lint, built, one statement', result.builtTiny],
+] as const;
+const startRatio = (row: { wall: number; cpu: number }) => ({ wall: row.wall / result.squawkTiny.wall, cpu: row.cpu / result.squawkTiny.cpu });
+if (json)
+  console.log(
+    JSON.stringify(
+      {
+        ...result,
+        ratios: Object.fromEntries(rows.map(([name, row]) => [name, ratio(row)])),
+        startRatios: Object.fromEntries(startRows.map(([name, row]) => [name, startRatio(row)])),
+      },
+      null,
+      2,
+    ),
+  );
 else {
   console.log(`| ${STATEMENTS.toLocaleString('en')} statements (${result.machine}) | wall ms | × squawk | CPU ms | × squawk | findings |`);
   console.log('|---|---:|---:|---:|---:|---:|');
   for (const [name, row, findings] of rows)
     console.log(`| ${name} | ${row.wall.toFixed(0)} | ${ratio(row).wall.toFixed(2)} | ${row.cpu.toFixed(0)} | ${ratio(row).cpu.toFixed(2)} | ${findings} |`);
+  console.log(`\n| start-up (one statement) | wall ms | × squawk | CPU ms | × squawk |`);
+  console.log('|---|---:|---:|---:|---:|');
+  for (const [name, row] of startRows)
+    console.log(`| ${name} | ${row.wall.toFixed(0)} | ${startRatio(row).wall.toFixed(2)} | ${row.cpu.toFixed(0)} | ${startRatio(row).cpu.toFixed(2)} |`);
   const met = (row: { wall: number; cpu: number }) => (ratio(row).wall <= GOAL_RATIO ? 'met' : 'not met');
   console.log(
     `\ngoal, within ${GOAL_RATIO}× of squawk's wall time: ${met(result.built)} built, ${met(result.inProcess)} in process, ${met(result.tsx)} under tsx`,

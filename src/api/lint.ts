@@ -7,9 +7,7 @@ import type { Schema } from '../model/schema.js';
 import type { TableFacts } from '../rules/lint/context.js';
 import { lintMigration } from '../rules/lint/support/lint-migration.js';
 import { type MigrationFacts, readMigration } from '../rules/lint/support/read-migration.js';
-import { loadSpecFile } from '../spec/load-spec.js';
 import { loadPgParser } from '../sql/pg-parser.js';
-import { introspect } from './introspect.js';
 
 export interface LintOptions {
   /** A spec whose volumes give the tables' rows and write rates, and whose enums give the values' order. */
@@ -91,12 +89,15 @@ export async function lintFiles(files: readonly string[], options: LintOptions =
   const locks: DialectLocks | undefined = defaultDialect().locks;
   if (!locks) throw new Error(`the ${defaultDialect().displayName} dialect has no lock table`);
   let known: Omit<MigrationFacts, 'locks'> = {};
+  // The spec loader and `introspect` (with PGlite, pg and mysql2) load only when asked for: most runs need neither.
   if (options.spec) {
+    const { loadSpecFile } = await import('../spec/load-spec.js');
     const spec = await loadSpecFile(options.spec);
     if (!spec.loaded || hasErrors(spec.diagnostics)) return { files: [], badInput: spec.diagnostics.filter((d) => d.severity === 'error'), texts: new Map() };
     known = factsFromSchema(spec.loaded.schema);
   }
   if (options.db) {
+    const { introspect } = await import('./introspect.js');
     const read = await introspect(options.db);
     if (!read.ok) {
       if (read.failure === 'engine') return { files: [], badInput: [], texts: new Map(), engineFailure: read.message };

@@ -1,12 +1,10 @@
 import type { Command } from 'commander';
-import { AuditInputError, AuditReadError, audit } from '../../api/audit.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { renderDiagnosticsJson } from '../../diagnostics/render/json.js';
 import { renderDiagnosticsSarif } from '../../diagnostics/render/sarif.js';
 import { renderDiagnosticsText } from '../../diagnostics/render/text.js';
 import { redactSecrets, redactUrl } from '../../engines/redact.js';
 import type { Introspection } from '../../model/introspection.js';
-import { auditRules } from '../../rules/audit/index.js';
 import { TOOL_VERSION } from '../../version.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -54,6 +52,8 @@ export function registerAudit(program: Command, context: CommandContext): void {
         terminal.error(`--fail-on must be ${AUDIT_FAIL_ON_LEVELS.join(', ')}, not \`${failOn}\``);
         return context.exit(EXIT.badInput);
       }
+      // Loaded here, not at the top: the CLI's start then reads only the command that runs.
+      const { AuditInputError, AuditReadError, audit } = await import('../../api/audit.js');
       let result: Awaited<ReturnType<typeof audit>>;
       try {
         result = await audit(target);
@@ -76,7 +76,8 @@ export function registerAudit(program: Command, context: CommandContext): void {
       }
       const { diagnostics, introspection } = result;
       if (flags.format === 'json') terminal.output(renderDiagnosticsJson(diagnostics));
-      else if (flags.format === 'sarif')
+      else if (flags.format === 'sarif') {
+        const { auditRules } = await import('../../rules/audit/index.js');
         terminal.output(
           renderDiagnosticsSarif(
             diagnostics,
@@ -84,7 +85,7 @@ export function registerAudit(program: Command, context: CommandContext): void {
             auditRules.rules.map((r) => r.meta),
           ),
         );
-      else if (diagnostics.length) terminal.output(`${renderDiagnosticsText(diagnostics, { color: terminal.color })}\n`);
+      } else if (diagnostics.length) terminal.output(`${renderDiagnosticsText(diagnostics, { color: terminal.color })}\n`);
       terminal.info(
         `audited ${introspection.source.location} (${introspection.schema.tables.length} tables; ${statsWindow(introspection)}): ${countBySeverity(diagnostics)}`,
       );

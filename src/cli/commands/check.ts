@@ -3,7 +3,6 @@ import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { renderDiagnosticsJson } from '../../diagnostics/render/json.js';
 import { renderDiagnosticsSarif } from '../../diagnostics/render/sarif.js';
 import { renderDiagnosticsText, summarizeDiagnostics } from '../../diagnostics/render/text.js';
-import { loadSpecFile } from '../../spec/load-spec.js';
 import { TOOL_VERSION } from '../../version.js';
 import { EXIT } from '../exit-codes.js';
 import type { CommandContext } from '../context.js';
@@ -22,6 +21,8 @@ export function registerCheck(program: Command, context: CommandContext): void {
         context.exit(EXIT.badInput);
         return;
       }
+      // Loaded here, not at the top: the CLI's start then reads only the command that runs.
+      const { loadSpecFile } = await import('../../spec/load-spec.js');
       const result = await loadSpecFile(file);
       const { diagnostics } = result;
       if (options.format === 'json') terminal.output(renderDiagnosticsJson(diagnostics));

@@ -1,10 +1,6 @@
 import type { Command } from 'commander';
-import { designFromSpec } from '../../api/design.js';
-import { writeOutputFolder } from '../../api/output-folder.js';
 import { summarizeDiagnostics } from '../../diagnostics/render/text.js';
 import type { Engine } from '../../engines/engine.js';
-import { startPglite } from '../../engines/pglite.js';
-import { loadSpecFile } from '../../spec/load-spec.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { exitForFindings, FAIL_ON_HELP, isFailOn } from '../fail-on.js';
@@ -72,6 +68,8 @@ export function registerDesign(program: Command, context: CommandContext): void 
         terminal.error(`--fail-on must be warning, error or never, not \`${failOn}\``);
         return context.exit(EXIT.badInput);
       }
+      // Loaded here, not at the top: the CLI's start then reads only the command that runs.
+      const { loadSpecFile } = await import('../../spec/load-spec.js');
       const loaded = await loadSpecFile(file);
       if (!loaded.loaded) {
         terminal.diagnostics(loaded.diagnostics);
@@ -91,6 +89,7 @@ export function registerDesign(program: Command, context: CommandContext): void 
         const start = performance.now();
         terminal.info('starting embedded PostgreSQL (PGlite) to run the DDL…');
         try {
+          const { startPglite } = await import('../../engines/pglite.js');
           engine = await startPglite();
         } catch (error) {
           terminal.error(`could not start embedded PostgreSQL (PGlite): ${(error as Error).message}`);
@@ -99,6 +98,7 @@ export function registerDesign(program: Command, context: CommandContext): void 
         terminal.info(`PGlite ready in ${elapsed(start)}`);
       }
       try {
+        const { designFromSpec } = await import('../../api/design.js');
         const result = await designFromSpec(loaded.loaded, loaded.diagnostics, {
           dialect: target.dialect,
           ...(engine ? { engine } : {}),
@@ -114,6 +114,7 @@ export function registerDesign(program: Command, context: CommandContext): void 
           terminal.output(artifact?.content ?? '');
           return context.exit(exitForFindings(terminal, result.diagnostics, failOn));
         }
+        const { writeOutputFolder } = await import('../../api/output-folder.js');
         const written = await writeOutputFolder(folder, result.artifacts, flags.force === true);
         if (!written.ok) {
           terminal.diagnostics([written.diagnostic]);

@@ -1,8 +1,5 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { writeSpec } from '../../writers/spec/index.js';
-import { introspect, introspectSchemes } from '../../api/introspect.js';
-import { renderIntrospectionSummary } from '../../writers/introspection-summary.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -20,12 +17,9 @@ export function registerIntrospect(program: Command, context: CommandContext): v
     .description(
       'read an existing database (a live server, read-only) or a SQL file such as a pg_dump into the model: tables, keys, indexes, statistics, and everything else kept as native objects',
     )
-    .argument(
-      '<target>',
-      `a connection URL (${introspectSchemes()
-        .map((s) => `${s}://…`)
-        .join(', ')}) or a .sql file`,
-    )
+    // api/introspect's introspectSchemes(), written out: importing it would load every engine's driver
+    // at the CLI's start, for any command. test/cli-startup.test.ts keeps the two equal.
+    .argument('<target>', 'a connection URL (postgres://…, postgresql://…, mysql://…, mariadb://…) or a .sql file')
     .option('-o, --out <spec.yaml>', 'write the schema as a spec YAML that `dbarchitect design` accepts; what the spec cannot say is listed in its comments')
     .option('--force', 'with -o: replace the file if it exists')
     .option('--json', 'print the introspection as JSON on stdout')
@@ -46,6 +40,8 @@ export function registerIntrospect(program: Command, context: CommandContext): v
         terminal.error(`--connect-timeout must be a positive number of seconds, not \`${flags.connectTimeout}\``);
         return context.exit(EXIT.badInput);
       }
+      // Loaded here, not at the top: the CLI's start then reads only the command that runs.
+      const { introspect } = await import('../../api/introspect.js');
       const result = await introspect(target, { ...(flags.schema?.length ? { namespaces: flags.schema } : {}), connectTimeoutMs: seconds * 1000 });
       if (!result.ok) {
         if (result.diagnostic) terminal.diagnostics([result.diagnostic]);
@@ -53,6 +49,7 @@ export function registerIntrospect(program: Command, context: CommandContext): v
         return context.exit(result.failure === 'input' ? EXIT.badInput : EXIT.engine);
       }
       if (flags.out !== undefined) {
+        const { writeSpec } = await import('../../writers/spec/index.js');
         const spec = writeSpec(result.introspection);
         try {
           writeFileSync(flags.out, spec.text);
@@ -65,6 +62,7 @@ export function registerIntrospect(program: Command, context: CommandContext): v
         );
         if (!flags.json) return context.exit(EXIT.ok);
       }
+      const { renderIntrospectionSummary } = await import('../../writers/introspection-summary.js');
       terminal.output(flags.json ? `${JSON.stringify(result.introspection, null, 2)}\n` : renderIntrospectionSummary(result.introspection));
       return context.exit(EXIT.ok);
     });

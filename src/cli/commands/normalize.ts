@@ -1,7 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { DEFAULT_SAMPLE_ROWS, type DependencyDiscovery, discoverDependencies } from '../../api/dependencies.js';
-import { introspectAndUse } from '../../api/introspect.js';
+import type { DependencyDiscovery } from '../../api/dependencies.js';
 import { redactSecrets } from '../../engines/redact.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -13,6 +12,12 @@ interface NormalizeFlags {
   out?: string;
   force?: boolean;
 }
+
+/**
+ * api/dependencies' DEFAULT_SAMPLE_ROWS, written out: importing it would load the sampler and every
+ * engine's driver at the CLI's start, for any command. test/cli-startup.test.ts keeps the two equal.
+ */
+const DEFAULT_SAMPLE_ROWS = 10_000;
 
 const positiveInteger = (text: string): number | undefined => (/^[1-9][0-9]*$/.test(text) ? Number(text) : undefined);
 
@@ -56,6 +61,9 @@ export function registerNormalize(program: Command, context: CommandContext): vo
       let discovery: DependencyDiscovery | undefined;
       let skipped: string[] = [];
       terminal.info(`reading ${target.includes('://') ? 'the database' : target} and sampling up to ${sampleRows} rows per table…`);
+      // Loaded here, not at the top: the CLI's start then reads only the command that runs.
+      const { introspectAndUse } = await import('../../api/introspect.js');
+      const { discoverDependencies } = await import('../../api/dependencies.js');
       const read = await introspectAndUse(target, {}, async (engine, introspection) => {
         // Sampling names tables bare, so it reads the default schema's; the others are listed, not guessed at.
         const inPublic = introspection.schema.tables.filter((t) => t.namespace === undefined).map((t) => t.name);

@@ -1,14 +1,8 @@
 import { formatCount } from '../../format.js';
 import type { Command } from 'commander';
-import { writeOutputFolder } from '../../api/output-folder.js';
-import { verifySpec } from '../../api/verify.js';
 import { summarizeDiagnostics } from '../../diagnostics/render/text.js';
 import type { Engine } from '../../engines/engine.js';
-import { startPglite } from '../../engines/pglite.js';
-import { connectPostgres } from '../../engines/postgres.js';
 import { redactSecrets, redactUrl } from '../../engines/redact.js';
-import { inScratchSchema } from '../../engines/scratch-schema.js';
-import { loadSpecFile } from '../../spec/load-spec.js';
 import type { VerifyProgress } from '../../verify/run-verify.js';
 import type { VerifyReport } from '../../model/parts/verify-report.js';
 import type { CommandContext } from '../context.js';
@@ -63,6 +57,8 @@ export function registerVerify(program: Command, context: CommandContext): void 
         terminal.error(target.message);
         return context.exit(EXIT.badInput);
       }
+      // Loaded here, not at the top: the CLI's start then reads only the command that runs.
+      const { loadSpecFile } = await import('../../spec/load-spec.js');
       const loaded = await loadSpecFile(file);
       if (!loaded.loaded) {
         terminal.diagnostics(loaded.diagnostics);
@@ -80,12 +76,17 @@ export function registerVerify(program: Command, context: CommandContext): void 
       let engine: Engine;
       try {
         terminal.info(flags.db ? `connecting to ${redactUrl(flags.db)}…` : 'starting embedded PostgreSQL (PGlite)…');
-        engine = flags.db ? await connectPostgres(flags.db) : await startPglite();
+        engine = flags.db
+          ? await (await import('../../engines/postgres.js')).connectPostgres(flags.db)
+          : await (await import('../../engines/pglite.js')).startPglite();
       } catch (error) {
         terminal.error(flags.db ? redactSecrets((error as Error).message, flags.db) : `could not start PGlite: ${(error as Error).message}`);
         return context.exit(EXIT.engine);
       }
       try {
+        const { verifySpec } = await import('../../api/verify.js');
+        const { inScratchSchema } = await import('../../engines/scratch-schema.js');
+        const { writeOutputFolder } = await import('../../api/output-folder.js');
         const work = () =>
           verifySpec(loaded.loaded!, loaded.diagnostics, engine, {
             ...numbers,

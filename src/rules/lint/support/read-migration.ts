@@ -1,10 +1,11 @@
-import { type Node, parsePlPgSQLSync, scanSync } from 'libpg-query';
+import { type Node, parsePlPgSQLSync } from 'libpg-query';
 import type { Position } from '../../../diagnostics/diagnostic.js';
 import { LineIndex } from '../../../diagnostics/line-index.js';
 import type { DialectLocks } from '../../../dialects/locks.js';
 import { nodeTag } from '../../../sql/ast-walk.js';
 import { parsePg } from '../../../sql/pg-parser.js';
 import type { IgnoreComment, LintContext, LintStatement, LintToken, TableFacts, TimeoutSettings } from '../context.js';
+import { byteToChar, lintTokens } from './lexer.js';
 
 /** What the caller knows beyond the file: the dialect's lock table and, where given, the tables' sizes and the spec's enums. */
 export interface MigrationFacts {
@@ -31,7 +32,7 @@ export function readMigration(file: string, text: string, facts: MigrationFacts)
   const parsed = parsePg(text);
   // The error's cursor counts characters (PostgreSQL's cursorpos); the tree's locations count bytes.
   if (!parsed.ok) return { ok: false, message: parsed.message, position: lines.position(parsed.offset) };
-  const toChar = charOffsets(text);
+  const toChar = byteToChar(text);
 
   const statements: LintStatement[] = [];
   const comments: Comment[] = [];
@@ -71,7 +72,7 @@ export function readMigration(file: string, text: string, facts: MigrationFacts)
       sql,
       // Scanned when a rule asks: scanning a 10,000-statement file whole costs more than parsing it.
       get tokens() {
-        tokens ??= tokensOf(sql, charOffsets(sql), start).filter((t) => !isComment(t) && t.text !== ';');
+        tokens ??= lintTokens(sql, start).filter((t) => !isComment(t) && t.text !== ';');
         return tokens;
       },
       inTransaction: open.length > 0,
@@ -146,38 +147,6 @@ function settingValue(arg: Node | undefined): string | undefined {
 }
 
 const isComment = (t: LintToken) => t.kind === 'SQL_COMMENT' || t.kind === 'C_COMMENT';
-
-/** The scanner's tokens with character offsets, shifted by `shift` (for text scanned apart from the file, such as a DO body). */
-function tokensOf(text: string, toChar: (b: number) => number, shift: number): LintToken[] {
-  return scanSync(text).tokens.map((t) => ({
-    start: toChar(t.start) + shift,
-    end: toChar(t.end) + shift,
-    text: t.text,
-    kind: t.keywordKind ? 'keyword' : t.tokenName,
-    ...(t.keywordKind ? { keyword: t.text.toUpperCase() } : {}),
-  }));
-}
-
-/**
- * libpg_query's offsets count UTF-8 bytes; JavaScript strings index UTF-16 units. One table for the
- * whole file (sql/named-params.ts's helper re-encodes per call, too slow for a 10,000-statement file).
- */
-function charOffsets(text: string): (byteOffset: number) => number {
-  // biome-ignore lint: a control-character range is the point of this test
-  if (/^[\x00-\x7f]*$/.test(text)) return (b) => b;
-  const bytes = Buffer.byteLength(text, 'utf8');
-  const table = new Int32Array(bytes + 1);
-  let b = 0;
-  for (let c = 0; c < text.length; c++) {
-    const code = text.codePointAt(c)!;
-    const width = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-    for (let k = 0; k < width; k++) table[b + k] = c;
-    b += width;
-    if (code >= 0x10000) c++;
-  }
-  table[bytes] = text.length;
-  return (byteOffset) => table[Math.max(0, Math.min(byteOffset, bytes))]!;
-}
 
 /** A comment between statements: where it starts and its text. */
 interface Comment {
@@ -265,8 +234,8 @@ function doBlockStatements(statement: LintStatement, text: string, locks: Dialec
     const located = at >= 0 && bodyToken !== undefined && at < bodyToken.end;
     const offset = located ? at : statement.start;
     if (located) cursor = at + query.length;
-    const toChar = charOffsets(query);
-    const tokens = located ? tokensOf(query, toChar, offset).filter((t) => !isComment(t) && t.text !== ';') : [];
+    const toChar = byteToChar(query);
+    const tokens = located ? lintTokens(query, offset).filter((t) => !isComment(t) && t.text !== ';') : [];
     for (const r of parsed.result.stmts ?? []) {
       if (!r.stmt) continue;
       const from = toChar(r.stmt_location ?? 0);
