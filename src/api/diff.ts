@@ -64,9 +64,11 @@ export async function diff(fromTarget: string, toTarget: string, options: DiffOp
     if (error instanceof RenameHintError) return { ok: false, failure: 'input', message: error.message };
     throw error;
   }
+  // Only a live database's statistics size its tables: a file's were made a moment ago (a spec's volumes stay).
+  const sized = from.side.kind === 'live' ? from.schema : { ...from.schema, tables: from.schema.tables.map(({ stats: _stats, ...t }) => t) };
   const plan = planMigration(changes, {
     dialect,
-    from: { schema: from.schema, side: from.side },
+    from: { schema: sized, side: from.side },
     to: { schema: to.schema, side: to.side },
     ...(options.batchRows !== undefined ? { batchRows: options.batchRows } : {}),
   });

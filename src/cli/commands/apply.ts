@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { applyPlanFile } from '../../api/apply.js';
 import type { ApplyEvent, ApplyFailure, ApplyResult, ApplyStatement } from '../../apply/run-plan.js';
 import { parseDuration } from '../../spec/quantities.js';
 import type { CommandContext } from '../context.js';
@@ -49,6 +48,8 @@ export function registerApply(program: Command, context: CommandContext): void {
       const statementTimeoutMs = durationFlag(terminal, '--statement-timeout', flags.statementTimeout);
       if (lockTimeoutMs === undefined || statementTimeoutMs === undefined) return context.exit(EXIT.badInput);
       const json = flags.format === 'json';
+      // Loaded when the command runs, so other commands do not pay for the engines (test/cli-startup.test.ts).
+      const { applyPlanFile } = await import('../../api/apply.js');
       const outcome = await applyPlanFile(file, flags.db, {
         apply: flags.apply === true,
         allowDataLoss: flags.allowDataLoss === true,

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { switchEngine } from '../../api/switch-engine.js';
 import { redactUrl } from '../../engines/redact.js';
 import { describeMismatch, type TableValidation } from '../../transfer/validate.js';
 import type { CommandContext } from '../context.js';
@@ -72,6 +71,8 @@ export function registerSwitchEngine(program: Command, context: CommandContext):
         return context.exit(EXIT.badInput);
       }
       const out = flags.out ?? `${database || 'mysql'}-switch`;
+      // Loaded when the command runs, so other commands do not pay for the engines (test/cli-startup.test.ts).
+      const { switchEngine } = await import('../../api/switch-engine.js');
       const result = await switchEngine(from, flags.to, {
         out,
         batchRows,
