@@ -2,6 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
+import { parseDuration } from '../../spec/quantities.js';
 
 interface DiffFlags {
   format: string;
@@ -16,12 +17,10 @@ interface DiffFlags {
 
 const FORMATS = ['text', 'json', 'sql'] as const;
 
-/** `2s`, `500ms`, `10m` → milliseconds; undefined when it is not a duration. */
-export function parseDuration(text: string): number | undefined {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text.trim());
-  if (!match) return undefined;
-  const value = Number(match[1]);
-  return Math.round(value * (match[2] === 'ms' ? 1 : match[2] === 'm' ? 60_000 : 1000));
+/** `2s`, `500ms`, `10m` → milliseconds (the spec's duration syntax); undefined when it is not a positive duration. */
+function durationMs(text: string): number | undefined {
+  const parsed = parseDuration(text);
+  return parsed.ok && parsed.value.seconds > 0 ? Math.round(parsed.value.seconds * 1000) : undefined;
 }
 
 export function registerDiff(program: Command, context: CommandContext): void {
@@ -55,8 +54,8 @@ export function registerDiff(program: Command, context: CommandContext): void {
         terminal.error(`--batch-rows must be a positive whole number, not \`${flags.batchRows}\``);
         return context.exit(EXIT.badInput);
       }
-      const lockMs = parseDuration(flags.lockTimeout);
-      const statementMs = parseDuration(flags.statementTimeout);
+      const lockMs = durationMs(flags.lockTimeout);
+      const statementMs = durationMs(flags.statementTimeout);
       if (lockMs === undefined || statementMs === undefined) {
         terminal.error(`--lock-timeout and --statement-timeout take a duration such as 2s, 500ms or 10m`);
         return context.exit(EXIT.badInput);
