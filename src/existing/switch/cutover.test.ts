@@ -42,9 +42,9 @@ const plan = (
   ],
 ) =>
   planCutover({
-    sourceLocation: 'mariadb://u:***@db/shop',
+    sourceLocation: 'mariadb://u@db/shop',
     sourceVersion: 'MariaDB 10.11.19',
-    targetLocation: 'postgres://u:***@pg/shop',
+    targetLocation: 'postgres://u@pg/shop',
     tables,
     settings,
     mapping,
