@@ -1,0 +1,18 @@
+import type { DdlTarget } from './ddl-target.js';
+import { postgresTarget } from './postgres/target.js';
+
+/** Explicit name -> DDL target. Adding a target is adding its folder and one line here. */
+const TARGETS: Readonly<Record<string, DdlTarget>> = {
+  postgres: postgresTarget,
+};
+
+export const ddlTargetNames = (): string[] => Object.keys(TARGETS);
+
+export function getDdlTarget(name: string): DdlTarget | undefined {
+  return Object.hasOwn(TARGETS, name) ? TARGETS[name] : undefined;
+}
+
+/** The target that writes the schema of a technology-catalog engine (`tidb` -> mysql), if one does. */
+export function ddlTargetForEngine(engineId: string): DdlTarget | undefined {
+  return Object.values(TARGETS).find((t) => t.engines.includes(engineId));
+}

@@ -1,0 +1,8 @@
+import type { DdlChecker } from './ddl-checker.js';
+
+/** Target name -> the checker of its DDL. Adding a target's checker is one line here. */
+const CHECKERS: Readonly<Record<string, DdlChecker>> = {};
+
+export function ddlCheckerFor(target: string): DdlChecker | undefined {
+  return Object.hasOwn(CHECKERS, target) ? CHECKERS[target] : undefined;
+}
