@@ -7,6 +7,10 @@ import type { MeasuredPattern } from '../design/workload/plan-load.js';
 import { extractQueryShape } from '../sql/query-shape.js';
 import type { Dialect } from '../dialects/dialect.js';
 import { defaultDialect } from '../dialects/registry.js';
+import type { DdlTarget } from '../dialects/ddl-target.js';
+import { ddlTargetForEngine } from '../dialects/targets.js';
+import type { DdlCheckContext } from '../engines/ddl-checkers/ddl-checker.js';
+import { compileTargets } from './design-targets.js';
 import type { Engine } from '../engines/engine.js';
 import type { Decision } from '../model/decision.js';
 import type { DdlCheck, Design } from '../model/design.js';
@@ -28,6 +32,13 @@ export interface DesignOptions {
   readonly adrNumbers?: AdrNumbers;
   /** ORM targets (`--orm`, names from writers/orm) whose models are written under `orm/<target>/`. */
   readonly orm?: readonly string[];
+  /**
+   * Other dialects the finished schema is compiled to, `schema/<name>.sql` each (`--dialect a,b`).
+   * Omitted: the target that writes the chosen engine's schema, when the chosen engine is not the design's dialect.
+   */
+  readonly targets?: readonly DdlTarget[];
+  /** Servers the targets' checkers may run their scripts on (`--check-db`). */
+  readonly checkContext?: DdlCheckContext;
 }
 
 export type DesignResult =
@@ -81,6 +92,8 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
   const jobsCheck: DdlCheck | undefined =
     jobs === undefined ? undefined : await checkDdl(jobs, jobsFile, dialect.name, securityCheck.executedOn ? options.engine : undefined, diagnostics);
   if (check.executedOn) attachExecutedEvidence(decisions, check.executedOn);
+  const targets = (options.targets ?? defaultTargets(technology.choice)).filter((t) => t.name !== dialect.name);
+  const compiled = await compileTargets(schema, targets, options.checkContext ?? {}, diagnostics);
 
   const design: Design = {
     tool: { name: 'dbarchitect', version: TOOL_VERSION },
@@ -100,7 +113,7 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
     capacity: parts.capacity,
     security,
     availability: parts.availability,
-    ddl: [check, securityCheck, ...(jobsCheck ? [jobsCheck] : [])],
+    ddl: [check, securityCheck, ...(jobsCheck ? [jobsCheck] : []), ...compiled.checks],
     diagnostics,
   };
   // The design must agree with itself; a contradiction is a bug in an analysis, reported, never hidden.
@@ -124,9 +137,16 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
     [securityFile]: securityDdl,
     ...(erasure ? { [`schema/${dialect.name}-erasure.sql`]: erasure } : {}),
     ...(jobs ? { [jobsFile]: jobs } : {}),
+    ...compiled.scripts,
   };
   const artifacts = [...renderArtifacts(design, scripts, undefined, options.adrNumbers), ...renderOrmArtifacts(schema, options.orm ?? [])];
   return { ok: true, design, artifacts: artifacts.sort((a, b) => (a.path < b.path ? -1 : 1)), diagnostics };
+}
+
+/** The chosen engine's own schema, when a target writes it (TiDB's is MySQL's). */
+function defaultTargets(choice: string): DdlTarget[] {
+  const target = ddlTargetForEngine(choice);
+  return target ? [target] : [];
 }
 
 async function checkDdl(ddl: string, file: string, dialect: string, engine: Engine | undefined, diagnostics: Diagnostic[]): Promise<DdlCheck> {

@@ -64,7 +64,8 @@ export async function verifySpec(
   const design: Design = {
     ...base,
     decisions,
-    ddl: designed.design.ddl.map((c) => ({ ...c, executedOn: report.engine })),
+    // Verify ran the design's own dialect's scripts; other dialects' checks stay as design made them.
+    ddl: designed.design.ddl.map((c) => (c.dialect === dialect.name ? { ...c, executedOn: report.engine } : c)),
     diagnostics: [...base.diagnostics, ...report.findings],
   };
   const ddlFiles = Object.fromEntries(designed.artifacts.filter((a) => a.path.startsWith('schema/')).map((a) => [a.path, a.content]));

@@ -18,13 +18,24 @@ export const diagnosticSchema = z.object({
   location: z.object({ file: z.string(), line: z.number(), column: z.number(), path: z.string().optional() }).optional(),
 });
 
-/** What the DDL was checked with: the real parser always, a real engine unless turned off. */
+/** Something a target dialect cannot express, and what its DDL does instead (dialects/ddl-target.ts). */
+export const ddlSubstitutionSchema = z.object({ feature: z.string(), object: z.string(), alternative: z.string() });
+
+/**
+ * What a DDL script was checked with: the real parser (PostgreSQL's always; another dialect's where
+ * one is installed), a real engine unless turned off or not at hand. A script no parser or engine
+ * could check says why in `notChecked`.
+ */
 export const ddlCheckSchema = z.object({
   dialect: z.string(),
   file: z.string(),
   statements: z.number(),
-  parsedBy: z.string(),
+  parsedBy: z.string().optional(),
   executedOn: z.string().optional(),
+  /** Why neither a parser nor an engine checked the script, and how to get one. */
+  notChecked: z.string().optional(),
+  /** What the dialect cannot express and the alternative its script uses (targets other than the design's own dialect). */
+  substitutions: z.array(ddlSubstitutionSchema).optional(),
 });
 
 /** design.json: the whole design. Its JSON Schema (docs/design.schema.json) is generated from this. */

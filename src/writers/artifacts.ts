@@ -15,8 +15,8 @@ export interface Artifact {
 /** Every file of the design folder, in a stable order. Pure: the same design gives the same bytes. */
 export function renderArtifacts(design: Design, ddlFiles: Readonly<Record<string, string>>, verification?: VerifyReport, adrNumbers?: AdrNumbers): Artifact[] {
   const erd = renderMermaidErd(design.schema);
-  // The report shows the schema script, not the security, erasure and jobs scripts beside it.
-  const ddl = Object.entries(ddlFiles).find(([path]) => !/-(security|erasure|jobs)\.sql$/.test(path))?.[1] ?? '';
+  // The report shows the design's own schema script (the first check), not the security, erasure and jobs scripts or other dialects'.
+  const ddl = ddlFiles[design.ddl[0]?.file ?? ''] ?? '';
   const artifacts: Artifact[] = [
     // README.md and report.html render the same sections (report-sections.ts).
     { path: 'README.md', content: renderMarkdownReport(design, { ddl, erd }, verification) },

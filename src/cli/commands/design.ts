@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { summarizeDiagnostics } from '../../diagnostics/render/text.js';
 import type { Engine } from '../../engines/engine.js';
+import type { DdlCheck } from '../../model/design.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { exitForFindings, FAIL_ON_HELP, isFailOn } from '../fail-on.js';
 import { readAdrNumbers } from '../read-adr-numbers.js';
 import { elapsed, summarizeFiles } from '../terminal.js';
-import { DIALECT_HELP, resolveDialect } from '../dialect-flag.js';
-import { DEFAULT_DIALECT } from '../../dialects/registry.js';
+import { DESIGN_DIALECT_HELP, resolveDesignDialects } from '../dialect-flag.js';
 import { ormTargets } from '../../writers/orm/index.js';
 import { closestMatch } from '../../diagnostics/did-you-mean.js';
 
@@ -17,7 +17,8 @@ interface DesignFlags {
   engine: boolean;
   print?: string;
   failOn: string;
-  dialect: string;
+  dialect?: string;
+  checkDb?: string;
   orm?: string;
 }
 
@@ -38,7 +39,9 @@ export function registerDesign(program: Command, context: CommandContext): void 
     .option('--force', 'overwrite files in the output folder that dbarchitect did not write or that were changed since')
     .option('--no-engine', 'do not run the DDL on embedded PostgreSQL (PGlite); only parse it')
     .option('--print <artifact>', 'print one artifact to stdout instead of writing files: sql, json, erd or report')
-    .option('--dialect <name>', DIALECT_HELP, DEFAULT_DIALECT)
+    // No commander default: not naming --dialect lets the chosen engine's schema be written too.
+    .option('--dialect <names>', DESIGN_DIALECT_HELP)
+    .option('--check-db <url>', 'a MySQL or MariaDB server (mysql://…) the MySQL schema runs on, in a scratch database dropped afterwards')
     .option('--fail-on <severity>', FAIL_ON_HELP, 'never')
     .option('--orm <targets>', `also write ORM models into orm/<target>/, comma-separated: ${ormTargets().join(', ')}`)
     .addHelpText(
@@ -51,7 +54,7 @@ export function registerDesign(program: Command, context: CommandContext): void 
         terminal.error(`unknown --print \`${flags.print}\`; use ${Object.keys(PRINTABLE).join(', ')}`);
         return context.exit(EXIT.badInput);
       }
-      const target = resolveDialect(flags.dialect);
+      const target = resolveDesignDialects(flags.dialect);
       if (!target.ok) {
         terminal.error(target.message);
         return context.exit(EXIT.badInput);
@@ -101,6 +104,8 @@ export function registerDesign(program: Command, context: CommandContext): void 
         const { designFromSpec } = await import('../../api/design.js');
         const result = await designFromSpec(loaded.loaded, loaded.diagnostics, {
           dialect: target.dialect,
+          ...(target.targets ? { targets: target.targets } : {}),
+          ...(flags.checkDb ? { checkContext: { mysqlUrl: flags.checkDb } } : {}),
           ...(engine ? { engine } : {}),
           ...(numbers.ledger ? { adrNumbers: numbers.ledger } : {}),
           ...(orm.length ? { orm } : {}),
@@ -110,7 +115,7 @@ export function registerDesign(program: Command, context: CommandContext): void 
         if (result.diagnostics.some((d) => d.code === 'design/ddl-failed')) return context.exit(EXIT.engine);
 
         if (flags.print !== undefined) {
-          const artifact = result.artifacts.find((a) => a.path === PRINTABLE[flags.print!]!(target.dialect.name));
+          const artifact = result.artifacts.find((a) => a.path === PRINTABLE[flags.print!]!(target.printed));
           terminal.output(artifact?.content ?? '');
           return context.exit(exitForFindings(terminal, result.diagnostics, failOn));
         }
@@ -120,8 +125,7 @@ export function registerDesign(program: Command, context: CommandContext): void 
           terminal.diagnostics([written.diagnostic]);
           return context.exit(EXIT.badInput);
         }
-        const check = result.design.ddl[0]!;
-        terminal.info(`DDL: ${check.statements} statements parsed by ${check.parsedBy}${check.executedOn ? `, executed on ${check.executedOn}` : ''}`);
+        for (const check of result.design.ddl) terminal.info(`${check.file}: ${check.statements} statements, ${describeCheck(check)}`);
         terminal.info(`wrote ${folder}/: ${summarizeFiles(written.written)}${written.removed.length ? ` (removed stale ${written.removed.join(', ')})` : ''}`);
         terminal.info(`${result.design.schema.tables.length} tables, ${result.design.decisions.length} decisions; ${summarizeDiagnostics(result.diagnostics)}`);
         return context.exit(exitForFindings(terminal, result.diagnostics, failOn));
@@ -129,4 +133,12 @@ export function registerDesign(program: Command, context: CommandContext): void 
         await engine?.close();
       }
     });
+}
+
+/** One script's evidence for the terminal: executed, parsed, or why neither. */
+function describeCheck(check: DdlCheck): string {
+  if (check.notChecked) return `not checked: ${check.notChecked}`;
+  const how = `parsed by ${check.parsedBy ?? 'no parser'}${check.executedOn ? `, executed on ${check.executedOn}` : ''}`;
+  const substituted = check.substitutions?.length ? `; ${check.substitutions.length} features substituted (see the report)` : '';
+  return how + substituted;
 }

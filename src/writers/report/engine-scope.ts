@@ -1,3 +1,4 @@
+import { ddlTargetForEngine } from '../../dialects/targets.js';
 import type { Design } from '../../model/design.js';
 
 /**
@@ -10,10 +11,16 @@ export function engineScope(design: Design): string[] {
   if (scaling.engine.plan === 'postgresql') return [];
   const alternative = technology.ranking.find((r) => r.id === 'postgresql');
   const rank = technology.ranking.findIndex((r) => r.id === 'postgresql') + 1;
+  // The chosen engine's own schema, when a target writes it (TiDB's is MySQL's) and the design wrote it.
+  const target = ddlTargetForEngine(scaling.engine.plan);
+  const own = target ? design.ddl.find((c) => c.dialect === target.name) : undefined;
+  const schemaLine = own
+    ? `**The ${scaling.engine.name} schema is \`${own.file}\`** (${target!.displayName}), compiled from the same model; what it cannot express is listed under Other dialects.`
+    : `**The ${scaling.engine.name} schema is missing**: translate the tables, keys and access patterns by hand or choose PostgreSQL.`;
   return [
     `**Engine scope.** The chosen engine is **${scaling.engine.name}**. Written for it: the technology selection, the load, the cluster (Scaling), availability and alerts. ` +
       `Written for the **PostgreSQL alternative**${alternative ? ` (ranked ${rank}, score ${alternative.score})` : ''}: the schema and \`${design.ddl[0]?.file ?? 'schema/postgres.sql'}\`, the indexes, partitioning, capacity (PostgreSQL's page layout), caching and the security script, ` +
-      `because dbarchitect emits DDL and verifies plans for PostgreSQL only so far. **The ${scaling.engine.name} schema is missing**: translate the tables, keys and access patterns by hand or choose PostgreSQL.`,
+      `because dbarchitect derives and verifies plans on PostgreSQL only so far. ${schemaLine}`,
     '',
   ];
 }

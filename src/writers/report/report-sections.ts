@@ -1,6 +1,6 @@
 import { formatCount } from '../../format.js';
 import { decisionTier, type Decision } from '../../model/decision.js';
-import type { Design } from '../../model/design.js';
+import type { DdlCheck, Design } from '../../model/design.js';
 import { describeType } from '../../model/logical-type.js';
 import type { Check, Column, Table } from '../../model/schema.js';
 import type { VerifyReport } from '../../model/parts/verify-report.js';
@@ -41,10 +41,7 @@ export function buildReportSections(design: Design, files: { readonly ddl: strin
   summary.push(
     `- **Tenancy:** ${spec.requirements.tenancy}${spec.requirements.tenants ? ` (${formatCount(spec.requirements.tenants)} tenants)` : ''}. **Ids:** ${spec.conventions.ids}. **Timestamps:** ${spec.conventions.timestamps ? 'created_at / updated_at' : 'none'}.`,
   );
-  for (const check of design.ddl) {
-    const ran = check.executedOn ? `; **executed** on ${check.executedOn}` : '; not executed on an engine';
-    summary.push(`- **DDL** (\`${check.file}\`, ${check.statements} statements): **parsed** by ${check.parsedBy}${ran}.`);
-  }
+  for (const check of design.ddl) summary.push(`- **DDL** (\`${check.file}\`, ${check.statements} statements): ${checkEvidence(check)}.`);
   if (spec.requirements.assumed.length)
     summary.push(`- **Assumed requirements** (not in the spec, defaults used): ${spec.requirements.assumed.map((k) => `\`${k}\``).join(', ')}.`);
   const warnings = design.diagnostics.filter((d) => d.severity !== 'info');
@@ -58,6 +55,8 @@ export function buildReportSections(design: Design, files: { readonly ddl: strin
   sections.push({ level: 2, heading: 'Tables', lines: schema.tables.flatMap(renderTable) });
   sections.push({ level: 2, heading: 'Entity-relationship diagram', lines: ['```mermaid', files.erd.trimEnd(), '```', ''] });
   sections.push({ level: 2, heading: 'DDL (PostgreSQL)', lines: ['```sql', files.ddl.trimEnd(), '```', ''] });
+  const targets = otherDialects(design);
+  if (targets.length) sections.push({ level: 2, heading: 'Other dialects', lines: targets });
   if (warnings.length)
     sections.push({
       level: 2,
@@ -71,6 +70,36 @@ export function buildReportSections(design: Design, files: { readonly ddl: strin
     });
   return sections;
 }
+
+/** How a script was checked, strongest evidence last: parsed, executed, or why neither. */
+function checkEvidence(check: DdlCheck): string {
+  if (check.notChecked) return `**not checked**: ${check.notChecked}`;
+  const parsed = check.parsedBy ? `**parsed** by ${check.parsedBy}` : 'not parsed';
+  return `${parsed}${check.executedOn ? `; **executed** on ${check.executedOn}` : '; not executed on an engine'}`;
+}
+
+/**
+ * The same schema compiled to other dialects: each script's file, how it was checked, and what the
+ * dialect cannot express with the alternative its script uses, so nothing is dropped unseen.
+ */
+function otherDialects(design: Design): string[] {
+  const own = design.ddl[0]?.dialect;
+  const out: string[] = [];
+  for (const check of design.ddl.filter((c) => c.dialect !== own)) {
+    out.push(`### \`${check.file}\``, '', `${check.statements} statements, ${checkEvidence(check)}.`, '');
+    const substitutions = check.substitutions ?? [];
+    if (!substitutions.length) {
+      out.push('Everything in the schema is expressed as it is.', '');
+      continue;
+    }
+    out.push('| cannot express | where | instead |', '|---|---|---|');
+    for (const s of substitutions) out.push(`| ${cell(s.feature)} | ${cell(s.object)} | ${cell(s.alternative)} |`);
+    out.push('');
+  }
+  return out;
+}
+
+const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** Sections written as Markdown lines (`## Heading`, blank, body): cut at each level-2 heading. */
 function splitSections(lines: readonly string[]): ReportSection[] {
