@@ -12,7 +12,7 @@ export function engineScope(design: Design): string[] {
   const alternative = technology.ranking.find((r) => r.id === 'postgresql');
   const rank = technology.ranking.findIndex((r) => r.id === 'postgresql') + 1;
   // The chosen engine's own schema, when a target writes it (TiDB's is MySQL's) and the design wrote it.
-  const target = ddlTargetForEngine(scaling.engine.plan);
+  const target = ddlTargetForEngine(technology.choice);
   const own = target ? design.ddl.find((c) => c.dialect === target.name) : undefined;
   const schemaLine = own
     ? `**The ${scaling.engine.name} schema is \`${own.file}\`** (${target!.displayName}), compiled from the same model; what it cannot express is listed under Other dialects.`
