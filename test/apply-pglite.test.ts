@@ -51,7 +51,8 @@ describe('apply on PGlite', () => {
     // The session's bounds come first, then the setup, then each step's statements in plan order.
     const sql = result.statements.map((s) => s.sql);
     assert.equal(sql[0], 'SET statement_timeout = 600000; SET lock_timeout = 2000');
-    assert.equal(sql[1], 'CREATE SCHEMA IF NOT EXISTS dbarchitect');
+    assert.match(sql[1]!, /^SELECT set_config\('search_path'/, 'the search path is pinned before the progress schema exists');
+    assert.equal(sql[2], 'CREATE SCHEMA IF NOT EXISTS dbarchitect');
     const stepSql = result.statements.filter((s) => s.role === 'step').map((s) => s.sql);
     assert.deepEqual(
       stepSql,
@@ -158,7 +159,7 @@ describe('apply on PGlite', () => {
     assert.ok(again.steps.every((s) => s.status === 'skipped'));
     assert.deepEqual(
       again.statements.map((s) => s.role),
-      ['session', 'setup', 'setup'],
+      ['session', 'setup', 'setup', 'setup'],
     );
   });
 

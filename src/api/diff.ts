@@ -15,6 +15,8 @@ export interface DiffOptions {
   readonly batchRows?: number;
   /** Apply the plan (and its reverse) to a copy of the source on embedded PostgreSQL and diff the results (default true). */
   readonly validate?: boolean;
+  /** Validate on this PostgreSQL server instead, in a scratch database created and dropped there (needs CREATEDB). */
+  readonly validateDb?: string;
 }
 
 export type DiffResult =
@@ -73,12 +75,19 @@ export async function diff(fromTarget: string, toTarget: string, options: DiffOp
     ...(options.batchRows !== undefined ? { batchRows: options.batchRows } : {}),
   });
   if (options.validate === false || plan.steps.length === 0) return { ok: true, plan };
-  const validation = await validatePlan(
-    plan,
-    { schema: from.schema, ...(from.sqlText !== undefined ? { sqlText: from.sqlText } : {}) },
-    to.schema,
-    dialect,
-    hooks,
-  );
-  return { ok: true, plan, validation };
+  try {
+    const validation = await validatePlan(
+      plan,
+      { schema: from.schema, ...(from.sqlText !== undefined ? { sqlText: from.sqlText } : {}) },
+      to.schema,
+      dialect,
+      hooks,
+      options.validateDb,
+    );
+    return { ok: true, plan, validation };
+  } catch (error) {
+    // The validation server could not be reached or refused the scratch database (messages are redacted).
+    if (options.validateDb !== undefined) return { ok: false, failure: 'engine', message: (error as Error).message };
+    throw error;
+  }
 }

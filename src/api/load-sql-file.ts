@@ -1,4 +1,5 @@
 import type { Node } from 'libpg-query';
+import type { Engine } from '../engines/engine.js';
 import type { PgliteEngine } from '../engines/pglite.js';
 import type { StatementAccount } from '../model/introspection.js';
 import type { NativeObject } from '../model/schema.js';
@@ -29,7 +30,10 @@ const brief = (text: string) => text.replace(/\s+/g, ' ').slice(0, 200);
  * was read. A statement that cannot run inside a transaction (CREATE INDEX CONCURRENTLY, VACUUM)
  * runs between two.
  */
-export async function loadSqlScript(engine: PgliteEngine, text: string): Promise<LoadedScript> {
+/** An engine to load a script into: COPY rows need PGlite's stdin copy; a server session runs the rest. */
+export type ScriptEngine = Engine & Partial<Pick<PgliteEngine, 'copyFromStdin'>>;
+
+export async function loadSqlScript(engine: ScriptEngine, text: string): Promise<LoadedScript> {
   const pieces = splitScript(text);
   const parsed = pieces.map((piece) => (piece.kind === 'statement' ? parsePg(piece.text) : undefined));
   const enums = new Set<string>();
@@ -112,8 +116,12 @@ export async function loadSqlScript(engine: PgliteEngine, text: string): Promise
 }
 
 /** Runs one statement in a savepoint; returns the engine's error message, or undefined when it ran. */
-async function run(engine: PgliteEngine, piece: Extract<ScriptPiece, { kind: 'statement' }>): Promise<string | undefined> {
-  const execute = () => (piece.copyData !== undefined ? engine.copyFromStdin(piece.text, piece.copyData) : engine.exec(piece.text));
+async function run(engine: ScriptEngine, piece: Extract<ScriptPiece, { kind: 'statement' }>): Promise<string | undefined> {
+  const execute = () => {
+    if (piece.copyData === undefined) return engine.exec(piece.text);
+    if (!engine.copyFromStdin) throw new Error('COPY … FROM stdin rows are loaded on embedded PostgreSQL only');
+    return engine.copyFromStdin(piece.text, piece.copyData);
+  };
   await engine.exec('SAVEPOINT statement');
   try {
     await execute();

@@ -3,6 +3,7 @@ import type { DialectDiff } from '../dialects/diff.js';
 import { introspectorFor } from '../dialects/registry.js';
 import type { Engine } from '../engines/engine.js';
 import { startPglite } from '../engines/pglite.js';
+import { openScratchDatabase } from '../engines/scratch-database.js';
 import { applyPlan } from '../apply/run-plan.js';
 import { diffSchemas } from '../existing/diff/index.js';
 import type { MigrationPlan, PlanStep, PlanValidation, ValidationRun } from '../existing/plan/plan.js';
@@ -29,7 +30,8 @@ async function readBack(engine: Engine): Promise<Schema> {
 }
 
 /**
- * pg-schema-diff's check, and the down migration's: on a fresh embedded PostgreSQL holding a copy of
+ * pg-schema-diff's check, and the down migration's: on a fresh embedded PostgreSQL (or a scratch
+ * database on the user's server, for their version's behaviour) holding a copy of
  * the source's structure, run the plan and diff the result against the target (it must be empty),
  * then run every reverse and diff against the source (empty again, unless a step cannot be undone).
  * Structure only: the copy has no rows, so backfills and validations run on empty tables.
@@ -40,8 +42,11 @@ export async function validatePlan(
   target: Schema,
   dialect: Dialect,
   hooks: DialectDiff,
+  /** A PostgreSQL server to validate on, in a scratch database dropped afterwards; embedded PostgreSQL when omitted. */
+  serverUrl?: string,
 ): Promise<PlanValidation> {
-  const engine = await startPglite();
+  const copy = serverUrl === undefined ? await embeddedCopy() : await openScratchDatabase(serverUrl);
+  const engine = copy.engine;
   const notes: string[] = [];
   try {
     if (source.sqlText !== undefined) {
@@ -76,6 +81,11 @@ export async function validatePlan(
     const back = diffSchemas(await readBack(engine), source.schema, { hooks }).changes;
     return { engine: version, forward, reverse: { reached: back.length === 0, residual: back, irreversible }, notes };
   } finally {
-    await engine.close();
+    await copy.close();
   }
+}
+
+async function embeddedCopy(): Promise<{ engine: Engine; close(): Promise<void> }> {
+  const engine = await startPglite();
+  return { engine, close: () => engine.close() };
 }

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { parseDuration } from '../../spec/quantities.js';
+import { redactUrl } from '../../engines/redact.js';
 
 interface DiffFlags {
   format: string;
@@ -10,6 +11,7 @@ interface DiffFlags {
   out?: string;
   force?: boolean;
   validate: boolean;
+  validateDb?: string;
   batchRows: string;
   lockTimeout: string;
   statementTimeout: string;
@@ -36,6 +38,7 @@ export function registerDiff(program: Command, context: CommandContext): void {
     .option('-o, --out <plan.json>', 'also write plan.json for `dbarchitect apply`')
     .option('--force', 'with -o: replace the file if it exists')
     .option('--no-validate', 'skip applying the plan and its reverse to a copy of the source on embedded PostgreSQL')
+    .option('--validate-db <url>', 'check the plan on this PostgreSQL server instead, in a scratch database created and dropped there (needs CREATEDB)')
     .option('--batch-rows <n>', 'rows per backfill batch', '10000')
     .option('--lock-timeout <duration>', 'lock_timeout of each step in the sql output', '2s')
     .option('--statement-timeout <duration>', 'statement_timeout of each step in the sql output', '10m')
@@ -69,8 +72,20 @@ export function registerDiff(program: Command, context: CommandContext): void {
         import('../../writers/plan/markdown.js'),
         import('../../dialects/registry.js'),
       ]);
-      if (flags.validate) terminal.info('reading both schemas, planning, then checking the plan on a copy of the source (embedded PostgreSQL)…');
-      const result = await diff(from, to, { renames: flags.rename ?? [], batchRows, validate: flags.validate });
+      if (flags.validateDb !== undefined && !/^postgres(ql)?:\/\//.test(flags.validateDb)) {
+        terminal.error('--validate-db takes a PostgreSQL URL (postgres://user@host/db)');
+        return context.exit(EXIT.badInput);
+      }
+      if (flags.validate)
+        terminal.info(
+          `reading both schemas, planning, then checking the plan on a copy of the source (${flags.validateDb ? `a scratch database on ${redactUrl(flags.validateDb)}` : 'embedded PostgreSQL'})…`,
+        );
+      const result = await diff(from, to, {
+        renames: flags.rename ?? [],
+        batchRows,
+        validate: flags.validate,
+        ...(flags.validateDb !== undefined ? { validateDb: flags.validateDb } : {}),
+      });
       if (!result.ok) {
         if (result.diagnostic) terminal.diagnostics([result.diagnostic]);
         else terminal.error(result.message);

@@ -8,6 +8,10 @@ const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
 const TABLE = 'dbarchitect.apply_progress';
 
+/** The session's search_path set to the schemas it resolves to at this moment (existing ones only). */
+export const PIN_SEARCH_PATH =
+  "SELECT set_config('search_path', coalesce((SELECT string_agg(quote_ident(s), ', ') FROM unnest(current_schemas(false)) AS s), ''), false)";
+
 /** The one statement of a batch, or undefined when the text holds another number of statements. */
 function single(sql: string): Node | undefined {
   const parsed = parsePg(sql);
@@ -50,6 +54,10 @@ export const postgresApply: ApplyDialect = {
   begin: 'BEGIN',
   commit: 'COMMIT',
   setup: [
+    // The plan's names are unqualified, resolved by the user's search_path. Its default "$user"
+    // entry skips a missing schema, so a role named dbarchitect would resolve into the progress
+    // schema once it exists: pin the path as it resolves now, before creating it.
+    PIN_SEARCH_PATH,
     'CREATE SCHEMA IF NOT EXISTS dbarchitect',
     `CREATE TABLE IF NOT EXISTS ${TABLE} (plan_hash text NOT NULL, step_id text NOT NULL, state text NOT NULL CHECK (state IN ('running', 'done')), statements_done integer NOT NULL DEFAULT 0, batches integer NOT NULL DEFAULT 0, rows_changed bigint NOT NULL DEFAULT 0, updated_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (plan_hash, step_id))`,
   ],
