@@ -70,7 +70,7 @@ describe('the architecture around the schema, end to end', () => {
     assert.ok(cluster.nodes >= 4 && cluster.nodes <= 64, `${cluster.nodes} nodes`);
     assert.doesNotMatch(JSON.stringify(result.design.decisions.filter((d) => d.area === 'scaling')), /Citus worker/);
     const report = result.artifacts.find((a) => a.path === 'README.md')!.content;
-    assert.match(report.split('## Summary')[0]!, /Written for the \*\*PostgreSQL alternative\*\*.*The ClickHouse schema is missing/s);
+    assert.match(report.split('## Summary')[0]!, /Written for the \*\*PostgreSQL alternative\*\*.*The ClickHouse schema is `schema\/clickhouse.sql`/s);
     assert.equal(schema.tables.find((t) => t.name === 'reading')!.partitioning?.interval, 'day', 'a fast-growing expiring table gets daily partitions');
   });
 });

@@ -15,10 +15,10 @@ export function engineScope(design: Design): string[] {
   const target = ddlTargetForEngine(technology.choice);
   const own = target ? design.ddl.find((c) => c.dialect === target.name) : undefined;
   const schemaLine = own
-    ? `**The ${scaling.engine.name} schema is \`${own.file}\`** (${target!.displayName}), compiled from the same model; what it cannot express is listed under Other dialects.`
+    ? `**The ${scaling.engine.name} schema is \`${own.file}\`** (${target!.displayName}), compiled from the same tables, keys and indexes; what ${scaling.engine.name} cannot express, and the alternative used, is listed under Other dialects.`
     : `**The ${scaling.engine.name} schema is missing**: translate the tables, keys and access patterns by hand or choose PostgreSQL.`;
   return [
-    `**Engine scope.** The chosen engine is **${scaling.engine.name}**. Written for it: the technology selection, the load, the cluster (Scaling), availability and alerts. ` +
+    `**Engine scope.** The chosen engine is **${scaling.engine.name}**. Written for it: the technology selection, the load, the cluster (Scaling), availability and alerts${own ? `, and \`${own.file}\`` : ''}. ` +
       `Written for the **PostgreSQL alternative**${alternative ? ` (ranked ${rank}, score ${alternative.score})` : ''}: the schema and \`${design.ddl[0]?.file ?? 'schema/postgres.sql'}\`, the indexes, partitioning, capacity (PostgreSQL's page layout), caching and the security script, ` +
       `because dbarchitect derives and verifies plans on PostgreSQL only so far. ${schemaLine}`,
     '',

@@ -1,6 +1,7 @@
 import { formatCount } from '../../format.js';
 import { decisionTier, type Decision } from '../../model/decision.js';
 import type { DdlCheck, Design } from '../../model/design.js';
+import type { DdlSubstitution } from '../../dialects/ddl-target.js';
 import { describeType } from '../../model/logical-type.js';
 import type { Check, Column, Table } from '../../model/schema.js';
 import type { VerifyReport } from '../../model/parts/verify-report.js';
@@ -93,10 +94,26 @@ function otherDialects(design: Design): string[] {
       continue;
     }
     out.push('| cannot express | where | instead |', '|---|---|---|');
-    for (const s of substitutions) out.push(`| ${cell(s.feature)} | ${cell(s.object)} | ${cell(s.alternative)} |`);
+    for (const s of groupSubstitutions(substitutions)) out.push(`| ${cell(s.feature)} | ${cell(s.objects)} | ${cell(s.alternative)} |`);
     out.push('');
   }
   return out;
+}
+
+/** One row per feature and alternative, its objects listed (every table's identity id is one row, not one each). */
+function groupSubstitutions(substitutions: readonly DdlSubstitution[]): { feature: string; objects: string; alternative: string }[] {
+  const groups = new Map<string, { feature: string; alternative: string; objects: string[] }>();
+  for (const s of substitutions) {
+    const key = `${s.feature}\u0000${s.alternative}`;
+    const group = groups.get(key) ?? { feature: s.feature, alternative: s.alternative, objects: [] };
+    group.objects.push(s.object);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map((g) => ({
+    feature: g.feature,
+    alternative: g.alternative,
+    objects: g.objects.length > 6 ? `${g.objects.slice(0, 6).join(', ')} and ${g.objects.length - 6} more` : g.objects.join(', '),
+  }));
 }
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
