@@ -27,8 +27,6 @@ export const TIME_FORMAT = '%H:%M:%f';
 
 const INT16 = 'BETWEEN -32768 AND 32767';
 const INT32 = 'BETWEEN -2147483648 AND 2147483647';
-/** A lower-case UUID, 8-4-4-4-12 hex digits. */
-const UUID_GLOB = [8, 4, 4, 4, 12].map((n) => '[0-9a-f]'.repeat(n)).join('-');
 /** The widest decimal whose scaled value fits SQLite's 64-bit INTEGER (9.22e18) everywhere in its range. */
 const MAX_INTEGER_PRECISION = 18;
 
@@ -64,7 +62,11 @@ export function sqliteStorage(type: LogicalType, column: string, enums: readonly
     case 'json':
       return { type: 'TEXT', check: `json_valid(${column})` };
     case 'uuid':
-      return { type: 'TEXT', check: `${column} GLOB '${UUID_GLOB}'` };
+      // 8-4-4-4-12: dashes at those places, 32 other characters, each a lower-case hex digit.
+      return {
+        type: 'TEXT',
+        check: `${column} GLOB '????????-????-????-????-????????????' AND length(replace(${column}, '-', '')) = 32 AND ${column} NOT GLOB '*[^0-9a-f-]*'`,
+      };
     case 'bytes':
       return { type: 'BLOB' };
     case 'enum': {

@@ -17,11 +17,14 @@ export function storedLiteral(storage: SqliteStorage, value: string | number | b
   return sqliteLiteral(value);
 }
 
-/** n times 10^scale as an exact integer literal, computed on the decimal digits (no float rounding). */
+/** n times 10^scale as an exact integer literal, computed on the decimal digits and rounded half away from zero, as numeric(p,s) rounds. */
 export function scaled(n: number, scale: number): string {
-  const [whole = '0', fraction = ''] = Math.abs(n).toString().split('.');
-  const digits = `${whole}${fraction.padEnd(scale, '0').slice(0, scale)}`.replace(/^0+(?=\d)/, '');
-  return `${n < 0 && digits !== '0' ? '-' : ''}${digits}`;
+  const text = Math.abs(n).toString();
+  // Exponent notation (1e-7, 1e21) has no digits to cut: written out in full first.
+  const [whole = '0', fraction = ''] = (text.includes('e') ? Math.abs(n).toFixed(Math.min(100, scale + 1)) : text).split('.');
+  const padded = fraction.padEnd(scale + 1, '0');
+  const units = BigInt(`${whole}${padded.slice(0, scale)}`) + (padded[scale]! >= '5' ? 1n : 0n);
+  return `${n < 0 && units !== 0n ? '-' : ''}${units}`;
 }
 
 /** A v4 UUID in lower case, from SQLite's random source: the variant digit is one of 8, 9, a, b. */
