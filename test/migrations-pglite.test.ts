@@ -159,8 +159,11 @@ describe('migration files for the initial schema (--migrations)', () => {
     });
   }
 
-  it('the reference spec: each migration file matches its golden file', () => {
+  it('the reference spec: each migration file matches its golden file, and a second run writes the same bytes', async () => {
     for (const [path, text] of files) compareGolden(join(GOLDEN, path), text);
+    const again = await designFromFile(REFERENCE_SPEC, { migrations: [...TOOLS] });
+    assert.ok(again.ok);
+    assert.deepEqual(new Map(again.artifacts.filter((a) => a.path.startsWith('migrations/')).map((a) => [a.path, a.content])), files);
   });
 
   describe('dbarchitect design --migrations', () => {
