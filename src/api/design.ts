@@ -20,6 +20,7 @@ import { TOOL_VERSION } from '../version.js';
 import type { AdrNumbers } from '../writers/adr/adr-numbers.js';
 import { renderArtifacts, type Artifact } from '../writers/artifacts.js';
 import { renderOrmArtifacts } from '../writers/orm/index.js';
+import { renderMigrationArtifacts } from '../writers/migrations/index.js';
 
 export interface DesignOptions {
   /** The target dialect (the registry's default, PostgreSQL, when omitted). */
@@ -32,6 +33,8 @@ export interface DesignOptions {
   readonly adrNumbers?: AdrNumbers;
   /** ORM targets (`--orm`, names from writers/orm) whose models are written under `orm/<target>/`. */
   readonly orm?: readonly string[];
+  /** Migration tools (`--migrations`, names from writers/migrations) whose files for the initial schema go under `migrations/<tool>/`. */
+  readonly migrations?: readonly string[];
   /**
    * Other dialects the finished schema is compiled to, `schema/<name>.sql` each (`--dialect a,b`).
    * Omitted: the target that writes the chosen engine's schema, when the chosen engine is not the design's dialect.
@@ -139,7 +142,15 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
     ...(jobs ? { [jobsFile]: jobs } : {}),
     ...compiled.scripts,
   };
-  const artifacts = [...renderArtifacts(design, scripts, undefined, options.adrNumbers), ...renderOrmArtifacts(schema, options.orm ?? [])];
+  const initial = [
+    { name: 'init', file, purpose: 'the tables, keys, indexes, triggers and views', sql: ddl },
+    { name: 'security', file: securityFile, purpose: 'roles, grants and row-level security', sql: securityDdl },
+  ];
+  const artifacts = [
+    ...renderArtifacts(design, scripts, undefined, options.adrNumbers),
+    ...renderOrmArtifacts(schema, options.orm ?? []),
+    ...renderMigrationArtifacts(initial, options.migrations ?? []),
+  ];
   return { ok: true, design, artifacts: artifacts.sort((a, b) => (a.path < b.path ? -1 : 1)), diagnostics };
 }
 

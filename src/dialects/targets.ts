@@ -1,11 +1,13 @@
 import type { DdlTarget } from './ddl-target.js';
 import { clickhouseTarget } from './clickhouse/target.js';
 import { postgresTarget } from './postgres/target.js';
+import { sqliteTarget } from './sqlite/target.js';
 
 /** Explicit name -> DDL target. Adding a target is adding its folder and one line here. */
 const TARGETS: Readonly<Record<string, DdlTarget>> = {
   clickhouse: clickhouseTarget,
   postgres: postgresTarget,
+  sqlite: sqliteTarget,
 };
 
 export const ddlTargetNames = (): string[] => Object.keys(TARGETS);

@@ -9,6 +9,7 @@ import { readAdrNumbers } from '../read-adr-numbers.js';
 import { elapsed, summarizeFiles } from '../terminal.js';
 import { DESIGN_DIALECT_HELP, resolveDesignDialects } from '../dialect-flag.js';
 import { ormTargets } from '../../writers/orm/index.js';
+import { migrationTools } from '../../writers/migrations/index.js';
 import { closestMatch } from '../../diagnostics/did-you-mean.js';
 
 interface DesignFlags {
@@ -20,6 +21,7 @@ interface DesignFlags {
   dialect?: string;
   checkDb?: string;
   orm?: string;
+  migrations?: string;
 }
 
 /** `--print` name -> the artifact's path for the target dialect. */
@@ -44,6 +46,7 @@ export function registerDesign(program: Command, context: CommandContext): void 
     .option('--check-db <url>', 'a MySQL or MariaDB server (mysql://…) the MySQL schema runs on, in a scratch database dropped afterwards')
     .option('--fail-on <severity>', FAIL_ON_HELP, 'never')
     .option('--orm <targets>', `also write ORM models into orm/<target>/, comma-separated: ${ormTargets().join(', ')}`)
+    .option('--migrations <tools>', `also write the initial schema as migrations/<tool>/ files, comma-separated: ${migrationTools().join(', ')}`)
     .addHelpText(
       'after',
       '\nExamples:\n  $ dbarchitect design examples/saas-shop.yaml\n  $ dbarchitect design spec.yaml -o build/db --force\n  $ dbarchitect design spec.yaml --print sql > schema.sql\n  $ dbarchitect design spec.yaml --fail-on warning',
@@ -64,6 +67,13 @@ export function registerDesign(program: Command, context: CommandContext): void 
       if (unknownOrm !== undefined) {
         const near = closestMatch(unknownOrm, ormTargets());
         terminal.error(`unknown --orm target \`${unknownOrm}\`${near ? ` (did you mean \`${near}\`?)` : ''}; use ${ormTargets().join(', ')}`);
+        return context.exit(EXIT.badInput);
+      }
+      const migrations = flags.migrations === undefined ? [] : [...new Set(flags.migrations.split(',').map((t) => t.trim()))];
+      const unknownTool = migrations.find((t) => !migrationTools().includes(t));
+      if (unknownTool !== undefined) {
+        const near = closestMatch(unknownTool, migrationTools());
+        terminal.error(`unknown --migrations tool \`${unknownTool}\`${near ? ` (did you mean \`${near}\`?)` : ''}; use ${migrationTools().join(', ')}`);
         return context.exit(EXIT.badInput);
       }
       const failOn = flags.failOn;
@@ -109,6 +119,7 @@ export function registerDesign(program: Command, context: CommandContext): void 
           ...(engine ? { engine } : {}),
           ...(numbers.ledger ? { adrNumbers: numbers.ledger } : {}),
           ...(orm.length ? { orm } : {}),
+          ...(migrations.length ? { migrations } : {}),
         });
         terminal.diagnostics(result.diagnostics.filter((d) => d.severity !== 'info'));
         if (!result.ok) return context.exit(EXIT.badInput);

@@ -1,9 +1,11 @@
 import { clickhouseChecker } from './clickhouse.js';
 import type { DdlChecker } from './ddl-checker.js';
+import { sqliteDdlChecker } from './sqlite.js';
 
 /** Target name -> the checker of its DDL. Adding a target's checker is one line here. */
 const CHECKERS: Readonly<Record<string, DdlChecker>> = {
   clickhouse: clickhouseChecker,
+  sqlite: sqliteDdlChecker,
 };
 
 export function ddlCheckerFor(target: string): DdlChecker | undefined {
