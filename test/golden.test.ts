@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { designFromFile } from '../src/api/design.js';
 import { designSchema } from '../src/model/design.js';
 import { verifyReportSchema } from '../src/model/parts/verify-report.js';
+import { compareGolden } from './golden-file.js';
 import { REFERENCE_SPEC } from './helpers.js';
 
 /**
@@ -16,29 +16,7 @@ import { REFERENCE_SPEC } from './helpers.js';
 const GOLDEN = fileURLToPath(new URL('./golden/saas-shop/', import.meta.url));
 const SCHEMA_DOC = fileURLToPath(new URL('../docs/design.schema.json', import.meta.url));
 const VERIFY_SCHEMA_DOC = fileURLToPath(new URL('../docs/verify.schema.json', import.meta.url));
-const update = process.env.UPDATE_GOLDEN === '1';
-
-function compare(path: string, actual: string): void {
-  if (update) {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, actual);
-    return;
-  }
-  let expected: string;
-  try {
-    expected = readFileSync(path, 'utf8');
-  } catch {
-    assert.fail(`missing golden file ${path}; run UPDATE_GOLDEN=1 npm test and review it`);
-  }
-  if (actual === expected) return;
-  // Report the first differing line, not two whole files.
-  const a = actual.split('\n');
-  const e = expected.split('\n');
-  const line = a.findIndex((text, i) => text !== e[i]);
-  assert.fail(
-    `${path} differs at line ${line + 1}:\n  expected: ${e[line] ?? '(end of file)'}\n  actual:   ${a[line] ?? '(end of file)'}\nif the change is intended, run UPDATE_GOLDEN=1 npm test and review the diff`,
-  );
-}
+const compare = compareGolden;
 
 describe('golden artifacts of the reference spec', async () => {
   const first = await designFromFile(REFERENCE_SPEC);
