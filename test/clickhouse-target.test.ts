@@ -6,6 +6,7 @@ import { designFromFile } from '../src/api/design.js';
 import { getDdlTarget } from '../src/dialects/targets.js';
 import { clickhouseChecker } from '../src/engines/ddl-checkers/clickhouse.js';
 import { sqlfluffVersion } from '../src/engines/sqlfluff.js';
+import { compareGolden } from './golden-file.js';
 import { ROOT } from './helpers.js';
 
 /**
@@ -88,10 +89,11 @@ describe('ClickHouse target', () => {
     assert.match(sql, /CREATE TABLE "order"\n/);
   });
 
-  it('is deterministic', async () => {
+  it('is deterministic, and the reference spec matches its golden file', async () => {
     const a = await compiled(SHOP);
     const b = await compiled(SHOP);
     assert.equal(a.sql, b.sql);
+    compareGolden(join(ROOT, 'test/golden/saas-shop/schema/clickhouse.sql'), a.sql);
   });
 });
 
