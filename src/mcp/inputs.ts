@@ -116,3 +116,20 @@ export function resolveDatabase(
 
 export const isDiagnostic = (value: unknown): value is Diagnostic =>
   typeof value === 'object' && value !== null && 'code' in value && 'severity' in value && 'message' in value && !('ok' in value);
+
+/** A use case's `{ ok: false, failure, message }` as the diagnostic the tool error carries (the CLI prints the same message). */
+export function readFailure(failed: { readonly failure: 'input' | 'engine'; readonly message: string; readonly diagnostic?: Diagnostic }): Diagnostic {
+  if (failed.diagnostic) return failed.diagnostic;
+  return failed.failure === 'input'
+    ? inputProblem(
+        'input/target',
+        failed.message,
+        'give a postgres://, postgresql://, mysql:// or mariadb:// URL, a .sql file or, where a spec is read, a .yaml file',
+      )
+    : {
+        code: 'engine/failed',
+        severity: 'error',
+        message: failed.message,
+        fix: 'check that the server runs and accepts connections from here, and the URL (host, port, database, user, password)',
+      };
+}
