@@ -22,6 +22,8 @@ export { lintFiles, lintFiles as lint, type LintOptions, type LintResult, type L
 export { diff, parseRenames, type DiffResult, type DiffOptions as DiffPlanOptions } from './api/diff.js';
 export type { MigrationPlan, PlanStep, PlanSide, PlanValidation, ValidationRun, StepEstimate } from './existing/plan/plan.js';
 export { redactUrl, redactSecrets } from './engines/redact.js';
+/** The MCP server (`dbarchitect mcp`), to embed or to serve on another transport. */
+export { createMcpServer, serveStdio, type McpServerOptions } from './mcp/server.js';
 export { designFromFile, designFromSpec, type DesignOptions, type DesignResult } from './api/design.js';
 export { audit, auditIntrospection, AuditInputError, AuditReadError, type AuditOptions, type AuditResult } from './api/audit.js';
 export { introspect, introspectSchemes, type IntrospectResult, type IntrospectTargetOptions } from './api/introspect.js';
