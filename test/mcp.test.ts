@@ -5,6 +5,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { REFERENCE_SPEC, ROOT, referenceYaml } from './helpers.js';
+import { serverUrl } from './servers.js';
 
 /**
  * A real protocol session: the SDK's own client drives `dbarchitect mcp` in a child process over
@@ -268,6 +269,17 @@ describe('dbarchitect mcp, driven by the SDK client over stdio', () => {
     assert.equal(unset.isError, true);
     assert.match(text(unset), /error input\/env-not-set: the environment variable `NO_SUCH_VARIABLE_HERE` is not set/);
     assert.equal(structured(await call('check_spec', { path: REFERENCE_SPEC })).entities, 9, 'still serving');
+  });
+
+  const pg = serverUrl('postgres');
+  it('introspect and audit a live PostgreSQL named by an environment variable: read only, its password in no answer', { skip: pg.skip }, async () => {
+    const password = decodeURIComponent(new URL(pg.url!).password);
+    const read = structured(await call('introspect', { dbEnv: 'DBARCHITECT_PG_URL' }));
+    assert.equal(read.source.kind, 'live');
+    assert.match(read.source.serverVersion, /PostgreSQL 1\d/);
+    const audited = structured(await call('audit', { dbEnv: 'DBARCHITECT_PG_URL' }));
+    assert.equal(audited.source.kind, 'live');
+    if (password) for (const answer of answers.slice(-2)) assert.ok(!answer.includes(password), 'the server password stays out');
   });
 
   it('no answer of the session holds the password, and the server wrote none to stderr', () => {
