@@ -60,3 +60,23 @@ describe('the docs-test reader and matcher', () => {
     assert.deepEqual(updatedLines(['x'], ['1', '2']), ['1', '2']);
   });
 });
+
+describe('the docs show every command', () => {
+  it('each command of `dbarchitect --help` is run by a console block of the docs', async () => {
+    const { runCli, ROOT } = await import('./helpers.js');
+    const { markdownFiles } = await import('./docs-commands.js');
+    const help = await runCli(['--help']);
+    const commands = [...help.stdout.matchAll(/^ {2}([a-z][a-z-]*) /gm)].map((m) => m[1]!).filter((c) => c !== 'help');
+    assert.ok(commands.includes('design') && commands.includes('mcp'), commands.join(', '));
+    const run = new Set(
+      markdownFiles(ROOT).flatMap((file) =>
+        docBlocks(ROOT, file).flatMap((b) => b.commands.flatMap((c) => /(?:^|[;&|]\s*)dbarchitect ([a-z-]+)/.exec(c.command)?.[1] ?? [])),
+      ),
+    );
+    assert.deepEqual(
+      commands.filter((c) => !run.has(c)),
+      [],
+      'commands no console block runs (add a worked example to docs/commands/<command>.md)',
+    );
+  });
+});
