@@ -1,7 +1,32 @@
-/** dbarchitect's typed library: explicit named exports only. */
+/**
+ * dbarchitect's typed library: explicit named exports only. No function here prints or exits: each
+ * returns values and diagnostics (`Diagnostic`, rendered with `renderDiagnosticsText` as the CLI does).
+ */
+export {
+  check,
+  design,
+  explainQuery,
+  loadSpec,
+  verify,
+  type CheckResult,
+  type DesignRunOptions,
+  type EngineChoice,
+  type SpecSource,
+  type VerifyRunOptions,
+} from './api/library.js';
+export type { ExplainQueryOptions, ExplainQueryResult, QueryExplanation, QueryRun } from './api/explain-query.js';
+export { verifySpec, measuredTimes, type VerifyResult } from './api/verify.js';
+export type { VerifyOptions, VerifyProgress } from './verify/run-verify.js';
+export type { VerifyReport, PatternResult } from './model/parts/verify-report.js';
+export { lintFiles, lintFiles as lint, type LintOptions, type LintResult, type LintedFile } from './api/lint.js';
+export { diff, parseRenames, type DiffResult, type DiffOptions as DiffPlanOptions } from './api/diff.js';
+export type { MigrationPlan, PlanStep, PlanSide, PlanValidation, ValidationRun, StepEstimate } from './existing/plan/plan.js';
+export { redactUrl, redactSecrets } from './engines/redact.js';
+/** The MCP server (`dbarchitect mcp`), to embed or to serve on another transport. */
+export { createMcpServer, serveStdio, type McpServerOptions } from './mcp/server.js';
 export { designFromFile, designFromSpec, type DesignOptions, type DesignResult } from './api/design.js';
-export { audit, auditIntrospection, type AuditOptions, type AuditResult } from './api/audit.js';
-export { introspect, type IntrospectResult, type IntrospectTargetOptions } from './api/introspect.js';
+export { audit, auditIntrospection, AuditInputError, AuditReadError, type AuditOptions, type AuditResult } from './api/audit.js';
+export { introspect, introspectSchemes, type IntrospectResult, type IntrospectTargetOptions } from './api/introspect.js';
 export type { Introspection, IntrospectionSource, StatementAccount } from './model/introspection.js';
 export { loadSchemaSide, type SchemaSide } from './api/diff-sides.js';
 export { diffSchemas, diffHooksFor, RenameHintError, type DiffOptions } from './existing/diff/index.js';

@@ -19,6 +19,8 @@ export const LAYERS: readonly { readonly name: string; readonly paths: readonly 
   { name: 'engines', paths: ['engines'] },
   { name: 'verify', paths: ['verify', 'apply', 'transfer'] },
   { name: 'api', paths: ['api'] },
+  // The MCP server: a shell over api/ like the CLI, which starts it (`dbarchitect mcp`).
+  { name: 'mcp', paths: ['mcp'] },
   { name: 'cli', paths: ['cli', 'index.ts'] },
 ];
 

@@ -6,6 +6,7 @@ import { registerCheck } from './commands/check.js';
 import { registerDesign } from './commands/design.js';
 import { registerDiff } from './commands/diff.js';
 import { registerLint } from './commands/lint.js';
+import { registerMcp } from './commands/mcp.js';
 import { registerNormalize } from './commands/normalize.js';
 import { registerIntrospect } from './commands/introspect.js';
 import { registerSwitchEngine } from './commands/switch-engine.js';
@@ -50,6 +51,7 @@ export async function runCli(argv: readonly string[]): Promise<ExitCode> {
   registerNormalize(program, context);
   registerApply(program, context);
   registerSwitchEngine(program, context);
+  registerMcp(program, context);
   for (const command of program.commands) command.exitOverride();
 
   try {
