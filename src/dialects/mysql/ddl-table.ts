@@ -48,7 +48,7 @@ export function createMysqlTable(ctx: TableContext, inlineForeignKeys: readonly 
     lines.push(`KEY ${q(name)} (${q(auto)})`);
     leadings.push([auto]);
     ctx.substitute(
-      'identity column inside a composite key',
+      'AUTO_INCREMENT column not first in the primary key',
       `${table.name}.${auto}`,
       'AUTO_INCREMENT must lead an index and the primary key starts with another column: an index on the column alone (<table>_<column>_auto_idx) is added',
     );

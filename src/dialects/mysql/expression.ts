@@ -172,7 +172,7 @@ function interval(text: string): MysqlExpression {
 function operator(e: Node, types: ColumnTypes): MysqlExpression {
   const op = names(e.name).at(-1)!;
   if (e.kind === 'AEXPR_IN') {
-    const items = ((e.rexpr as unknown[] | undefined) ?? fail()).map((i) => node(i, types).sql);
+    const items = (((e.rexpr as Node | undefined)?.List?.items as unknown[] | undefined) ?? fail()).map((i) => node(i, types).sql);
     return { sql: `${node(e.lexpr, types).sql} ${op === '<>' ? 'NOT IN' : 'IN'} (${items.join(', ')})`, type: 'BOOLEAN' };
   }
   if (e.kind !== 'AEXPR_OP') return fail();
