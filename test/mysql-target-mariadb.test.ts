@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +15,7 @@ import type { LogicalType } from '../src/model/logical-type.js';
 import type { Column, Schema } from '../src/model/schema.js';
 import { mariadbServer } from './engines.js';
 import { MYSQL_FEATURES } from './fixtures/mysql-features.js';
-import { REFERENCE_SPEC } from './helpers.js';
+import { REFERENCE_SPEC, runCli } from './helpers.js';
 
 /**
  * The MySQL target's scripts run on a real MariaDB (DBARCHITECT_MYSQL_URL; required under
@@ -293,3 +294,27 @@ describe('the MySQL target on MariaDB', { skip: server.skip }, () => {
     assert.doesNotMatch(JSON.stringify(result), /not-the-password-9f3b/);
   });
 });
+
+describe('design --dialect postgres,mysql --check-db on MariaDB', { skip: server.skip }, () => {
+  it('writes schema/mysql.sql, records that it ran on MariaDB, and the report lists the substitutions', async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'dbarchitect-check-db-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const out = join(dir, 'design');
+    const run = await runCli(['design', REFERENCE_SPEC, '--dialect', 'postgres,mysql', '--check-db', server.url!, '--no-engine', '-o', out]);
+    assert.equal(run.status, 0, run.stderr);
+    const password = new URL(server.url!).password;
+    if (password) assert.ok(!`${run.stdout}${run.stderr}`.includes(password), 'the password never shows');
+    const design = JSON.parse(readFileSync(join(out, 'design.json'), 'utf8'));
+    const check = design.ddl.find((c: { dialect: string }) => c.dialect === 'mysql');
+    assert.equal(check.file, 'schema/mysql.sql');
+    assert.match(check.executedOn, /^MariaDB 1\d\.\d+\.\d+$/);
+    assert.equal(check.statements, splitStatements(readFileSync(join(out, 'schema/mysql.sql'), 'utf8')));
+    const report = readFileSync(join(out, 'README.md'), 'utf8');
+    const section = report.slice(report.indexOf('### `schema/mysql.sql`'));
+    assert.match(section, /\*\*executed\*\* on MariaDB/);
+    for (const s of check.substitutions as { feature: string }[]) assert.ok(section.includes(`| ${s.feature} |`), s.feature);
+    assert.match(section, /\| partial index \| order_tenant_id_placed_at_paid_idx \|/);
+  });
+});
+
+const splitStatements = (sql: string) => sql.split(/;\n/).filter((s) => s.trim()).length;
