@@ -134,8 +134,10 @@ function call(f: Node, types: ColumnTypes): MysqlExpression {
     case 'length':
     case 'char_length':
       return args.length === 1 ? { sql: `CHAR_LENGTH(${each()[0]!.sql})`, type: 'INT' } : fail();
-    case 'abs':
-      return args.length === 1 ? { sql: `ABS(${each()[0]!.sql})`, ...(each()[0]!.type ? { type: each()[0]!.type! } : {}) } : fail();
+    case 'abs': {
+      const [arg] = each();
+      return args.length === 1 ? { sql: `ABS(${arg!.sql})`, ...(arg!.type ? { type: arg!.type } : {}) } : fail();
+    }
     case 'coalesce': {
       const parts = each();
       return { sql: `COALESCE(${parts.map((p) => p.sql).join(', ')})`, ...(parts[0]?.type ? { type: parts[0].type } : {}) };
