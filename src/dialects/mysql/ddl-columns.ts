@@ -57,7 +57,8 @@ export function columnDefinition(column: Column, ctx: TableContext, autoIncremen
 /** TEXT, BLOB and JSON columns take a default only as an expression in parentheses (MySQL 8.0.13+, MariaDB 10.2+). */
 const needsParentheses = (type: string) => /^(LONGTEXT|LONGBLOB|JSON)$/.test(type);
 
-function defaultValue(column: Column, type: string, ctx: TableContext): string | undefined {
+/** The DEFAULT clause's value as MySQL writes it, or undefined for none (a loss said as a substitution). */
+export function defaultValue(column: Column, type: string, ctx: TableContext): string | undefined {
   const value = column.default;
   if (!value) return undefined;
   const object = `${ctx.table.name}.${column.name}`;
