@@ -1,11 +1,13 @@
 import type { DdlTarget } from './ddl-target.js';
 import { clickhouseTarget } from './clickhouse/target.js';
+import { mysqlTarget } from './mysql/target.js';
 import { postgresTarget } from './postgres/target.js';
 import { sqliteTarget } from './sqlite/target.js';
 
 /** Explicit name -> DDL target. Adding a target is adding its folder and one line here. */
 const TARGETS: Readonly<Record<string, DdlTarget>> = {
   clickhouse: clickhouseTarget,
+  mysql: mysqlTarget,
   postgres: postgresTarget,
   sqlite: sqliteTarget,
 };

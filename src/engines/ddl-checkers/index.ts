@@ -1,10 +1,12 @@
 import { clickhouseChecker } from './clickhouse.js';
 import type { DdlChecker } from './ddl-checker.js';
+import { mysqlChecker } from './mysql.js';
 import { sqliteDdlChecker } from './sqlite.js';
 
 /** Target name -> the checker of its DDL. Adding a target's checker is one line here. */
 const CHECKERS: Readonly<Record<string, DdlChecker>> = {
   clickhouse: clickhouseChecker,
+  mysql: mysqlChecker,
   sqlite: sqliteDdlChecker,
 };
 
