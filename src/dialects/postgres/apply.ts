@@ -6,7 +6,9 @@ import { quotePgIdentifier } from './quote.js';
 /** Step ids come from the plan file: quoted as literals (standard_conforming_strings, on since PostgreSQL 9.1). */
 const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
-const TABLE = 'dbarchitect.apply_progress';
+/** The schema `apply` keeps its progress in: the tool's own, which introspection leaves out. */
+export const APPLY_SCHEMA = 'dbarchitect';
+const TABLE = `${APPLY_SCHEMA}.apply_progress`;
 
 /** The session's search_path set to the schemas it resolves to at this moment (existing ones only). */
 export const PIN_SEARCH_PATH =
@@ -58,7 +60,7 @@ export const postgresApply: ApplyDialect = {
     // entry skips a missing schema, so a role named dbarchitect would resolve into the progress
     // schema once it exists: pin the path as it resolves now, before creating it.
     PIN_SEARCH_PATH,
-    'CREATE SCHEMA IF NOT EXISTS dbarchitect',
+    `CREATE SCHEMA IF NOT EXISTS ${APPLY_SCHEMA}`,
     `CREATE TABLE IF NOT EXISTS ${TABLE} (plan_hash text NOT NULL, step_id text NOT NULL, state text NOT NULL CHECK (state IN ('running', 'done')), statements_done integer NOT NULL DEFAULT 0, batches integer NOT NULL DEFAULT 0, rows_changed bigint NOT NULL DEFAULT 0, updated_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (plan_hash, step_id))`,
   ],
   async readProgress(db, planHash) {

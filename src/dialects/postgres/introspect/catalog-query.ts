@@ -1,4 +1,5 @@
 import type { SqlSession } from '../../session.js';
+import { APPLY_SCHEMA } from '../apply.js';
 
 /**
  * The schemas read, passed to every catalog query as `$1` (a text array): each query is one
@@ -14,9 +15,14 @@ export const scopedQuery = <T>(scope: CatalogScope, sql: string): Promise<T[]> =
 /** Schemas that are the system's, never the user's. */
 export const SYSTEM_NAMESPACES = `n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'`;
 
-/** The database's user schemas, in name order. */
+/**
+ * The database's user schemas, in name order. The schema `apply` keeps its progress in is the
+ * tool's, not the user's: a diff after an apply would plan to drop it (named with --schema, it is read).
+ */
 export async function userNamespaces(db: SqlSession): Promise<string[]> {
-  const rows = await db.query<{ name: string }>(`SELECT n.nspname AS name FROM pg_namespace n WHERE ${SYSTEM_NAMESPACES} ORDER BY n.nspname`);
+  const rows = await db.query<{ name: string }>(
+    `SELECT n.nspname AS name FROM pg_namespace n WHERE ${SYSTEM_NAMESPACES} AND n.nspname <> '${APPLY_SCHEMA}' ORDER BY n.nspname`,
+  );
   return rows.map((r) => r.name);
 }
 
