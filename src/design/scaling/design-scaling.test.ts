@@ -204,6 +204,18 @@ access_patterns:
     );
   });
 
+  it('two inserts into one table share its one idempotency key: one column, one constraint', async () => {
+    const { designFromFile } = await import('../../api/design.js');
+    const result = await designFromFile(new URL('../../../test/fixtures/failing-pattern.yaml', import.meta.url).pathname);
+    assert.ok(result.ok);
+    const item = result.design.schema.tables.find((t) => t.name === 'item')!;
+    assert.deepEqual(
+      item.uniques.map((u) => u.name),
+      ['item_idempotency_key_key'],
+    );
+    assert.equal(item.columns.filter((c) => c.name === 'idempotency_key').length, 1);
+  });
+
   it('no replicas when every read needs strong consistency', async () => {
     const { scaling } = await design(ledger);
     assert.equal(scaling.replicas.count, 0);

@@ -111,7 +111,8 @@ export function withIdempotencyKeys(schema: Schema, idempotency: readonly Idempo
       return {
         ...table,
         columns: [...table.columns, ...column],
-        uniques: [...table.uniques, ...own.map((k) => ({ name: k.constraintName!, columns: [...k.columns] }))],
+        // Several inserts into one table share its one key: one constraint, not one per pattern.
+        uniques: [...table.uniques, ...[...new Map(own.map((k) => [k.constraintName!, { name: k.constraintName!, columns: [...k.columns] }])).values()]],
       };
     }),
   };
