@@ -181,7 +181,14 @@ export function patternAccess(schema: Schema, w: WorkloadPattern, params: readon
   const parentColumns = parentJoin
     ? [
         ...new Set(
-          [...equals.map((e) => e.column), ...ins.map((i) => i.column), ...ranges.map((r) => r.column), ...filters.map((f) => f.column), ...orderBy.map((o) => o.column), ...projected]
+          [
+            ...equals.map((e) => e.column),
+            ...ins.map((i) => i.column),
+            ...ranges.map((r) => r.column),
+            ...filters.map((f) => f.column),
+            ...orderBy.map((o) => o.column),
+            ...projected,
+          ]
             .filter((c) => c.table === parentJoin!.table.name)
             .flatMap((c) => (c.column === '*' ? parentJoin!.table.columns.map((x) => x.name) : [c.column]))
             .filter((c) => !parentJoin!.fk.refColumns.includes(c)),
@@ -221,11 +228,7 @@ function joinForeignKey(
   b: Table,
 ): { child: Table; childAlias: string; parent: Table; parentAlias: string; fk: ForeignKey } | undefined {
   const edges = shape.joins.map((j) =>
-    j.left.alias === aliasA
-      ? { a: j.left.column, b: j.right.column }
-      : j.right.alias === aliasA
-        ? { a: j.right.column, b: j.left.column }
-        : undefined,
+    j.left.alias === aliasA ? { a: j.left.column, b: j.right.column } : j.right.alias === aliasA ? { a: j.right.column, b: j.left.column } : undefined,
   );
   if (!edges.length || edges.some((e) => e === undefined)) return undefined;
   const pairs = edges as { a: string; b: string }[];

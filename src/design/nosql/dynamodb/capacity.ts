@@ -28,7 +28,11 @@ export interface CapacityContext {
  * up once per request; one write unit is 1 KB per item, in the table and in every GSI the item is
  * written to; a transactional write costs twice.
  */
-export function patternCapacity(ctx: CapacityContext, planned: PlannedPattern, access: PatternAccess): Omit<DynamoPattern, 'pattern' | 'kind' | 'operations' | 'notes'> {
+export function patternCapacity(
+  ctx: CapacityContext,
+  planned: PlannedPattern,
+  access: PatternAccess,
+): Omit<DynamoPattern, 'pattern' | 'kind' | 'operations' | 'notes'> {
   const rate = access.ratePerSecond;
   let items = 0;
   let readUnits = 0;
@@ -105,7 +109,9 @@ function queryItems(ctx: CapacityContext, access: PatternAccess, plan: ItemTypeP
   }
   const pk = op.key[0];
   const sk = op.key[1];
-  const bound = [...(pk?.value.parts ?? []), ...(sk && (sk.operator === '=' || sk.operator === 'begins_with') ? sk.value.parts : [])].flatMap((p) => (p.kind === 'value' ? [p.column] : []));
+  const bound = [...(pk?.value.parts ?? []), ...(sk && (sk.operator === '=' || sk.operator === 'begins_with') ? sk.value.parts : [])].flatMap((p) =>
+    p.kind === 'value' ? [p.column] : [],
+  );
   const rangeColumn = sk && !['=', 'begins_with'].includes(sk.operator) ? sk.value.parts.at(-1) : undefined;
   const copied = bound.filter((c) => !plan.table.columns.some((x) => x.name === c));
   const extraDistinct = copied.reduce((n, c) => {

@@ -33,14 +33,21 @@ export function describeOperation(op: PlannedOperation): DynamoOperation {
     const conditions = op.filter.conditions.map((c) => filterText(c, literal));
     if (conditions.length)
       filterParts.push(
-        op.filter.passEntity ? `(_type = ${literal({ kind: 'constant', value: op.filter.passEntity })} OR (${conditions.join(' AND ')}))` : conditions.join(' AND '),
+        op.filter.passEntity
+          ? `(_type = ${literal({ kind: 'constant', value: op.filter.passEntity })} OR (${conditions.join(' AND ')}))`
+          : conditions.join(' AND '),
       );
   }
   return {
     operation: op.operation,
     index: op.index,
     entity: op.entity,
-    keyCondition: op.forEachItemOf !== undefined ? `the key of each item request ${op.forEachItemOf + 1} returned` : op.operation === 'PutItem' ? 'attribute_not_exists(PK)' : parts.join(' AND '),
+    keyCondition:
+      op.forEachItemOf !== undefined
+        ? `the key of each item request ${op.forEachItemOf + 1} returned`
+        : op.operation === 'PutItem'
+          ? 'attribute_not_exists(PK)'
+          : parts.join(' AND '),
     values,
     ...(op.scanIndexForward !== undefined ? { scanIndexForward: op.scanIndexForward } : {}),
     ...(op.limit !== undefined ? { limit: op.limit } : {}),
@@ -66,7 +73,9 @@ function keyConditionText(k: KeyCondition, name: string, placeholder: (name: str
 function filterText(c: FilterCondition, literal: (source: ValueSource) => string): string {
   switch (c.kind) {
     case 'compare':
-      return c.operator === 'between' ? `${c.attribute} BETWEEN ${literal(c.value)} AND ${literal(c.high!)}` : `${c.attribute} ${c.operator} ${literal(c.value)}`;
+      return c.operator === 'between'
+        ? `${c.attribute} BETWEEN ${literal(c.value)} AND ${literal(c.high!)}`
+        : `${c.attribute} ${c.operator} ${literal(c.value)}`;
     case 'in':
       return `${c.attribute} IN (${c.values.map(literal).join(', ')})`;
     case 'begins_with':

@@ -38,7 +38,13 @@ export function designDynamodb(ctx: NosqlContext): DynamoDesignResult {
   const capacityContext = { schema: ctx.schema, plans, projections, volumes: ctx.volumes, strongReads, findings };
   const patterns = ctx.accesses.map((access) => {
     const p = planned.get(access.pattern)!;
-    return { pattern: p.pattern, kind: p.kind, operations: p.operations.map(describeOperation), notes: p.notes, ...patternCapacity(capacityContext, p, access) };
+    return {
+      pattern: p.pattern,
+      kind: p.kind,
+      operations: p.operations.map(describeOperation),
+      notes: p.notes,
+      ...patternCapacity(capacityContext, p, access),
+    };
   });
   const items = [...plans.values()].map((plan) => itemType(ctx, plan, findings));
   const indexes = indexList(serve.indexes, plans, projections);
@@ -102,7 +108,9 @@ function itemType(ctx: NosqlContext, plan: ItemTypePlan, findings: NosqlFinding[
     });
   const attributes = [
     ...table.columns.map((c) => ({ name: c.name, type: attributeKind(c.type.kind), column: c.name })),
-    ...plan.copies.flatMap((copy) => copy.columns.map((c) => ({ name: c.attribute, type: attributeKind(c.type.kind), column: `${copy.parent.name}.${c.column}` }))),
+    ...plan.copies.flatMap((copy) =>
+      copy.columns.map((c) => ({ name: c.attribute, type: attributeKind(c.type.kind), column: `${copy.parent.name}.${c.column}` })),
+    ),
   ];
   return {
     entity: table.name,
@@ -131,7 +139,10 @@ function attributeKind(kind: string): 'S' | 'N' | 'BOOL' | 'M' {
 }
 
 /** INCLUDE the attributes the index's readers need (and the item type); ALL when one needs every attribute or the list passes AWS's limit. */
-function finalProjections(indexes: ReadonlyMap<string, IndexUse>, plans: ReadonlyMap<string, ItemTypePlan>): Map<string, { type: 'ALL' | 'INCLUDE'; attributes?: string[] }> {
+function finalProjections(
+  indexes: ReadonlyMap<string, IndexUse>,
+  plans: ReadonlyMap<string, ItemTypePlan>,
+): Map<string, { type: 'ALL' | 'INCLUDE'; attributes?: string[] }> {
   const out = new Map<string, { type: 'ALL' | 'INCLUDE'; attributes?: string[] }>();
   let total = 0;
   for (const use of [...indexes.values()].sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }))) {

@@ -24,9 +24,11 @@ function keyBytes(key: KeyDef['pk'], plan: ItemTypePlan, schema: Schema, inSortK
 
 /** The item in the base table: its key attributes, its type, every column and copy, and its GSI key attributes. */
 export function itemSize(plan: ItemTypePlan, schema: Schema): RecordSize {
-  const keys =
-    2 + keyBytes(plan.base.pk, plan, schema, false) + 2 + keyBytes(plan.base.sk, plan, schema, true) + '_type'.length + plan.table.name.length;
-  const gsiKeys = [...plan.gsis].reduce((n, [name, key]) => n + 2 * (name.length + 2) + keyBytes(key.pk, plan, schema, false) + keyBytes(key.sk, plan, schema, true), 0);
+  const keys = 2 + keyBytes(plan.base.pk, plan, schema, false) + 2 + keyBytes(plan.base.sk, plan, schema, true) + '_type'.length + plan.table.name.length;
+  const gsiKeys = [...plan.gsis].reduce(
+    (n, [name, key]) => n + 2 * (name.length + 2) + keyBytes(key.pk, plan, schema, false) + keyBytes(key.sk, plan, schema, true),
+    0,
+  );
   const fields = dataAttributes(plan).map((a) => ({ name: a.name, width: fieldWidth('dynamodb', a.name, { type: a.type }, schema) }));
   return recordSize(fields, keys + gsiKeys);
 }
@@ -36,7 +38,18 @@ export function indexItemBytes(plan: ItemTypePlan, schema: Schema, index: string
   const full = itemSize(plan, schema).typicalBytes;
   if (projection.type === 'ALL') return full;
   const key = plan.gsis.get(index);
-  const keys = 2 + keyBytes(plan.base.pk, plan, schema, false) + 2 + keyBytes(plan.base.sk, plan, schema, true) + (key ? keyBytes(key.pk, plan, schema, false) + keyBytes(key.sk, plan, schema, true) + 2 * (index.length + 2) : 0);
+  const keys =
+    2 +
+    keyBytes(plan.base.pk, plan, schema, false) +
+    2 +
+    keyBytes(plan.base.sk, plan, schema, true) +
+    (key ? keyBytes(key.pk, plan, schema, false) + keyBytes(key.sk, plan, schema, true) + 2 * (index.length + 2) : 0);
   const attributes = (projection.attributes ?? []).filter((a) => attributeType(plan, a) !== undefined || a === '_type');
-  return keys + attributes.reduce((n, a) => n + (a === '_type' ? 5 + plan.table.name.length : fieldWidth('dynamodb', a, { type: attributeType(plan, a)! }, schema).typical), 0);
+  return (
+    keys +
+    attributes.reduce(
+      (n, a) => n + (a === '_type' ? 5 + plan.table.name.length : fieldWidth('dynamodb', a, { type: attributeType(plan, a)! }, schema).typical),
+      0,
+    )
+  );
 }

@@ -111,5 +111,8 @@ export function attributeType(plan: ItemTypePlan, attribute: string): LogicalTyp
 
 /** Every attribute the item type stores besides its keys: its columns and its copies. */
 export function dataAttributes(plan: ItemTypePlan): { name: string; type: LogicalType }[] {
-  return [...plan.table.columns.map((c) => ({ name: c.name, type: c.type })), ...plan.copies.flatMap((c) => c.columns.map((x) => ({ name: x.attribute, type: x.type })))];
+  return [
+    ...plan.table.columns.map((c) => ({ name: c.name, type: c.type })),
+    ...plan.copies.flatMap((c) => c.columns.map((x) => ({ name: x.attribute, type: x.type }))),
+  ];
 }

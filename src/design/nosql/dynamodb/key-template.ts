@@ -41,7 +41,10 @@ export function templateText(segments: readonly Segment[], name: (column: string
 }
 
 export const sameSegments = (a: readonly Segment[], b: readonly Segment[]): boolean =>
-  a.length === b.length && a.every((s, i) => (s.kind === 'tag' ? b[i]!.kind === 'tag' && (b[i] as typeof s).text === s.text : b[i]!.kind === 'column' && (b[i] as typeof s).column === s.column));
+  a.length === b.length &&
+  a.every((s, i) =>
+    s.kind === 'tag' ? b[i]!.kind === 'tag' && (b[i] as typeof s).text === s.text : b[i]!.kind === 'column' && (b[i] as typeof s).column === s.column,
+  );
 
 /** A plain JavaScript value of a column, as the synthetic rows and the parameters hold them. */
 export type PlainValue = string | number | boolean | Date | null;
@@ -61,6 +64,11 @@ export function keyValueText(value: PlainValue, type: LogicalType | undefined, i
 }
 
 /** The key text of a row (or of parameter values by column). */
-export function renderKey(segments: readonly Segment[], value: (column: string) => PlainValue, type: (column: string) => LogicalType | undefined, inSortKey: boolean): string {
+export function renderKey(
+  segments: readonly Segment[],
+  value: (column: string) => PlainValue,
+  type: (column: string) => LogicalType | undefined,
+  inSortKey: boolean,
+): string {
   return segments.map((s) => (s.kind === 'tag' ? s.text : keyValueText(value(s.column), type(s.column), inSortKey))).join('#');
 }

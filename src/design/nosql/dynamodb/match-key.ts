@@ -55,7 +55,9 @@ export function matchKey(key: KeyDef, needs: KeyNeeds, names: { pk: string; sk: 
   const rangeOnKey = range !== undefined && rest[0] === range.attribute;
   if (range && !rangeOnKey && !(needs.order.length && needs.order[0]!.attribute !== range.attribute)) return undefined;
 
-  const conditions: KeyCondition[] = [{ attribute: names.pk, operator: '=', value: { parts: key.pk.map((s) => (s.kind === 'tag' ? { kind: 'tag', text: s.text } : part(s.column, needs))) } }];
+  const conditions: KeyCondition[] = [
+    { attribute: names.pk, operator: '=', value: { parts: key.pk.map((s) => (s.kind === 'tag' ? { kind: 'tag', text: s.text } : part(s.column, needs))) } },
+  ];
   const more = rest.length > 1;
   if (rangeOnKey) conditions.push(rangeCondition(names.sk, prefix, range!.attribute, range!.operator, range!.value, range!.high, more));
   else if (fullyBound) conditions.push({ attribute: names.sk, operator: '=', value: { parts: prefix } });
@@ -83,7 +85,10 @@ function rangeCondition(
   high: ValueSource | undefined,
   more: boolean,
 ): KeyCondition {
-  const at = (source: ValueSource, suffix?: KeyValue['suffix']): KeyValue => ({ parts: [...prefix, { kind: 'value', column, source }], ...(suffix ? { suffix } : {}) });
+  const at = (source: ValueSource, suffix?: KeyValue['suffix']): KeyValue => ({
+    parts: [...prefix, { kind: 'value', column, source }],
+    ...(suffix ? { suffix } : {}),
+  });
   const upperOf = (source: ValueSource) => at(source, more ? '#~' : undefined);
   if (!prefix.length) {
     switch (operator) {

@@ -25,7 +25,13 @@ export interface KeyCondition {
 }
 
 export type FilterCondition =
-  | { readonly kind: 'compare'; readonly attribute: string; readonly operator: '=' | '<>' | RangeOperator; readonly value: ValueSource; readonly high?: ValueSource }
+  | {
+      readonly kind: 'compare';
+      readonly attribute: string;
+      readonly operator: '=' | '<>' | RangeOperator;
+      readonly value: ValueSource;
+      readonly high?: ValueSource;
+    }
   | { readonly kind: 'in'; readonly attribute: string; readonly values: readonly ValueSource[] }
   | { readonly kind: 'begins_with' | 'contains'; readonly attribute: string; readonly value: ValueSource }
   | { readonly kind: 'exists' | 'not_exists'; readonly attribute: string }

@@ -82,7 +82,9 @@ function readWithChildren(ctx: ServeContext, access: PatternAccess, parent: Item
   const parentNeeds = needsOf({ ...access, orderBy: [] }, parent.table.name, parentAttr);
   if (child.collection?.parent === parent.table.name || inParentPartition(child, parent, fk)) {
     const match = matchKey({ pk: parent.base.pk, sk: [] }, parentNeeds.needs, { pk: 'PK', sk: 'SK' })!;
-    const sharing = [...ctx.plans.values()].filter((p) => p.collection?.parent === parent.table.name || (p !== parent && sharesPartition(p, parent))).map((p) => p.table.name);
+    const sharing = [...ctx.plans.values()]
+      .filter((p) => p.collection?.parent === parent.table.name || (p !== parent && sharesPartition(p, parent)))
+      .map((p) => p.table.name);
     const others = sharing.filter((e) => e !== childTable.name);
     const filter: PlannedFilter | undefined =
       childConditions.length || others.length
@@ -98,7 +100,9 @@ function readWithChildren(ctx: ServeContext, access: PatternAccess, parent: Item
               .join('; '),
           }
         : undefined;
-    notes.push(`the ${parent.table.name} item and its ${childTable.name} items share the partition \`${templateText(parent.base.pk)}\`: one Query returns both`);
+    notes.push(
+      `the ${parent.table.name} item and its ${childTable.name} items share the partition \`${templateText(parent.base.pk)}\`: one Query returns both`,
+    );
     return [
       {
         operation: 'Query',
@@ -126,7 +130,7 @@ function sharesPartition(plan: ItemTypePlan, parent: ItemTypePlan): boolean {
 }
 
 /** Attribute names on the driver's item: its own columns, or the copies of its parent's. */
-function attributeOf(plan: ItemTypePlan, access: PatternAccess): (ref: ColumnRef) => string | undefined {
+export function attributeOf(plan: ItemTypePlan, access: PatternAccess): (ref: ColumnRef) => string | undefined {
   return (ref) => {
     if (ref.table === plan.table.name) return ref.column;
     const copy = plan.copies.find((c) => c.parent.name === ref.table && c.fk.name === access.parent?.fk.name);
@@ -149,7 +153,11 @@ function needsOf(access: PatternAccess, table: string, attr: (ref: ColumnRef) =>
     if (ins.size === 0 && !eq.has(a)) ins.set(a, i.values);
     else filters.push({ kind: 'in', attribute: a, values: i.values });
   }
-  const order = access.sortedByApplication ? [] : access.orderBy.map((o) => ({ attribute: attr(o.column), direction: o.direction })).filter((o) => o.attribute !== undefined && !eq.has(o.attribute)) as KeyNeeds['order'];
+  const order = access.sortedByApplication
+    ? []
+    : (access.orderBy
+        .map((o) => ({ attribute: attr(o.column), direction: o.direction }))
+        .filter((o) => o.attribute !== undefined && !eq.has(o.attribute)) as KeyNeeds['order']);
   const ranges = access.ranges.map((r) => ({ r, a: attr(r.column) })).filter((x): x is { r: RangeCondition; a: string } => x.a !== undefined);
   const keyed = ranges.find((x) => (order.length ? order[0]!.attribute === x.a : true));
   for (const x of ranges) if (x !== keyed) filters.push(rangeFilter(x.a, x.r));
@@ -221,13 +229,18 @@ function readEntity(
   limit: number | undefined,
 ): PlannedOperation {
   const filter: PlannedFilter | undefined = filters.length
-    ? { conditions: filters, why: filters.some((f) => f.kind === 'application') ? 'conditions no key holds; some only the application can apply' : 'conditions no key holds' }
+    ? {
+        conditions: filters,
+        why: filters.some((f) => f.kind === 'application') ? 'conditions no key holds; some only the application can apply' : 'conditions no key holds',
+      }
     : undefined;
   const finish = (index: string, match: NonNullable<ReturnType<typeof matchKey>>, why: string): PlannedOperation => {
     const perValue = match.perValue ? { column: match.perValue, values: needs.ins.get(match.perValue)! } : undefined;
     if (index === 'table' && match.fullyBound && !filter && !perValue)
       return { operation: 'GetItem', index, entity: plan.table.name, key: match.conditions, why };
-    if (index !== 'table') useIndex(ctx, index, plan, pattern, [...projected, ...filters.flatMap((f) => ('attribute' in f ? [f.attribute] : []))]);
+    // The entity's key columns always come along, so the application knows which rows it got.
+    if (index !== 'table')
+      useIndex(ctx, index, plan, pattern, [...plan.table.primaryKey.columns, ...projected, ...filters.flatMap((f) => ('attribute' in f ? [f.attribute] : []))]);
     return {
       operation: 'Query',
       index,
@@ -308,7 +321,9 @@ function serveWrite(ctx: ServeContext, access: PatternAccess): PlannedPattern {
         `unique (${u.columns.join(', ')}): no index enforces it; write a guard item \`${templateText(labelled(table, u.columns))}\` with attribute_not_exists(PK) in the same TransactWriteItems (2 write units per item)`,
       );
     for (const copy of plan.copies)
-      notes.push(`the copies of ${copy.parent.name} (${copy.columns.map((c) => c.attribute).join(', ')}) are set from the ${copy.parent.name}: the application has them or reads it first (GetItem)`);
+      notes.push(
+        `the copies of ${copy.parent.name} (${copy.columns.map((c) => c.attribute).join(', ')}) are set from the ${copy.parent.name}: the application has them or reads it first (GetItem)`,
+      );
     return { pattern: access.pattern, kind: 'write', operations, notes };
   }
   const attr = (ref: ColumnRef) => (ref.table === table.name ? ref.column : undefined);
@@ -325,14 +340,32 @@ function serveWrite(ctx: ServeContext, access: PatternAccess): PlannedPattern {
       fix: 'delete the item and put it under its new key in one TransactWriteItems, or key the item by a column that does not change',
     });
   if (base?.fullyBound && !base.perValue && !filters.length) {
-    operations.push({ operation: write, index: 'table', entity: table.name, key: base.conditions, ...(access.sets.length ? { sets: [...access.sets] } : {}), why: `by the ${table.name} key` });
+    operations.push({
+      operation: write,
+      index: 'table',
+      entity: table.name,
+      key: base.conditions,
+      ...(access.sets.length ? { sets: [...access.sets] } : {}),
+      why: `by the ${table.name} key`,
+    });
   } else {
     operations.push(readEntity(ctx, access.pattern, plan, needs, filters, table.primaryKey.columns, undefined));
-    operations.push({ operation: write, index: 'table', entity: table.name, key: [], forEachItemOf: 0, ...(access.sets.length ? { sets: [...access.sets] } : {}), why: 'once per item the Query returned, by its key' });
+    operations.push({
+      operation: write,
+      index: 'table',
+      entity: table.name,
+      key: [],
+      forEachItemOf: 0,
+      ...(access.sets.length ? { sets: [...access.sets] } : {}),
+      why: 'once per item the Query returned, by its key',
+    });
     notes.push(`the condition is not the ${table.name} key: a Query finds the items, then one ${write} each`);
   }
-  const gsiTouched = [...plan.gsis].filter(([, key]) => [...key.pk, ...key.sk].some((s) => s.kind === 'column' && access.sets.includes(s.column))).map(([name]) => name);
-  if (access.kind === 'update' && gsiTouched.length) notes.push(`the ${write} also sets the keys of ${gsiTouched.join(', ')}, which read the columns it changes`);
+  const gsiTouched = [...plan.gsis]
+    .filter(([, key]) => [...key.pk, ...key.sk].some((s) => s.kind === 'column' && access.sets.includes(s.column)))
+    .map(([name]) => name);
+  if (access.kind === 'update' && gsiTouched.length)
+    notes.push(`the ${write} also sets the keys of ${gsiTouched.join(', ')}, which read the columns it changes`);
   if (access.kind === 'update')
     for (const other of ctx.plans.values())
       for (const copy of other.copies.filter((c) => c.parent.name === table.name && c.columns.some((x) => access.sets.includes(x.column))))
