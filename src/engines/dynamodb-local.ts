@@ -20,6 +20,7 @@ import type { DynamoDesignResult } from '../design/nosql/dynamodb/design-dynamod
 import { keyAttributes, syntheticItems, withCopies, type Item } from '../design/nosql/dynamodb/items.js';
 import { readRequests, writeRequest, type DynamoRequest } from '../design/nosql/dynamodb/requests.js';
 import type { PlannedOperation } from '../design/nosql/dynamodb/planned.js';
+import type { DynamoExecution, DynamoPatternRun } from '../design/nosql/dynamodb/execution.js';
 
 const require = createRequire(import.meta.url);
 type DynaliteFactory = (options: { createTableMs?: number; deleteTableMs?: number; updateTableMs?: number }) => Server;
@@ -100,23 +101,6 @@ function quietClient(port: number): DynamoDBClient {
     if (before === undefined) delete process.env[key];
     else process.env[key] = before;
   }
-}
-
-export interface DynamoPatternRun {
-  readonly pattern: string;
-  readonly ok: boolean;
-  readonly detail: string;
-  /** The operations sent for the pattern, in order. */
-  readonly operations: readonly string[];
-  readonly skipped?: string;
-}
-
-export interface DynamoExecution {
-  readonly engine: string;
-  readonly items: number;
-  readonly patterns: readonly DynamoPatternRun[];
-  /** Every request the server received, by operation: `Scan` must be absent. */
-  readonly requests: Readonly<Record<string, number>>;
 }
 
 /**

@@ -10,6 +10,8 @@ import { elapsed, summarizeFiles } from '../terminal.js';
 import { DESIGN_DIALECT_HELP, resolveDesignDialects } from '../dialect-flag.js';
 import { ormTargets } from '../../writers/orm/index.js';
 import { closestMatch } from '../../diagnostics/did-you-mean.js';
+import { NOSQL_TARGETS } from '../../writers/nosql/targets.js';
+import type { NosqlTarget } from '../../model/parts/nosql.js';
 
 interface DesignFlags {
   out?: string;
@@ -20,6 +22,7 @@ interface DesignFlags {
   dialect?: string;
   checkDb?: string;
   orm?: string;
+  target?: string;
 }
 
 /** `--print` name -> the artifact's path for the target dialect. */
@@ -44,6 +47,10 @@ export function registerDesign(program: Command, context: CommandContext): void 
     .option('--check-db <url>', 'a MySQL or MariaDB server (mysql://…) the MySQL schema runs on, in a scratch database dropped afterwards')
     .option('--fail-on <severity>', FAIL_ON_HELP, 'never')
     .option('--orm <targets>', `also write ORM models into orm/<target>/, comma-separated: ${ormTargets().join(', ')}`)
+    .option(
+      '--target <names>',
+      `also write NoSQL designs into nosql/<target>/, comma-separated: ${NOSQL_TARGETS.join(', ')} (default: the chosen engine's family)`,
+    )
     .addHelpText(
       'after',
       '\nExamples:\n  $ dbarchitect design examples/saas-shop.yaml\n  $ dbarchitect design spec.yaml -o build/db --force\n  $ dbarchitect design spec.yaml --print sql > schema.sql\n  $ dbarchitect design spec.yaml --fail-on warning',
@@ -64,6 +71,13 @@ export function registerDesign(program: Command, context: CommandContext): void 
       if (unknownOrm !== undefined) {
         const near = closestMatch(unknownOrm, ormTargets());
         terminal.error(`unknown --orm target \`${unknownOrm}\`${near ? ` (did you mean \`${near}\`?)` : ''}; use ${ormTargets().join(', ')}`);
+        return context.exit(EXIT.badInput);
+      }
+      const nosql = flags.target === undefined ? [] : [...new Set(flags.target.split(',').map((t) => t.trim()))];
+      const unknownTarget = nosql.find((t) => !(NOSQL_TARGETS as readonly string[]).includes(t));
+      if (unknownTarget !== undefined) {
+        const near = closestMatch(unknownTarget, [...NOSQL_TARGETS]);
+        terminal.error(`unknown --target \`${unknownTarget}\`${near ? ` (did you mean \`${near}\`?)` : ''}; use ${NOSQL_TARGETS.join(', ')}`);
         return context.exit(EXIT.badInput);
       }
       const failOn = flags.failOn;
@@ -109,6 +123,7 @@ export function registerDesign(program: Command, context: CommandContext): void 
           ...(engine ? { engine } : {}),
           ...(numbers.ledger ? { adrNumbers: numbers.ledger } : {}),
           ...(orm.length ? { orm } : {}),
+          ...(nosql.length ? { nosql: nosql as NosqlTarget[] } : {}),
         });
         terminal.diagnostics(result.diagnostics.filter((d) => d.severity !== 'info'));
         if (!result.ok) return context.exit(EXIT.badInput);
@@ -126,6 +141,9 @@ export function registerDesign(program: Command, context: CommandContext): void 
           return context.exit(EXIT.badInput);
         }
         for (const check of result.design.ddl) terminal.info(`${check.file}: ${check.statements} statements, ${describeCheck(check)}`);
+        for (const [target, part] of Object.entries(result.design.nosql ?? {}))
+          if (typeof part === 'object')
+            terminal.info(`nosql/${target}: ${part.evidence.map((e) => `${e.tier} (${e.source.replace(/^\w+:/, '')})`).join(', ')}`);
         terminal.info(`wrote ${folder}/: ${summarizeFiles(written.written)}${written.removed.length ? ` (removed stale ${written.removed.join(', ')})` : ''}`);
         terminal.info(`${result.design.schema.tables.length} tables, ${result.design.decisions.length} decisions; ${summarizeDiagnostics(result.diagnostics)}`);
         return context.exit(exitForFindings(terminal, result.diagnostics, failOn));

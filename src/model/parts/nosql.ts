@@ -206,6 +206,8 @@ export const cassandraTableSchema = z.object({
   /** A partition-key column that splits a partition that would pass the size limit. */
   bucket: z.object({ column: z.string(), kind: z.enum(['time', 'hash']), of: z.string(), unit: z.string(), why: z.string() }).optional(),
   partition: z.object({ rows: z.number(), rowBytes: z.number(), bytes: z.number(), limitBytes: z.number(), basis: z.array(z.string()) }),
+  /** default_time_to_live: the entity's retention, so expired rows leave without deletes. */
+  ttlSeconds: z.number().optional(),
 });
 
 export const cassandraDesignSchema = z.object({

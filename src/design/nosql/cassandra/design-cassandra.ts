@@ -262,7 +262,12 @@ function writeStatements(keyspace: string, access: PatternAccess, holders: reado
   return { cql: statements, notes };
 }
 
+/** Cassandra's largest TTL: 20 years. */
+const MAX_TTL_SECONDS = 630_720_000;
+
 function tableJson(t: TablePlan, estimate: ReturnType<typeof partitionEstimate>): CassandraTable {
+  const retention = t.entity.volume?.retentionSeconds;
+  const ttl = retention !== undefined && !t.staticParent ? Math.min(MAX_TTL_SECONDS, Math.round(retention)) : undefined;
   return {
     name: t.name,
     entity: t.entity.name,
@@ -273,6 +278,7 @@ function tableJson(t: TablePlan, estimate: ReturnType<typeof partitionEstimate>)
     columns: [...t.columns].map(([name, c]) => ({ name, type: cqlType(c.type), static: c.static, ...(c.from ? { from: c.from } : {}) })),
     ...(t.bucket ? { bucket: { ...t.bucket } } : {}),
     partition: { rows: estimate.rows, rowBytes: estimate.rowBytes, bytes: estimate.bytes, limitBytes: PARTITION_LIMIT_BYTES, basis: estimate.basis },
+    ...(ttl !== undefined ? { ttlSeconds: ttl } : {}),
   };
 }
 
