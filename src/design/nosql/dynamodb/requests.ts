@@ -83,14 +83,14 @@ function keyConditionExpression(
 function filterExpression(op: PlannedOperation, e: Expression, resolve: (s: ValueSource) => unknown): string | undefined {
   if (!op.filter) return undefined;
   const parts: string[] = [];
-  const type = e.name('_type');
-  if (op.filter.onlyEntities) parts.push(`${type} IN (${op.filter.onlyEntities.map((x) => e.value({ S: x })).join(', ')})`);
+  const type = () => e.name('_type');
+  if (op.filter.onlyEntities) parts.push(`${type()} IN (${op.filter.onlyEntities.map((x) => e.value({ S: x })).join(', ')})`);
   const conditions = op.filter.conditions.flatMap((c) => {
     const text = conditionText(c, e, resolve);
     return text ? [text] : [];
   });
   if (conditions.length)
-    parts.push(op.filter.passEntity ? `(${type} = ${e.value({ S: op.filter.passEntity })} OR (${conditions.join(' AND ')}))` : conditions.join(' AND '));
+    parts.push(op.filter.passEntity ? `(${type()} = ${e.value({ S: op.filter.passEntity })} OR (${conditions.join(' AND ')}))` : conditions.join(' AND '));
   return parts.length ? parts.join(' AND ') : undefined;
 }
 
