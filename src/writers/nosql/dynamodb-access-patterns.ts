@@ -63,7 +63,7 @@ export function renderDynamoAccessPatterns(design: DynamoDesign, specName: strin
     if (p.hottestKey)
       out.push(
         '',
-        `Hottest key: ${code(p.hottestKey.key)} on ${p.hottestKey.index}, ${formatCount(p.hottestKey.distinctKeys)} values, ${p.hottestKey.unitsPerSecond} units/s each (a partition serves ${p.hottestKey.limit}).`,
+        `Hottest key: ${code(p.hottestKey.key)} on ${p.hottestKey.index}, ${formatCount(p.hottestKey.distinctKeys)} values, ${p.hottestKey.unitsPerSecond >= 0.01 ? p.hottestKey.unitsPerSecond : 'under 0.01'} units/s each (a partition serves ${p.hottestKey.limit}).`,
       );
     out.push('');
   }

@@ -30,7 +30,7 @@ export function describeOperation(op: PlannedOperation): DynamoOperation {
   };
   if (op.filter) {
     if (op.filter.onlyEntities) filterParts.push(`_type IN (${op.filter.onlyEntities.map((e) => literal({ kind: 'constant', value: e })).join(', ')})`);
-    const conditions = op.filter.conditions.map((c) => filterText(c, literal));
+    const conditions = op.filter.conditions.filter((c) => c.kind !== 'application').map((c) => filterText(c, literal));
     if (conditions.length)
       filterParts.push(
         op.filter.passEntity
@@ -51,12 +51,18 @@ export function describeOperation(op: PlannedOperation): DynamoOperation {
     values,
     ...(op.scanIndexForward !== undefined ? { scanIndexForward: op.scanIndexForward } : {}),
     ...(op.limit !== undefined ? { limit: op.limit } : {}),
-    ...(op.filter ? { filter: { expression: filterParts.join(' AND '), why: op.filter.why } } : {}),
+    ...(op.filter ? { filter: { expression: filterParts.join(' AND '), why: filterWhy(op) } } : {}),
     ...(op.perValue
       ? { perValue: { column: op.perValue.column, values: op.perValue.values.map((v) => (v.kind === 'constant' ? v.value : sourceText(v))) } }
       : {}),
     ...(op.sets ? { sets: [...op.sets] } : {}),
   };
+}
+
+/** Why the filter exists, and what only the application can apply (no FilterExpression states it). */
+function filterWhy(op: PlannedOperation): string {
+  const application = op.filter!.conditions.flatMap((c) => (c.kind === 'application' ? [`\`${c.text}\``] : []));
+  return application.length ? `${op.filter!.why}; the application applies ${application.join(', ')}` : op.filter!.why;
 }
 
 function keyConditionText(k: KeyCondition, name: string, placeholder: (name: string, value: KeyValue) => string): string {
@@ -86,6 +92,6 @@ function filterText(c: FilterCondition, literal: (source: ValueSource) => string
     case 'not_exists':
       return `attribute_not_exists(${c.attribute})`;
     case 'application':
-      return `[application: ${c.text}]`;
+      return '';
   }
 }
