@@ -15,18 +15,19 @@ export function renderMongoCollections(design: MongoDesign): string {
   return `${JSON.stringify({ collections }, null, 2)}\n`;
 }
 
-/** Query JSON as mongosh reads it, with `:name` for a parameter and `<…>` for SQL the application evaluates. */
+/**
+ * A query value as mongosh source: object keys bare where they are identifiers, a parameter as the
+ * variable of its name, SQL the application evaluates as `sql("…")`.
+ */
 export function shellJson(value: unknown): string {
-  const mark = '\u2063';
-  const text = JSON.stringify(value, (_key, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      const o = v as Record<string, unknown>;
-      if (typeof o['$param'] === 'string' && Object.keys(o).length === 1) return `${mark}:${o['$param']}${mark}`;
-      if (typeof o['$sql'] === 'string' && Object.keys(o).length === 1) return `${mark}<${o['$sql']}>${mark}`;
-    }
-    return v;
-  });
-  return text.replace(new RegExp(`"${mark}(.*?)${mark}"`, 'g'), (_m, inner: string) => inner);
+  if (Array.isArray(value)) return `[${value.map(shellJson).join(', ')}]`;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  const o = value as Record<string, unknown>;
+  const keys = Object.keys(o);
+  if (keys.length === 1 && typeof o['$param'] === 'string') return o['$param'];
+  if (keys.length === 1 && typeof o['$sql'] === 'string') return `sql(${JSON.stringify(o['$sql'])})`;
+  if (!keys.length) return '{}';
+  return `{ ${keys.map((k) => `${/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : JSON.stringify(k)}: ${shellJson(o[k])}`).join(', ')} }`;
 }
 
 function call(p: MongoDesign['patterns'][number]): string {
@@ -51,7 +52,7 @@ function call(p: MongoDesign['patterns'][number]): string {
 export function renderMongoQueries(design: MongoDesign, specName: string): string {
   const out: string[] = [`# ${specName}: MongoDB collections and queries`, ''];
   out.push(
-    "`collections.json` holds each collection's createCollection options (its `$jsonSchema` validator) and its createIndexes specs. In the queries, `:name` is a parameter of the pattern and `<…>` SQL the application evaluates before the call.",
+    '`collections.json` holds each collection\'s createCollection options (its `$jsonSchema` validator) and its createIndexes specs. In the queries a parameter of the pattern is the variable of its name, and `sql("…")` a value the application computes before the call.',
     '',
     "No MongoDB server ran this design: the validators were checked with Ajv (every `$jsonSchema` keyword used is JSON Schema's own, except `bsonType`, which Ajv tests as a keyword of its own with BSON's meaning: int and long are integers, decimal and double numbers, date a Date) and the queries run by mingo, a MongoDB query engine in JavaScript.",
     '',
