@@ -257,6 +257,20 @@ describe('design --target writes the NoSQL designs', async () => {
     assert.ok(json.nosql.dynamodb && json.nosql.mongodb && json.nosql.cassandra);
   });
 
+  it('without --target, a chosen document store writes the MongoDB design, and the report points at it', async () => {
+    const result = await designFromFile(fileURLToPath(new URL('./fixtures/telemetry-1m-writes.yaml', import.meta.url)));
+    assert.ok(result.ok);
+    assert.equal(result.design.technology.choice, 'mongodb');
+    assert.deepEqual(Object.keys(result.design.nosql ?? {}), ['reason', 'mongodb']);
+    assert.match(result.design.nosql!.reason, /^the chosen engine, MongoDB, is a document store/);
+    assert.deepEqual(
+      result.diagnostics.filter((d) => d.code.startsWith('nosql/')),
+      [],
+    );
+    assert.ok(result.artifacts.some((a) => a.path === 'nosql/mongodb/collections.json'));
+    assert.match(result.artifacts.find((a) => a.path === 'README.md')!.content, /The MongoDB design is `nosql\/mongodb\/`/);
+  });
+
   it('an unknown --target exits 2 and lists the names', () => {
     const run = runCliProcess(['design', REFERENCE_SPEC, '--target', 'dynamodb,cosmos', '--print', 'json']);
     assert.equal(run.status, 2);
