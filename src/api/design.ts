@@ -21,6 +21,10 @@ import type { AdrNumbers } from '../writers/adr/adr-numbers.js';
 import { renderArtifacts, type Artifact } from '../writers/artifacts.js';
 import { renderOrmArtifacts } from '../writers/orm/index.js';
 import { renderMigrationArtifacts } from '../writers/migrations/index.js';
+import type { NosqlTarget } from '../model/parts/nosql.js';
+import { designNosql, nosqlTargets } from '../design/nosql/design-nosql.js';
+import { executeDynamoDesign } from '../engines/dynamodb-local.js';
+import { renderNosqlArtifacts } from '../writers/nosql/index.js';
 
 export interface DesignOptions {
   /** The target dialect (the registry's default, PostgreSQL, when omitted). */
@@ -42,6 +46,8 @@ export interface DesignOptions {
   readonly targets?: readonly DdlTarget[];
   /** Servers the targets' checkers may run their scripts on (`--check-db`). */
   readonly checkContext?: DdlCheckContext;
+  /** NoSQL designs to write under `nosql/<target>/` (`--target`); omitted: the chosen engine's family decides. */
+  readonly nosql?: readonly NosqlTarget[];
 }
 
 export type DesignResult =
@@ -97,6 +103,9 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
   if (check.executedOn) attachExecutedEvidence(decisions, check.executedOn);
   const targets = (options.targets ?? defaultTargets(technology.choice)).filter((t) => t.name !== dialect.name);
   const compiled = await compileTargets(schema, targets, options.checkContext ?? {}, diagnostics);
+  const nosqlFor = nosqlTargets(options.nosql, technology.choice);
+  const nosqlInput = { spec: loaded.spec, schema: loaded.schema, workload, params: new Map(loaded.patterns.map((p) => [p.name, p.params])) };
+  const nosql = nosqlFor.targets.length ? await designNosql(nosqlInput, nosqlFor.targets, nosqlFor.reason, diagnostics, executeDynamoDesign) : undefined;
 
   const design: Design = {
     tool: { name: 'dbarchitect', version: TOOL_VERSION },
@@ -117,6 +126,7 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
     security,
     availability: parts.availability,
     ddl: [check, securityCheck, ...(jobsCheck ? [jobsCheck] : []), ...compiled.checks],
+    ...(nosql ? { nosql } : {}),
     diagnostics,
   };
   // The design must agree with itself; a contradiction is a bug in an analysis, reported, never hidden.
@@ -150,6 +160,7 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
     ...renderArtifacts(design, scripts, undefined, options.adrNumbers),
     ...renderOrmArtifacts(schema, options.orm ?? []),
     ...renderMigrationArtifacts(initial, options.migrations ?? []),
+    ...renderNosqlArtifacts(design.nosql, loaded.spec.name),
   ];
   return { ok: true, design, artifacts: artifacts.sort((a, b) => (a.path < b.path ? -1 : 1)), diagnostics };
 }

@@ -9,6 +9,7 @@ import { technologySchema } from './parts/technology.js';
 import { securitySchema } from './parts/security.js';
 import { availabilitySchema } from './parts/availability.js';
 import { loadSchema } from './parts/load.js';
+import { nosqlSchema } from './parts/nosql.js';
 
 export const diagnosticSchema = z.object({
   code: z.string(),
@@ -53,6 +54,8 @@ export const designSchema = z.object({
   security: securitySchema,
   availability: availabilitySchema,
   ddl: z.array(ddlCheckSchema),
+  /** DynamoDB, MongoDB and Cassandra designs, when the chosen engine is of their family or `--target` asks. */
+  nosql: nosqlSchema.optional(),
   diagnostics: z.array(diagnosticSchema),
 });
 

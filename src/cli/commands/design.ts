@@ -10,7 +10,9 @@ import { elapsed, summarizeFiles } from '../terminal.js';
 import { DESIGN_DIALECT_HELP, resolveDesignDialects } from '../dialect-flag.js';
 import { ormTargets } from '../../writers/orm/index.js';
 import { migrationTools } from '../../writers/migrations/index.js';
-import { closestMatch } from '../../diagnostics/did-you-mean.js';
+import { parseNameList } from '../name-list.js';
+import { NOSQL_TARGETS } from '../../writers/nosql/targets.js';
+import type { NosqlTarget } from '../../model/parts/nosql.js';
 
 interface DesignFlags {
   out?: string;
@@ -22,6 +24,7 @@ interface DesignFlags {
   checkDb?: string;
   orm?: string;
   migrations?: string;
+  target?: string;
 }
 
 /** `--print` name -> the artifact's path for the target dialect. */
@@ -47,6 +50,10 @@ export function registerDesign(program: Command, context: CommandContext): void 
     .option('--fail-on <severity>', FAIL_ON_HELP, 'never')
     .option('--orm <targets>', `also write ORM models into orm/<target>/, comma-separated: ${ormTargets().join(', ')}`)
     .option('--migrations <tools>', `also write the initial schema as migrations/<tool>/ files, comma-separated: ${migrationTools().join(', ')}`)
+    .option(
+      '--target <names>',
+      `also write NoSQL designs into nosql/<target>/, comma-separated: ${NOSQL_TARGETS.join(', ')} (default: the chosen engine's family)`,
+    )
     .addHelpText(
       'after',
       '\nExamples:\n  $ dbarchitect design examples/saas-shop.yaml\n  $ dbarchitect design spec.yaml -o build/db --force\n  $ dbarchitect design spec.yaml --print sql > schema.sql\n  $ dbarchitect design spec.yaml --fail-on warning',
@@ -62,20 +69,14 @@ export function registerDesign(program: Command, context: CommandContext): void 
         terminal.error(target.message);
         return context.exit(EXIT.badInput);
       }
-      const orm = flags.orm === undefined ? [] : [...new Set(flags.orm.split(',').map((t) => t.trim()))];
-      const unknownOrm = orm.find((t) => !ormTargets().includes(t));
-      if (unknownOrm !== undefined) {
-        const near = closestMatch(unknownOrm, ormTargets());
-        terminal.error(`unknown --orm target \`${unknownOrm}\`${near ? ` (did you mean \`${near}\`?)` : ''}; use ${ormTargets().join(', ')}`);
-        return context.exit(EXIT.badInput);
-      }
-      const migrations = flags.migrations === undefined ? [] : [...new Set(flags.migrations.split(',').map((t) => t.trim()))];
-      const unknownTool = migrations.find((t) => !migrationTools().includes(t));
-      if (unknownTool !== undefined) {
-        const near = closestMatch(unknownTool, migrationTools());
-        terminal.error(`unknown --migrations tool \`${unknownTool}\`${near ? ` (did you mean \`${near}\`?)` : ''}; use ${migrationTools().join(', ')}`);
-        return context.exit(EXIT.badInput);
-      }
+      const orm = parseNameList('--orm', 'target', flags.orm, ormTargets());
+      const migrations = parseNameList('--migrations', 'tool', flags.migrations, migrationTools());
+      const nosql = parseNameList('--target', '', flags.target, NOSQL_TARGETS);
+      for (const list of [orm, migrations, nosql])
+        if (!list.ok) {
+          terminal.error(list.message);
+          return context.exit(EXIT.badInput);
+        }
       const failOn = flags.failOn;
       if (!isFailOn(failOn)) {
         terminal.error(`--fail-on must be warning, error or never, not \`${failOn}\``);
@@ -118,8 +119,9 @@ export function registerDesign(program: Command, context: CommandContext): void 
           ...(flags.checkDb ? { checkContext: { mysqlUrl: flags.checkDb } } : {}),
           ...(engine ? { engine } : {}),
           ...(numbers.ledger ? { adrNumbers: numbers.ledger } : {}),
-          ...(orm.length ? { orm } : {}),
-          ...(migrations.length ? { migrations } : {}),
+          ...(orm.ok && orm.names.length ? { orm: orm.names } : {}),
+          ...(migrations.ok && migrations.names.length ? { migrations: migrations.names } : {}),
+          ...(nosql.ok && nosql.names.length ? { nosql: nosql.names as NosqlTarget[] } : {}),
         });
         terminal.diagnostics(result.diagnostics.filter((d) => d.severity !== 'info'));
         if (!result.ok) return context.exit(EXIT.badInput);
@@ -137,6 +139,9 @@ export function registerDesign(program: Command, context: CommandContext): void 
           return context.exit(EXIT.badInput);
         }
         for (const check of result.design.ddl) terminal.info(`${check.file}: ${check.statements} statements, ${describeCheck(check)}`);
+        for (const [target, part] of Object.entries(result.design.nosql ?? {}))
+          if (typeof part === 'object')
+            terminal.info(`nosql/${target}: ${part.evidence.map((e) => `${e.tier} (${e.source.replace(/^\w+:/, '')})`).join(', ')}`);
         terminal.info(`wrote ${folder}/: ${summarizeFiles(written.written)}${written.removed.length ? ` (removed stale ${written.removed.join(', ')})` : ''}`);
         terminal.info(`${result.design.schema.tables.length} tables, ${result.design.decisions.length} decisions; ${summarizeDiagnostics(result.diagnostics)}`);
         return context.exit(exitForFindings(terminal, result.diagnostics, failOn));

@@ -8,6 +8,7 @@ import type { VerifyReport } from '../../model/parts/verify-report.js';
 import { renderVerificationSection } from './verification-section.js';
 import { renderArchitectureSections } from './architecture-sections.js';
 import { engineScope } from './engine-scope.js';
+import { renderNosqlSection } from './nosql-section.js';
 
 /** One section of the report: its heading (level 1 for the title) and its body as Markdown lines. */
 export interface ReportSection {
@@ -52,6 +53,7 @@ export function buildReportSections(design: Design, files: { readonly ddl: strin
 
   if (verification) sections.push(...splitSections(renderVerificationSection(verification)));
   sections.push(...splitSections(renderArchitectureSections(design)));
+  if (design.nosql) sections.push(...splitSections(renderNosqlSection(design.nosql)));
   sections.push({ level: 2, heading: 'Decisions', lines: design.decisions.flatMap(renderDecision) });
   sections.push({ level: 2, heading: 'Tables', lines: schema.tables.flatMap(renderTable) });
   sections.push({ level: 2, heading: 'Entity-relationship diagram', lines: ['```mermaid', files.erd.trimEnd(), '```', ''] });
