@@ -26,7 +26,7 @@ export const mysqlApply: ApplyDialect = {
   begin: 'START TRANSACTION',
   commit: 'COMMIT',
   setup: [
-    `CREATE TABLE IF NOT EXISTS ${PROGRESS_TABLE} (plan_hash varchar(64) NOT NULL, step_id varchar(32) NOT NULL, state varchar(8) NOT NULL, statements_done int NOT NULL DEFAULT 0, batches int NOT NULL DEFAULT 0, rows_changed bigint NOT NULL DEFAULT 0, updated_at timestamp(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3), PRIMARY KEY (plan_hash, step_id), CONSTRAINT ${PROGRESS_TABLE}_state CHECK (state IN ('running', 'done'))) ENGINE=InnoDB`,
+    `CREATE TABLE IF NOT EXISTS ${PROGRESS_TABLE} (plan_hash varchar(64) NOT NULL, step_id varchar(32) NOT NULL, state varchar(8) NOT NULL, statements_done int NOT NULL DEFAULT 0, batches int NOT NULL DEFAULT 0, rows_changed bigint NOT NULL DEFAULT 0, updated_at timestamp(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3), PRIMARY KEY (plan_hash, step_id), CONSTRAINT ${PROGRESS_TABLE}_state CHECK (state IN ('running', 'done'))) ENGINE=InnoDB`,
   ],
   async readProgress(db, planHash) {
     const [present] = await db.query<{ n: number }>('SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?', [
@@ -48,7 +48,7 @@ export const mysqlApply: ApplyDialect = {
     );
   },
   recordStep(planHash, stepId, state, statementsDone) {
-    return `INSERT INTO ${PROGRESS_TABLE} (plan_hash, step_id, state, statements_done) VALUES (${quoteMysqlLiteral(planHash)}, ${quoteMysqlLiteral(stepId)}, ${quoteMysqlLiteral(state)}, ${statementsDone}) ON DUPLICATE KEY UPDATE state = VALUES(state), statements_done = VALUES(statements_done)`;
+    return `INSERT INTO ${PROGRESS_TABLE} (plan_hash, step_id, state, statements_done) VALUES (${quoteMysqlLiteral(planHash)}, ${quoteMysqlLiteral(stepId)}, ${quoteMysqlLiteral(state)}, ${statementsDone}) ON DUPLICATE KEY UPDATE state = VALUES(state), statements_done = VALUES(statements_done), updated_at = CURRENT_TIMESTAMP(3)`;
   },
   batchRun(planHash, stepId, statementsDone, batchSql) {
     // One round trip, one transaction: the batch, its count recorded beside it, then the count as the last result.
@@ -57,7 +57,7 @@ export const mysqlApply: ApplyDialect = {
       'START TRANSACTION',
       withoutSemicolon(batchSql),
       'SET @dbarchitect_rows = ROW_COUNT()',
-      `INSERT INTO ${PROGRESS_TABLE} (plan_hash, step_id, state, statements_done, batches, rows_changed) VALUES (${hash}, ${step}, IF(@dbarchitect_rows = 0, 'done', 'running'), ${statementsDone}, IF(@dbarchitect_rows = 0, 0, 1), @dbarchitect_rows) ON DUPLICATE KEY UPDATE state = VALUES(state), batches = batches + VALUES(batches), rows_changed = rows_changed + VALUES(rows_changed)`,
+      `INSERT INTO ${PROGRESS_TABLE} (plan_hash, step_id, state, statements_done, batches, rows_changed) VALUES (${hash}, ${step}, IF(@dbarchitect_rows = 0, 'done', 'running'), ${statementsDone}, IF(@dbarchitect_rows = 0, 0, 1), @dbarchitect_rows) ON DUPLICATE KEY UPDATE state = VALUES(state), batches = batches + VALUES(batches), rows_changed = rows_changed + VALUES(rows_changed), updated_at = CURRENT_TIMESTAMP(3)`,
       'COMMIT',
       'SELECT @dbarchitect_rows AS `rows`',
     ].join(';\n');

@@ -72,6 +72,29 @@ function withLocks(draft: StepDraft): LockedStep {
   return { ...draft, locks };
 }
 
+/**
+ * A native object's own SQL (an ON UPDATE, an engine, a view) states no algorithm: the server picks
+ * one and may copy the table, so its ALTERs are taken at their worst, a copy under an exclusive lock.
+ */
+function withNativeLocks(draft: StepDraft): LockedStep {
+  const locks = draft.sql.flatMap((sql) => {
+    const table = /^\s*ALTER\s+TABLE\s+(\S+)/i.exec(sql)?.[1];
+    if (!table) return mysqlLocksOf(sql).length ? mysqlLocksOf(sql) : [];
+    return [
+      {
+        action: 'ALTER TABLE (native SQL, no ALGORITHM stated: may copy)',
+        relation: table,
+        object: 'table' as const,
+        mode: 'AccessExclusive' as const,
+        blocks: 'reads and writes' as const,
+        work: 'rewrite' as const,
+        inTransaction: false,
+      },
+    ];
+  });
+  return { ...draft, locks };
+}
+
 /** What every MySQL plan says once: there is no transactional DDL. */
 export const MYSQL_PLAN_NOTES = [
   'MySQL and MariaDB have no transactional DDL: every ALTER, CREATE and DROP commits the open transaction and its own work, so a step is never rolled back as a whole; apply records each statement as done and resumes after the last one.',
@@ -79,6 +102,6 @@ export const MYSQL_PLAN_NOTES = [
 ] as const;
 
 export const mysqlMigration: DialectMigration = {
-  stepsFor: (change, context) => drafts(change, context).map(withLocks),
+  stepsFor: (change, context) => drafts(change, context).map(change.kind === 'add-native' || change.kind === 'drop-native' ? withNativeLocks : withLocks),
   script: mysqlMigrationScript,
 };
