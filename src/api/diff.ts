@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { getDialect } from '../dialects/registry.js';
+import { plannerFor } from '../dialects/registry.js';
 import { diffHooksFor, diffSchemas, RenameHintError } from '../existing/diff/index.js';
 import type { MigrationPlan } from '../existing/plan/plan.js';
 import { planMigration } from '../existing/plan/plan-migration.js';
@@ -15,7 +15,11 @@ export interface DiffOptions {
   readonly batchRows?: number;
   /** Apply the plan (and its reverse) to a copy of the source on embedded PostgreSQL and diff the results (default true). */
   readonly validate?: boolean;
-  /** Validate on this PostgreSQL server instead, in a scratch database created and dropped there (needs CREATEDB). */
+  /**
+   * Validate on this server instead, in a scratch database created and dropped there (PostgreSQL:
+   * needs CREATEDB). A MySQL/MariaDB plan is always checked on a server: this one, or else the
+   * `from` side's own when it is live.
+   */
   readonly validateDb?: string;
 }
 
@@ -55,9 +59,13 @@ export async function diff(fromTarget: string, toTarget: string, options: DiffOp
       failure: 'input',
       message: `${fromTarget} is ${from.dialect} and ${toTarget} is ${to.dialect}: diff compares two schemas of one engine (moving engines is \`dbarchitect switch-engine\`)`,
     };
-  const dialect = getDialect(dialectName);
-  if (!dialect?.migration)
-    return { ok: false, failure: 'input', message: `migration plans for ${dialectName} are not written yet; PostgreSQL is supported (the schemas were read)` };
+  const dialect = plannerFor(dialectName);
+  if (!dialect)
+    return {
+      ok: false,
+      failure: 'input',
+      message: `migration plans for ${dialectName} are not written yet; PostgreSQL and MySQL/MariaDB are supported (the schemas were read)`,
+    };
   const hooks = await diffHooksFor(dialectName);
   let changes: SchemaDiff;
   try {
@@ -75,6 +83,14 @@ export async function diff(fromTarget: string, toTarget: string, options: DiffOp
     ...(options.batchRows !== undefined ? { batchRows: options.batchRows } : {}),
   });
   if (options.validate === false || plan.steps.length === 0) return { ok: true, plan };
+  // Only PostgreSQL has an embedded engine; a MySQL plan is checked on a server, the source's own when none is named.
+  const validateDb = options.validateDb ?? (dialectName !== 'postgres' && from.side.kind === 'live' ? fromTarget : undefined);
+  if (validateDb === undefined && dialectName !== 'postgres')
+    return {
+      ok: false,
+      failure: 'input',
+      message: `a ${dialect.displayName} plan is checked on a server: give --validate-db mysql://… (a scratch database is made there and dropped), or --no-validate`,
+    };
   try {
     const validation = await validatePlan(
       plan,
@@ -82,12 +98,12 @@ export async function diff(fromTarget: string, toTarget: string, options: DiffOp
       to.schema,
       dialect,
       hooks,
-      options.validateDb,
+      validateDb,
     );
     return { ok: true, plan, validation };
   } catch (error) {
     // The validation server could not be reached or refused the scratch database (messages are redacted).
-    if (options.validateDb !== undefined) return { ok: false, failure: 'engine', message: (error as Error).message };
+    if (validateDb !== undefined) return { ok: false, failure: 'engine', message: (error as Error).message };
     throw error;
   }
 }

@@ -1,9 +1,10 @@
-import type { Dialect } from '../dialects/dialect.js';
 import type { DialectDiff } from '../dialects/diff.js';
+import type { PlanningDialect } from '../dialects/planning.js';
 import { introspectorFor } from '../dialects/registry.js';
 import type { Engine } from '../engines/engine.js';
+import { openMysqlScratchDatabase } from '../engines/mysql-scratch-database.js';
 import { startPglite } from '../engines/pglite.js';
-import { openScratchDatabase } from '../engines/scratch-database.js';
+import { openScratchDatabase, type ScratchDatabase } from '../engines/scratch-database.js';
 import { applyPlan } from '../apply/run-plan.js';
 import { diffSchemas } from '../existing/diff/index.js';
 import type { MigrationPlan, PlanStep, PlanValidation, ValidationRun } from '../existing/plan/plan.js';
@@ -24,10 +25,11 @@ async function run(engine: Engine, plan: MigrationPlan, steps: readonly PlanStep
   return { step: result.failure.step?.id ?? '', statement: result.failure.statement, message: result.failure.error.split('\n')[0]! };
 }
 
-async function readBack(engine: Engine): Promise<Schema> {
-  const read = await introspectorFor('postgres')!.introspect(engine, { namespaces: ['public'] });
-  return read.schema;
-}
+/** Dialect name -> how to make a scratch database on a server of it. */
+const SCRATCH: Readonly<Record<string, (url: string) => Promise<ScratchDatabase>>> = {
+  postgres: openScratchDatabase,
+  mysql: openMysqlScratchDatabase,
+};
 
 /**
  * pg-schema-diff's check, and the down migration's: on a fresh embedded PostgreSQL (or a scratch
@@ -40,25 +42,29 @@ export async function validatePlan(
   plan: MigrationPlan,
   source: ValidationSource,
   target: Schema,
-  dialect: Dialect,
+  dialect: PlanningDialect,
   hooks: DialectDiff,
-  /** A PostgreSQL server to validate on, in a scratch database dropped afterwards; embedded PostgreSQL when omitted. */
+  /** A server of the plan's dialect to validate on, in a scratch database dropped afterwards; embedded PostgreSQL when omitted (PostgreSQL only). */
   serverUrl?: string,
 ): Promise<PlanValidation> {
-  const copy = serverUrl === undefined ? await embeddedCopy() : await openScratchDatabase(serverUrl);
+  const scratch = SCRATCH[dialect.name];
+  if (serverUrl === undefined && dialect.name !== 'postgres') throw new Error(`a ${dialect.displayName} plan is checked on a server: give one`);
+  if (serverUrl !== undefined && !scratch) throw new Error(`no scratch database can be made for ${dialect.displayName}`);
+  const copy = serverUrl === undefined ? await embeddedCopy() : await scratch!(serverUrl);
   const engine = copy.engine;
+  const introspector = introspectorFor(dialect.name)!;
+  const readBack = (db: Engine) => dialect.readBack(introspector, db);
   const notes: string[] = [];
   try {
     if (source.sqlText !== undefined) {
       await loadSqlScript(engine, source.sqlText);
     } else {
-      await engine.exec(dialect.emitDdl(source.schema, { comments: false }));
-      for (const object of source.schema.native ?? []) {
-        if (object.kind === 'partitioning') continue; // part of its table's CREATE, which the model cannot say
+      for (const statement of dialect.structure(source.schema)) {
         try {
-          await engine.exec(object.sql);
+          await engine.exec(statement.sql);
         } catch (error) {
-          notes.push(`${object.kind} ${object.name}: not rebuilt on the copy (${(error as Error).message.split('\n')[0]})`);
+          if (statement.optional === undefined) throw error;
+          notes.push(`${statement.optional}: not rebuilt on the copy (${(error as Error).message.split('\n')[0]})`);
         }
       }
     }

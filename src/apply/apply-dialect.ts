@@ -1,9 +1,9 @@
 import type { ApplyDialect } from '../dialects/apply.js';
-import { dialectNames, getDialect } from '../dialects/registry.js';
+import { plannerFor, plannerNames } from '../dialects/registry.js';
 
 export type { ApplyDialect, InvalidIndex, StepProgress } from '../dialects/apply.js';
 
-const applyDialects = (): ApplyDialect[] => dialectNames().flatMap((name) => getDialect(name)?.apply ?? []);
+const applyDialects = (): ApplyDialect[] => plannerNames().flatMap((name) => plannerFor(name)?.apply ?? []);
 
 export const applyDialectNames = (): string[] => applyDialects().map((d) => d.dialect);
 

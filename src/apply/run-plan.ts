@@ -1,5 +1,5 @@
 import type { SqlSession } from '../dialects/session.js';
-import { getDialect } from '../dialects/registry.js';
+import { plannerFor } from '../dialects/registry.js';
 import { applyDialectFor, applyDialectNames, dialectOfEngine, type ApplyDialect, type InvalidIndex, type StepProgress } from './apply-dialect.js';
 import { planHash } from './plan-hash.js';
 import type { RunnablePlan, RunnableStep } from './read-plan.js';
@@ -122,7 +122,7 @@ export async function refusalOf(
       steps: [],
     };
   const dialect = applyDialectFor(plan.dialect);
-  if (!dialect || !getDialect(plan.dialect))
+  if (!dialect || !plannerFor(plan.dialect))
     return { reason: 'dialect', message: `apply runs ${applyDialectNames().join(', ')} plans only; this plan is for ${plan.dialect}`, steps: [] };
   await dialect.prepare();
   const badBatches = plan.steps.flatMap((s) => {
@@ -166,8 +166,8 @@ export async function applyPlan(plan: RunnablePlan, session: SqlSession, options
   const refusal = await refusalOf(plan, dialectOfEngine(session.kind), options);
   if (refusal) return { ...base, ok: false, statements: [], steps, refusal };
   const d = applyDialectFor(plan.dialect)!;
-  const timeouts = getDialect(plan.dialect)!.session.timeouts(statementMs, lockMs);
-  const rollback = getDialect(plan.dialect)!.session.rollback;
+  const timeouts = plannerFor(plan.dialect)!.session.timeouts(statementMs, lockMs);
+  const rollback = plannerFor(plan.dialect)!.session.rollback;
 
   const progress = new Map((await d.readProgress(session, hash)).map((p) => [p.stepId, p]));
   const units: Unit[] = [

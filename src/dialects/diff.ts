@@ -1,4 +1,4 @@
-import type { Check, Index, NativeObject, Schema } from '../model/schema.js';
+import type { Check, ForeignKey, Index, NativeObject, Schema } from '../model/schema.js';
 
 /**
  * The dialect's half of the schema differ (Atlas's `DiffDriver`): one spelling for what the
@@ -23,4 +23,6 @@ export interface DialectDiff {
   nativeKey(object: NativeObject): string;
   /** A partition the design's upkeep makes and drops by date (named from its bounds): never compared. */
   isManagedPartition(object: NativeObject): boolean;
+  /** A reference's rule as the database enforces it, where two spellings are one (InnoDB: RESTRICT is NO ACTION); absent: as written. */
+  foreignKeyRuleKey?(rule: ForeignKey['onDelete']): string;
 }

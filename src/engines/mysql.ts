@@ -74,7 +74,10 @@ export async function connectMysql(url: string, options: MysqlOptions = {}): Pro
     },
     async query<T>(sql: string, params: readonly unknown[] = []) {
       try {
-        const [rows] = await connection.query(sql, [...params]);
+        const [rows, fields] = await connection.query(sql, [...params]);
+        // A text of several statements gives one result per statement: the rows are the last result set's (as a script's last SELECT).
+        if (Array.isArray(fields) && fields.some((f) => Array.isArray(f) || f === undefined) && Array.isArray(rows))
+          return ([...rows].reverse().find(Array.isArray) ?? []) as T[];
         return rows as T[];
       } catch (error) {
         throw failed(error);

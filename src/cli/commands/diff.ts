@@ -38,7 +38,10 @@ export function registerDiff(program: Command, context: CommandContext): void {
     .option('-o, --out <plan.json>', 'also write plan.json for `dbarchitect apply`')
     .option('--force', 'with -o: replace the file if it exists')
     .option('--no-validate', 'skip applying the plan and its reverse to a copy of the source on embedded PostgreSQL')
-    .option('--validate-db <url>', 'check the plan on this PostgreSQL server instead, in a scratch database created and dropped there (needs CREATEDB)')
+    .option(
+      '--validate-db <url>',
+      "check the plan on this server instead, in a scratch database created and dropped there (PostgreSQL: needs CREATEDB; MySQL/MariaDB plans use the source's own server when this is left out)",
+    )
     .option('--batch-rows <n>', 'rows per backfill batch', '10000')
     .option('--lock-timeout <duration>', 'lock_timeout of each step in the sql output', '2s')
     .option('--statement-timeout <duration>', 'statement_timeout of each step in the sql output', '10m')
@@ -67,18 +70,18 @@ export function registerDiff(program: Command, context: CommandContext): void {
         terminal.error(`-o ${flags.out}: the file exists; give another name, or --force to replace it`);
         return context.exit(EXIT.badInput);
       }
-      const [{ diff }, { planMarkdown }, { getDialect }] = await Promise.all([
+      const [{ diff }, { planMarkdown }, { plannerFor }] = await Promise.all([
         import('../../api/diff.js'),
         import('../../writers/plan/markdown.js'),
         import('../../dialects/registry.js'),
       ]);
-      if (flags.validateDb !== undefined && !/^postgres(ql)?:\/\//.test(flags.validateDb)) {
-        terminal.error('--validate-db takes a PostgreSQL URL (postgres://user@host/db)');
+      if (flags.validateDb !== undefined && !/^(postgres(ql)?|mysql|mariadb):\/\//.test(flags.validateDb)) {
+        terminal.error("--validate-db takes a server URL of the plan's engine (postgres://user@host/db, mysql://user@host/db)");
         return context.exit(EXIT.badInput);
       }
       if (flags.validate)
         terminal.info(
-          `reading both schemas, planning, then checking the plan on a copy of the source (${flags.validateDb ? `a scratch database on ${redactUrl(flags.validateDb)}` : 'embedded PostgreSQL'})…`,
+          `reading both schemas, planning, then checking the plan on a copy of the source (${flags.validateDb ? `a scratch database on ${redactUrl(flags.validateDb)}` : /^(mysql|mariadb):\/\//.test(from) ? `a scratch database on ${redactUrl(from)}` : 'embedded PostgreSQL'})…`,
         );
       const result = await diff(from, to, {
         renames: flags.rename ?? [],
@@ -103,7 +106,7 @@ export function registerDiff(program: Command, context: CommandContext): void {
         terminal.info(`wrote ${flags.out}: ${plan.steps.length} steps; run them with \`dbarchitect apply ${flags.out} --db <url>\``);
       }
       if (flags.format === 'json') terminal.output(json);
-      else if (flags.format === 'sql') terminal.output(getDialect(plan.dialect)!.migration!.script(plan.steps, { lockMs, statementMs }));
+      else if (flags.format === 'sql') terminal.output(plannerFor(plan.dialect)!.migration.script(plan.steps, { lockMs, statementMs }));
       else terminal.output(`${planMarkdown(plan, validation)}\n`);
       if (validation && (!validation.forward.reached || (validation.reverse && !validation.reverse.reached && !validation.reverse.irreversible.length))) {
         terminal.error(

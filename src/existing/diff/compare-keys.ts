@@ -25,17 +25,19 @@ export const columnDefaultKey = (c: Column, hooks: DialectDiff): string =>
  * A reference as the database keeps it. Spelled defaults are filled in: no ON UPDATE is NO ACTION,
  * and a deferrable reference the spec made is initially deferred (as the DDL writes it).
  */
-export const foreignKeyKey = (table: Table, fk: ForeignKey): string =>
-  stableKey({
+export const foreignKeyKey = (table: Table, fk: ForeignKey, hooks?: DialectDiff): string => {
+  const rule = hooks?.foreignKeyRuleKey ?? ((r: ForeignKey['onDelete']) => r);
+  return stableKey({
     columns: fk.columns,
     refTable: referencedKey(table, fk.refTable),
     refColumns: fk.refColumns,
-    onDelete: fk.onDelete,
-    onUpdate: fk.onUpdate ?? 'no-action',
+    onDelete: rule(fk.onDelete),
+    onUpdate: rule(fk.onUpdate ?? 'no-action'),
     setNullColumns: fk.onDelete === 'set-null' ? (fk.setNullColumns ?? []) : [],
     deferrable: fk.deferrable,
     initiallyDeferred: fk.deferrable ? (fk.initiallyDeferred ?? true) : false,
   });
+};
 
 export const indexKey = (index: Index, hooks: DialectDiff): string =>
   stableKey({

@@ -1,5 +1,5 @@
 import type { DialectDiff } from '../../dialects/diff.js';
-import { getDialect } from '../../dialects/registry.js';
+import { plannerFor } from '../../dialects/registry.js';
 import { neutralDiff } from './neutral-diff.js';
 
 /**
@@ -7,7 +7,7 @@ import { neutralDiff } from './neutral-diff.js';
  * dialect is prepared: PostgreSQL's parser loaded), or SQL compared as written when it has none.
  */
 export async function diffHooksFor(dialect: string): Promise<DialectDiff> {
-  const found = getDialect(dialect);
+  const found = plannerFor(dialect);
   if (!found?.diff) return neutralDiff;
   await found.prepare();
   return found.diff;

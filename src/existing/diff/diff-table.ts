@@ -122,7 +122,7 @@ function constraintsOf(table: Table, hooks: DialectDiff): Keyed<Constraint>[] {
   if (table.primaryKey.columns.length)
     keyed({ kind: 'primary-key', name: table.primaryKey.name, columns: table.primaryKey.columns }, `primary-key:${table.primaryKey.columns.join(',')}`);
   for (const u of table.uniques) keyed({ kind: 'unique', name: u.name, columns: u.columns }, `unique:${u.columns.join(',')}`);
-  for (const fk of table.foreignKeys) keyed({ kind: 'foreign-key', foreignKey: fk }, `foreign-key:${foreignKeyKey(table, fk)}`);
+  for (const fk of table.foreignKeys) keyed({ kind: 'foreign-key', foreignKey: fk }, `foreign-key:${foreignKeyKey(table, fk, hooks)}`);
   for (const check of table.checks) keyed({ kind: 'check', check }, `check:${hooks.checkKey(check)}`);
   return out;
 }

@@ -1,14 +1,22 @@
-import type { Dialect } from '../../dialects/dialect.js';
 import type { TableWork } from '../../dialects/locks.js';
-import { type Hazard, type LockedStep, MIGRATION_PHASES, type MigrationContext } from '../../dialects/migration.js';
+import { type DialectMigration, type Hazard, type LockedStep, MIGRATION_PHASES, type MigrationContext } from '../../dialects/migration.js';
 import { type Change, type SchemaDiff, tableKey } from '../../model/change.js';
 import type { Schema } from '../../model/schema.js';
 import { estimateStep, type TableSize, tableSizes } from './estimate.js';
 import { dependencyRank, priorityOf } from './order.js';
 import type { MigrationPlan, PlanSide, PlanStep } from './plan.js';
 
+/** What the planner needs of a dialect: a full `Dialect` or a `PlanningDialect` (MySQL) alike. */
+export interface PlanDialect {
+  readonly name: string;
+  readonly displayName: string;
+  readonly migration?: DialectMigration;
+  /** Said once in the plan. */
+  readonly planNotes?: readonly string[];
+}
+
 export interface PlanOptions {
-  readonly dialect: Dialect;
+  readonly dialect: PlanDialect;
   readonly from: { readonly schema: Schema; readonly side: PlanSide };
   readonly to: { readonly schema: Schema; readonly side: PlanSide };
   /** Rows per backfill batch (default 10,000). */
@@ -119,5 +127,6 @@ export function planMigration(diff: SchemaDiff, options: PlanOptions): Migration
     renameCandidates: diff.renameCandidates,
     steps,
     dataLoss: steps.some((s) => s.dataLoss !== undefined),
+    ...(options.dialect.planNotes?.length ? { notes: options.dialect.planNotes } : {}),
   };
 }

@@ -51,6 +51,8 @@ export interface MigrationPlan {
   readonly steps: readonly PlanStep[];
   /** True when some step loses data: apply then needs `--allow-data-loss`. */
   readonly dataLoss: boolean;
+  /** What the dialect says once of every plan (MySQL: no transactional DDL). */
+  readonly notes?: readonly string[];
 }
 
 /** Whether running steps reached the schema they aim at, and where they stopped when they did not. */

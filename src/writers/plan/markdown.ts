@@ -22,6 +22,7 @@ export function planMarkdown(plan: MigrationPlan, validation?: PlanValidation): 
       (high.length ? ` ${high.length} high-risk: ${high.map((s) => s.id).join(', ')}.` : ' No high-risk step.') +
       (plan.dataLoss ? ' **Some steps lose data**: `apply` runs them only with `--allow-data-loss`.' : ''),
     '',
+    ...(plan.notes?.length ? [...plan.notes.map((n) => `> ${n}`), ''] : []),
     '| step | phase | what | lock (blocks) | work | time | risk |',
     '|---|---|---|---|---|---|---|',
     ...plan.steps.map((s) => `| ${s.id} | ${s.phase} | ${s.title.replace(/\|/g, '\\|')} | ${strongestLock(s)} | ${s.work} | ${seconds(s)} | ${s.risk} |`),
