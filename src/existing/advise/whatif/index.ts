@@ -8,7 +8,7 @@ export type { WhatIfEngine } from './engine.js';
 export { WhatIfUnavailable } from './engine.js';
 export { startHypopg } from './hypopg.js';
 export { startRolledBackBuilds } from './rolled-back-builds.js';
-export { WhatIfCosts, tablesOf } from './cost-cache.js';
+export { WhatIfCosts, tablesOf, type Relevance } from './cost-cache.js';
 export { explainQuery, readCostConstants, PINNED_SETTINGS, type CostConstants } from './explain.js';
 export { planCostOf, type PlanCost } from './plan-cost.js';
 export { createIndexSql, createIndexConcurrentlySql } from './index-sql.js';
