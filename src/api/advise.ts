@@ -5,16 +5,22 @@ import { defaultDialect } from '../dialects/registry.js';
 import type { Engine } from '../engines/engine.js';
 import { startPglite } from '../engines/pglite.js';
 import { redactSecrets, redactUrl } from '../engines/redact.js';
-import { adviseIndexes, type Advice, type AdviseSettings } from '../existing/advise/select/index.js';
-import { readCostConstants, startHypopg, startRolledBackBuilds, WhatIfUnavailable, type WhatIfEngine } from '../existing/advise/whatif/index.js';
 import {
+  adviseIndexes,
+  readCostConstants,
   StatStatementsUnavailable,
+  startHypopg,
+  startRolledBackBuilds,
+  WhatIfUnavailable,
   workloadFromLog,
   workloadFromPatterns,
   workloadFromSqlFile,
   workloadFromStatStatements,
+  type Advice,
+  type AdviseSettings,
+  type WhatIfEngine,
   type Workload,
-} from '../existing/advise/workload/index.js';
+} from '../existing/advise/index.js';
 import type { Introspection } from '../model/introspection.js';
 import type { Schema } from '../model/schema.js';
 import { loadSpecFile } from '../spec/load-spec.js';
