@@ -20,7 +20,9 @@ let statementNumber = 0;
 export async function explainQuery(db: SqlSession, query: Pick<WorkloadQuery, 'sql' | 'parameters'>): Promise<PlanCost> {
   if (query.parameters === 0) return planCostOf(await db.query(`EXPLAIN (FORMAT JSON) ${query.sql}`));
   const name = `dbarchitect_advise_${++statementNumber}`;
-  await db.exec(`PREPARE ${name} AS ${query.sql}`);
+  // Set here too, not only among the pinned settings: with a custom plan the NULL arguments would fold
+  // `col = $1` to false, and the plan would cost nothing.
+  await db.exec(`SET plan_cache_mode = force_generic_plan; PREPARE ${name} AS ${query.sql}`);
   try {
     const args = Array.from({ length: query.parameters }, () => 'NULL').join(', ');
     return planCostOf(await db.query(`EXPLAIN (FORMAT JSON) EXECUTE ${name}(${args})`));
