@@ -60,43 +60,44 @@ export async function proposeDrops(input: DropInput): Promise<DropProposal[]> {
   const out: DropProposal[] = [];
   const dropped = new Set<string>();
   const usedBy = (name: string) => input.queries.filter((q) => input.plans.get(q.id)?.indexesUsed.includes(name)).map((q) => q.id);
-  for (const table of input.schema.tables) {
-    const keyed = indexesOf(table);
-    for (const [position, self] of keyed.entries()) {
-      if (self.unique || self.constraint || !self.valid) continue;
-      const index = table.indexes.find((i) => i.name === self.name)!;
-      const kept = (k: KeyedIndex) => k !== self && !dropped.has(k.name);
-      const duplicate = keyed.slice(0, position).find((k) => kept(k) && signature(k) === signature(self));
-      const longer = duplicate ? undefined : keyed.find((k) => kept(k) && isPrefixOf(self, k));
-      const users = usedBy(self.name);
-      const scanned = input.usageCounted && (index.stats?.scans ?? 0) > 0;
-      const unused =
-        !duplicate &&
-        !longer &&
-        users.length === 0 &&
-        !scanned &&
-        !lastForForeignKey(table, [...keyed, ...recommendedOn(table, input.recommended)], self, dropped);
-      if (!duplicate && !longer && !unused) continue;
-      const reason = duplicate ? 'duplicate' : longer ? 'prefix-redundant' : 'unused';
-      const twin = (duplicate ?? longer)?.name;
-      const { readCostIncrease, costBasis } = await readCost(input, index, users, reason, twin);
-      const size = input.sizeOf(index);
-      dropped.add(self.name);
-      out.push({
-        index: self.name,
-        table: table.name,
-        reason,
-        ...(twin ? { twin } : {}),
-        sql: dropIndexSql(table, self),
-        bytes: size.bytes,
-        bytesBasis: size.basis,
-        upkeepSaved: input.upkeepOf(index),
-        ...(readCostIncrease !== undefined ? { readCostIncrease } : {}),
-        costBasis,
-        usedBy: users,
-      });
+  // Duplicates and prefixes first: they are redundant whatever the workload; then what no plan reads.
+  for (const pass of ['structural', 'usage'] as const)
+    for (const table of input.schema.tables) {
+      const keyed = indexesOf(table);
+      for (const [position, self] of keyed.entries()) {
+        if (self.unique || self.constraint || !self.valid || dropped.has(self.name)) continue;
+        const index = table.indexes.find((i) => i.name === self.name)!;
+        const kept = (k: KeyedIndex) => k !== self && !dropped.has(k.name);
+        const users = usedBy(self.name);
+        const duplicate = pass === 'structural' ? keyed.slice(0, position).find((k) => kept(k) && signature(k) === signature(self)) : undefined;
+        const longer = pass === 'structural' && !duplicate ? keyed.find((k) => kept(k) && isPrefixOf(self, k)) : undefined;
+        const scanned = input.usageCounted && (index.stats?.scans ?? 0) > 0;
+        const unused =
+          pass === 'usage' &&
+          users.length === 0 &&
+          !scanned &&
+          !lastForForeignKey(table, [...keyed, ...recommendedOn(table, input.recommended)], self, dropped);
+        if (!duplicate && !longer && !unused) continue;
+        const reason = duplicate ? 'duplicate' : longer ? 'prefix-redundant' : 'unused';
+        const twin = (duplicate ?? longer)?.name;
+        const { readCostIncrease, costBasis } = await readCost(input, index, users, reason, twin);
+        const size = input.sizeOf(index);
+        dropped.add(self.name);
+        out.push({
+          index: self.name,
+          table: table.name,
+          reason,
+          ...(twin ? { twin } : {}),
+          sql: dropIndexSql(table, self),
+          bytes: size.bytes,
+          bytesBasis: size.basis,
+          upkeepSaved: input.upkeepOf(index),
+          ...(readCostIncrease !== undefined ? { readCostIncrease } : {}),
+          costBasis,
+          usedBy: users,
+        });
+      }
     }
-  }
   return out;
 }
 
