@@ -4,6 +4,7 @@ import type { Index, Schema } from '../../../model/schema.js';
 import { type WhatIfEngine, WhatIfUnavailable } from './engine.js';
 import { explainQuery, PINNED_SETTINGS } from './explain.js';
 import { createIndexSql } from './index-sql.js';
+import { rootName, uniqueNames } from './partitions.js';
 
 /** hypopg names a hypothetical index `<oid>btree_table_columns` in plans. */
 const HYPOTHETICAL_NAME = /^<(\d+)>/;
@@ -27,6 +28,10 @@ export async function startHypopg(db: SqlSession, dialect: Dialect, schema: Sche
   await db.query(`SELECT ${fn('hypopg_reset')}()`);
   const oids = new Map<string, number>();
   const names = new Map<number, string>();
+  /** A partition's index, as plans name it -> its partitioned parent's. */
+  const roots = await dialect.catalog.partitionRoots(db);
+  /** Candidates hypopg refused (a method or a table it cannot imagine an index on): never visible. */
+  const refused = new Set<string>();
   return {
     method: 'hypopg',
     canHide: false,
@@ -40,10 +45,14 @@ export async function startHypopg(db: SqlSession, dialect: Dialect, schema: Sche
         names.delete(oid);
       }
       for (const index of indexes) {
-        if (oids.has(index.name)) continue;
-        const rows = await db.query<{ oid: number }>(`SELECT indexrelid::int8::float8 AS oid FROM ${fn('hypopg_create_index')}($1)`, [
-          createIndexSql(dialect, schema, index),
-        ]);
+        if (oids.has(index.name) || refused.has(index.name)) continue;
+        const rows = await db
+          .query<{ oid: number }>(`SELECT indexrelid::int8::float8 AS oid FROM ${fn('hypopg_create_index')}($1)`, [createIndexSql(dialect, schema, index)])
+          .catch(() => undefined);
+        if (!rows?.length) {
+          refused.add(index.name);
+          continue;
+        }
         const oid = Number(rows[0]!.oid);
         oids.set(index.name, oid);
         names.set(oid, index.name);
@@ -53,9 +62,9 @@ export async function startHypopg(db: SqlSession, dialect: Dialect, schema: Sche
       const plan = await explainQuery(db, query);
       const used = plan.indexesUsed.map((n) => {
         const oid = HYPOTHETICAL_NAME.exec(n)?.[1];
-        return oid !== undefined ? (names.get(Number(oid)) ?? n) : n;
+        return oid !== undefined ? (names.get(Number(oid)) ?? n) : rootName(roots, n);
       });
-      return { ...plan, indexesUsed: used };
+      return { ...plan, indexesUsed: uniqueNames(used) };
     },
     async builtBytes() {
       return undefined;

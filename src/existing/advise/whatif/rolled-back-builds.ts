@@ -4,6 +4,7 @@ import type { Index, Schema } from '../../../model/schema.js';
 import type { WhatIfEngine } from './engine.js';
 import { explainQuery, PINNED_SETTINGS } from './explain.js';
 import { createIndexSql } from './index-sql.js';
+import { indexFamily, rootName, uniqueNames } from './partitions.js';
 
 /**
  * What-if costing with real indexes, for an engine without hypopg (PGlite) on data the tool
@@ -15,11 +16,14 @@ import { createIndexSql } from './index-sql.js';
 export async function startRolledBackBuilds(db: SqlSession, dialect: Dialect, schema: Schema): Promise<WhatIfEngine> {
   for (const statement of PINNED_SETTINGS) await db.exec(statement);
   await db.exec('BEGIN');
-  /** Candidate name -> its relation's name and oid. */
-  const built = new Map<string, { relation: string; oid: number }>();
-  const physical = new Map<string, string>();
-  /** Existing indexes this engine has ever hidden, by oid: their flag is ours to restore. */
-  const existing = new Map<string, number>();
+  /** Candidate name -> its relation's name and the oids of it and its partitions' indexes. */
+  const built = new Map<string, { relation: string; oids: number[] }>();
+  /** Index names in plans (a candidate's relation, a partition's index) -> the model's name. */
+  const physical = new Map(await dialect.catalog.partitionRoots(db));
+  /** Existing indexes this engine has ever hidden, with their partitions' indexes: their flags are ours to restore. */
+  const existing = new Map<string, number[]>();
+  /** Candidates the engine refused to build (an expression it cannot index): never visible. */
+  const refused = new Set<string>();
   let visible = new Set<number>();
   let toggled = new Set<number>();
   const oidOf = async (relation: string) => {
@@ -33,16 +37,30 @@ export async function startRolledBackBuilds(db: SqlSession, dialect: Dialect, sc
     canHide: true,
     async configure(indexes, hidden = []) {
       for (const index of indexes) {
-        if (built.has(index.name)) continue;
-        const relation = `dbarchitect_whatif_${built.size + 1}`;
-        await db.exec(createIndexSql(dialect, schema, { ...index, name: relation }));
-        built.set(index.name, { relation, oid: await oidOf(relation) });
-        physical.set(relation, index.name);
+        if (built.has(index.name) || refused.has(index.name)) continue;
+        const relation = `dbarchitect_whatif_${built.size + refused.size + 1}`;
+        await db.exec('SAVEPOINT dbarchitect_build');
+        try {
+          await db.exec(createIndexSql(dialect, schema, { ...index, name: relation }));
+          await db.exec('RELEASE SAVEPOINT dbarchitect_build');
+        } catch {
+          await db.exec('ROLLBACK TO SAVEPOINT dbarchitect_build');
+          refused.add(index.name);
+          continue;
+        }
+        const family = await indexFamily(db, await oidOf(relation));
+        built.set(index.name, { relation, oids: family.map((f) => f.oid) });
+        for (const f of family) physical.set(f.name, index.name);
       }
-      for (const name of hidden) if (!existing.has(name)) existing.set(name, await oidOf(name));
-      const hiddenOids = new Set(hidden.map((n) => existing.get(n)!));
-      const show = new Set([...indexes.map((i) => built.get(i.name)!.oid), ...[...existing.values()].filter((oid) => !hiddenOids.has(oid))]);
-      const all = new Set([...[...built.values()].map((b) => b.oid), ...existing.values()]);
+      for (const name of hidden)
+        if (!existing.has(name))
+          existing.set(
+            name,
+            (await indexFamily(db, await oidOf(name))).map((f) => f.oid),
+          );
+      const hiddenOids = new Set(hidden.flatMap((n) => existing.get(n)!));
+      const show = new Set([...indexes.flatMap((i) => built.get(i.name)?.oids ?? []), ...[...existing.values()].flat().filter((oid) => !hiddenOids.has(oid))]);
+      const all = new Set([...[...built.values()].flatMap((b) => b.oids), ...[...existing.values()].flat()]);
       if (sameSet(show, visible) && sameSet(all, toggled)) return;
       await db.query('UPDATE pg_index SET indisvalid = (indexrelid = ANY($1::oid[])) WHERE indexrelid = ANY($2::oid[])', [[...show], [...all]]);
       visible = show;
@@ -54,7 +72,7 @@ export async function startRolledBackBuilds(db: SqlSession, dialect: Dialect, sc
       try {
         const plan = await explainQuery(db, query);
         await db.exec('RELEASE SAVEPOINT dbarchitect_explain');
-        return { ...plan, indexesUsed: plan.indexesUsed.map((n) => physical.get(n) ?? n) };
+        return { ...plan, indexesUsed: uniqueNames(plan.indexesUsed.map((n) => rootName(physical, n))) };
       } catch (error) {
         await db.exec('ROLLBACK TO SAVEPOINT dbarchitect_explain');
         throw error;
