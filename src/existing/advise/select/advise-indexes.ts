@@ -11,7 +11,7 @@ import { estimateIndexSizes } from '../whatif/index-size.js';
 import { maintenancePerRow, writeTouches } from '../whatif/maintenance.js';
 import type { PlanCost } from '../whatif/plan-cost.js';
 import type { Workload, WorkloadQuery } from '../workload/workload.js';
-import { workloadCandidates } from './candidates.js';
+import { type CandidateIndex, workloadCandidates } from './candidates.js';
 import { proposeDrops, type DropProposal } from './drops.js';
 import { optionTables, solveExact } from './exact.js';
 import { greedy, improveBySwaps, type Limits } from './greedy.js';
@@ -98,49 +98,8 @@ export const MIN_IMPROVEMENT_SHARE = 0.01;
 export async function adviseIndexes(input: AdviceInput, settings: AdviseSettings = {}): Promise<Advice> {
   const progress = settings.onProgress ?? (() => undefined);
   const costs = new WhatIfCosts(input.engine, leadingColumnRelevance);
-
-  // Plans with the database's own indexes; a query the planner refuses is left out, with why.
-  progress(`planning ${input.workload.queries.length} queries with the existing indexes`);
-  const queries: WorkloadQuery[] = [];
-  const unplanned: { id: string; sql: string; reason: string }[] = [];
-  const baseline = new Map<string, PlanCost>();
-  for (const query of input.workload.queries) {
-    try {
-      baseline.set(query.id, await costs.plan(query, []));
-      queries.push(query);
-    } catch (error) {
-      unplanned.push({ id: query.id, sql: query.sql, reason: (error as Error).message ?? String(error) });
-    }
-  }
-
-  const stats = new VolumeStatistics(input.schema, undefined, input.rows);
-  const methods = new Set<Index['method']>(input.engine.method === 'hypopg' ? ['btree', 'brin', 'hash'] : ['btree', 'brin', 'hash', 'gin']);
-  const found = workloadCandidates(queries, input.schema, stats, { methods });
-  const sizes = estimateIndexSizes(
-    input.dialect.storage,
-    input.schema,
-    input.rows,
-    found.map((c) => c.index),
-    input.columnStats,
-  );
-  const upkeep = (index: Index, size: IndexSizeEstimate | undefined) =>
-    size === undefined
-      ? 0
-      : queries.reduce(
-          (s, q) =>
-            s +
-            (q.write && writeTouches(index, q.write) ? q.weight * Math.max(1, baseline.get(q.id)!.writtenRows) * maintenancePerRow(size, input.constants) : 0),
-          0,
-        );
-  const candidates: SizedCandidate[] = found.map((c) => ({
-    ...c,
-    bytes: sizes.get(c.index.name)?.bytes ?? 0,
-    maintenance: upkeep(c.index, sizes.get(c.index.name)),
-  }));
-  progress(`${candidates.length} candidate indexes from the query shapes`);
-
-  const objective = new Objective(queries, costs);
-  const readBefore = queries.reduce((s, q) => s + q.weight * baseline.get(q.id)!.cost, 0);
+  const space = await searchSpace(input, costs, progress);
+  const { queries, unplanned, baseline, candidates, objective, readBefore, upkeep } = space;
   const limits: Limits = {
     budgetBytes: settings.budgetBytes ?? Number.POSITIVE_INFINITY,
     maxIndexes: settings.maxIndexes ?? Number.POSITIVE_INFINITY,
@@ -233,6 +192,65 @@ export async function adviseIndexes(input: AdviceInput, settings: AdviseSettings
     whatIfCalls: costs.calls,
     ...(proven !== undefined ? { proven } : {}),
   };
+}
+
+/** What a search over a workload works with: the plannable queries, their plans with the existing indexes, the sized candidates. */
+export interface SearchSpace {
+  readonly queries: readonly WorkloadQuery[];
+  readonly unplanned: readonly { readonly id: string; readonly sql: string; readonly reason: string }[];
+  readonly baseline: ReadonlyMap<string, PlanCost>;
+  readonly candidates: readonly SizedCandidate[];
+  readonly objective: Objective;
+  /** Σ weight × plan cost with the existing indexes. */
+  readonly readBefore: number;
+  /** The weighted write upkeep of an index (0 without a size). */
+  readonly upkeep: (index: Index, size: IndexSizeEstimate | undefined) => number;
+  /** Sizes (the storage model's) and upkeep of any indexes, as the candidates got theirs. */
+  readonly sized: (indexes: readonly CandidateIndex[]) => SizedCandidate[];
+}
+
+/**
+ * The plans of the workload with the database's own indexes (a query the planner refuses is left
+ * out, with why), and the candidates from its shapes, each with its size and write upkeep.
+ */
+export async function searchSpace(input: AdviceInput, costs: WhatIfCosts, progress: (line: string) => void = () => undefined): Promise<SearchSpace> {
+  progress(`planning ${input.workload.queries.length} queries with the existing indexes`);
+  const queries: WorkloadQuery[] = [];
+  const unplanned: { id: string; sql: string; reason: string }[] = [];
+  const baseline = new Map<string, PlanCost>();
+  for (const query of input.workload.queries) {
+    try {
+      baseline.set(query.id, await costs.plan(query, []));
+      queries.push(query);
+    } catch (error) {
+      unplanned.push({ id: query.id, sql: query.sql, reason: (error as Error).message ?? String(error) });
+    }
+  }
+  const stats = new VolumeStatistics(input.schema, undefined, input.rows);
+  const methods = new Set<Index['method']>(input.engine.method === 'hypopg' ? ['btree', 'brin', 'hash'] : ['btree', 'brin', 'hash', 'gin']);
+  const upkeep = (index: Index, size: IndexSizeEstimate | undefined) =>
+    size === undefined
+      ? 0
+      : queries.reduce(
+          (s, q) =>
+            s +
+            (q.write && writeTouches(index, q.write) ? q.weight * Math.max(1, baseline.get(q.id)!.writtenRows) * maintenancePerRow(size, input.constants) : 0),
+          0,
+        );
+  const sized = (found: readonly CandidateIndex[]): SizedCandidate[] => {
+    const sizes = estimateIndexSizes(
+      input.dialect.storage,
+      input.schema,
+      input.rows,
+      found.map((c) => c.index),
+      input.columnStats,
+    );
+    return found.map((c) => ({ ...c, bytes: sizes.get(c.index.name)?.bytes ?? 0, maintenance: upkeep(c.index, sizes.get(c.index.name)) }));
+  };
+  const candidates = sized(workloadCandidates(queries, input.schema, stats, { methods }));
+  progress(`${candidates.length} candidate indexes from the query shapes`);
+  const readBefore = queries.reduce((s, q) => s + q.weight * baseline.get(q.id)!.cost, 0);
+  return { queries, unplanned, baseline, candidates, objective: new Objective(queries, costs), readBefore, upkeep, sized };
 }
 
 /** Greedy by benefit per byte and by benefit, each improved by swaps; the better of the two. */
