@@ -253,19 +253,23 @@ export async function searchSpace(input: AdviceInput, costs: WhatIfCosts, progre
   return { queries, unplanned, baseline, candidates, objective: new Objective(queries, costs), readBefore, upkeep, sized };
 }
 
-/** Greedy by benefit per byte and by benefit, each improved by swaps; the better of the two. */
+/**
+ * Greedy by benefit per byte, improved by swaps; and greedy by benefit, improved by swaps only when
+ * it starts out better (each pass of swaps costs what-if calls). The better of the two.
+ */
 export async function searchGreedy(
   objective: Objective,
   candidates: readonly SizedCandidate[],
   limits: Limits,
   progress?: (p: { step: string; chosen: number; whatIfCalls: number }) => void,
 ): Promise<SizedCandidate[]> {
-  let best: { set: SizedCandidate[]; total: number } | undefined;
-  for (const rank of ['per-byte', 'absolute'] as const) {
-    const start = await greedy(objective, candidates, limits, rank, progress);
-    const set = await improveBySwaps(objective, candidates, start, limits, progress);
-    const { total } = await objective.total(set);
-    if (!best || total < best.total - 1e-9) best = { set, total };
+  const perByte = await improveBySwaps(objective, candidates, await greedy(objective, candidates, limits, 'per-byte', progress), limits, progress);
+  const best = { set: perByte, total: (await objective.total(perByte)).total };
+  const absolute = await greedy(objective, candidates, limits, 'absolute', progress);
+  if ((await objective.total(absolute)).total < best.total - 1e-9) {
+    const improved = await improveBySwaps(objective, candidates, absolute, limits, progress);
+    const total = (await objective.total(improved)).total;
+    if (total < best.total - 1e-9) return improved;
   }
-  return best!.set;
+  return best.set;
 }

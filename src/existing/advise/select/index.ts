@@ -2,7 +2,9 @@
 export {
   adviseIndexes,
   searchGreedy,
+  searchSpace,
   MIN_IMPROVEMENT_SHARE,
+  type SearchSpace,
   type Advice,
   type AdviceInput,
   type AdviseSettings,
