@@ -180,7 +180,9 @@ async function runWorkload(name: string, w: { setup: readonly string[]; workload
         whatIfCalls: advice.whatIfCalls,
         seconds,
       };
-      log(`${name}: budget ${share * 100}%: ours ${row.ours.toFixed(1)}, optimum ${row.optimum.toFixed(1)}, Dexter-like ${row.dexter.toFixed(1)} (${seconds.toFixed(1)} s)`);
+      log(
+        `${name}: budget ${share * 100}%: ours ${row.ours.toFixed(1)}, optimum ${row.optimum.toFixed(1)}, Dexter-like ${row.dexter.toFixed(1)} (${seconds.toFixed(1)} s)`,
+      );
       out.push(row);
     }
     await whatIf.close();
@@ -237,13 +239,12 @@ function markdown(all: readonly WorkloadResult[]): string {
       `### ${r.name}: ${r.queries} queries, heap ${mb(r.heapBytes)} MB (loaded in ${r.loadSeconds.toFixed(0)} s); ${r.candidates} candidates; ${r.dexterCandidates} Dexter-like picks; ${r.optionCalls} what-if calls for the option tables`,
     );
     lines.push('');
-    lines.push(
-      '| budget | MB | none | Dexter-like | ours | optimum | ours, built | indexes | size model MB | built MB | what-if calls | ours s |',
-    );
+    lines.push('| budget | MB | none | Dexter-like | ours | optimum | ours, built | indexes | size model MB | built MB | what-if calls | ours s |');
     lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    const rel = (x: number) => x.toFixed(x < 10 ? 2 : 1);
     for (const b of r.rows)
       lines.push(
-        `| ${b.share * 100}% | ${mb(b.budgetBytes)} | 100 | ${b.dexter.toFixed(1)} | ${b.ours.toFixed(1)} | ${b.optimum.toFixed(1)}${b.proven ? '' : ' (not proven)'} | ${b.oursBuilt.toFixed(1)} | ${b.oursIndexes} | ${mb(b.oursModelBytes)} | ${mb(b.oursBuiltBytes)} | ${b.whatIfCalls} | ${b.seconds.toFixed(1)} |`,
+        `| ${b.share * 100}% | ${mb(b.budgetBytes)} | 100 | ${rel(b.dexter)} | ${rel(b.ours)} | ${rel(b.optimum)}${b.proven ? '' : ' (not proven)'} | ${rel(b.oursBuilt)} | ${b.oursIndexes} | ${mb(b.oursModelBytes)} | ${mb(b.oursBuiltBytes)} | ${b.whatIfCalls} | ${b.seconds.toFixed(1)} |`,
       );
     lines.push('');
     const within = r.rows.every((b) => b.ours <= b.optimum * GOAL_WITHIN_OPTIMUM + 1e-9);
@@ -251,7 +252,9 @@ function markdown(all: readonly WorkloadResult[]): string {
     const slowest = Math.max(...r.rows.map((b) => b.seconds));
     lines.push(`- ${within ? 'PASS' : 'MISS'}: within 5% of the optimum at every budget`);
     lines.push(`- ${notWorse ? 'PASS' : 'MISS'}: never worse than the Dexter-like baseline`);
-    lines.push(`- ${slowest < GOAL_SECONDS ? 'PASS' : 'MISS'}: ours under ${GOAL_SECONDS} s at every budget (slowest ${slowest.toFixed(1)} s, ${r.queries} queries)`);
+    lines.push(
+      `- ${slowest < GOAL_SECONDS ? 'PASS' : 'MISS'}: ours under ${GOAL_SECONDS} s at every budget (slowest ${slowest.toFixed(1)} s, ${r.queries} queries)`,
+    );
     lines.push(`- ${r.deterministic ? 'PASS' : 'MISS'}: two runs give the same DDL`);
     lines.push('');
   }
