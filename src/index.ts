@@ -1,6 +1,7 @@
 /** dbarchitect's typed library: explicit named exports only. */
 export { designFromFile, designFromSpec, type DesignOptions, type DesignResult } from './api/design.js';
 export { audit, auditIntrospection, type AuditOptions, type AuditResult } from './api/audit.js';
+export { advise, type AdviseOptions, type AdviseReport, type AdviseResult, type WorkloadSource } from './api/advise.js';
 export { introspect, type IntrospectResult, type IntrospectTargetOptions } from './api/introspect.js';
 export type { Introspection, IntrospectionSource, StatementAccount } from './model/introspection.js';
 export { loadSchemaSide, type SchemaSide } from './api/diff-sides.js';

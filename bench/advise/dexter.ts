@@ -25,7 +25,16 @@ export async function dexterLike(space: SearchSpace, costs: WhatIfCosts): Promis
       const list = [...columns].sort();
       const keys = [...list.map((c) => [c]), ...list.flatMap((a) => list.filter((b) => b !== a).map((b) => [a, b]))];
       for (const key of keys) {
-        const index: Index = { name: '', table, keys: key.map((column) => ({ column })), include: [], where: [], method: 'btree', unique: false, reason: 'dexter-like' };
+        const index: Index = {
+          name: '',
+          table,
+          keys: key.map((column) => ({ column })),
+          include: [],
+          where: [],
+          method: 'btree',
+          unique: false,
+          reason: 'dexter-like',
+        };
         const id = identity(index);
         if (!byKey.has(id)) byKey.set(id, { index: { ...index, name: `dexter_${byKey.size + 1}` }, key: id, askedBy: [query.id] });
       }
