@@ -70,6 +70,14 @@ describe('advise on a SQL file (PGlite: candidates built in a transaction that i
       }
       const read = json.queries.reduce((s, q) => s + q.weight * q.after, 0);
       assert.ok(Math.abs(after - read) / read < 0.05, `built: ${after}, advised: ${read}`);
+      // The drops run, and the workload's reads cost what the advice said they would without those indexes.
+      for (const d of json.drops) await engine.exec(d.sql);
+      const left = await engine.query<{ name: string }>(`SELECT indexname AS name FROM pg_indexes WHERE schemaname = 'public'`);
+      for (const d of json.drops) assert.ok(!left.some((l) => l.name === d.index), `${d.index} is gone`);
+      let dropped = 0;
+      for (const q of json.queries) dropped += q.weight * (await explainQuery(engine, { sql: q.sql, parameters: highestParameter(q.sql) })).cost;
+      const increase = json.drops.reduce((s, d) => s + (d.readCostIncrease ?? 0), 0);
+      assert.ok(Math.abs(dropped - (after + increase)) / after < 0.01, `after the drops: ${dropped}, advised: ${after} + ${increase}`);
     } finally {
       await engine.close();
     }
@@ -87,6 +95,34 @@ describe('advise on a SQL file (PGlite: candidates built in a transaction that i
     assert.ok(budgeted.ok);
     assert.ok(budgeted.advice.recommendations.length <= 1);
     assert.ok(budgeted.advice.recommendations.reduce((s, r) => s + r.bytes, 0) <= smallest);
+  });
+
+  it('a server log is a workload too: its statements grouped, weighed by how often they were logged', async () => {
+    const log = join(dir, 'postgresql.log');
+    const line = (ms: number, sql: string) => `2026-01-02 10:00:00.000 UTC [7] LOG:  duration: ${ms} ms  statement: ${sql}`;
+    const lines = [
+      ...Array.from({ length: 30 }, (_, i) => line(0.2, `SELECT * FROM customers WHERE email = 'c${i}@example.com'`)),
+      ...Array.from({ length: 5 }, (_, i) => line(9, `SELECT count(*) FROM orders WHERE status = 'paid' AND created_at >= '2025-02-0${1 + i}'`)),
+    ];
+    writeFileSync(log, `${lines.join('\n')}\n`);
+    const result = await advise(SHOP, { workload: { kind: 'log', path: log } });
+    assert.ok(result.ok, result.ok ? '' : result.message);
+    assert.deepEqual(
+      result.workload.queries.map((q) => q.weight),
+      [30, 5],
+    );
+    assert.ok(result.advice.recommendations.some((r) => r.index.table === 'customers' && r.index.keys[0]?.column === 'email'));
+  });
+
+  it('a server that cannot be reached is an engine failure (exit 3) without the password; --stat-statements needs a server (exit 2)', async () => {
+    const url = new URL('postgres://advisor@127.0.0.1:1/shop');
+    url.password = 'not-this-Pw-91';
+    const run = await runCli(['advise', url.toString(), '--workload', QUERIES]);
+    assert.equal(run.status, 3, run.stderr);
+    assert.doesNotMatch(run.stdout + run.stderr, /not-this-Pw-91/);
+    const file = await runCli(['advise', SHOP, '--stat-statements']);
+    assert.equal(file.status, 2);
+    assert.match(file.stderr, /--stat-statements reads a live server/);
   });
 
   it('a bad workload file is an input error at its line and column (exit 2)', async () => {
