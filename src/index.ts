@@ -27,6 +27,7 @@ export { createMcpServer, serveStdio, type McpServerOptions } from './mcp/server
 export { designFromFile, designFromSpec, type DesignOptions, type DesignResult } from './api/design.js';
 export { audit, auditIntrospection, AuditInputError, AuditReadError, type AuditOptions, type AuditResult } from './api/audit.js';
 export { introspect, introspectSchemes, type IntrospectResult, type IntrospectTargetOptions } from './api/introspect.js';
+export { advise, type AdviseOptions, type AdviseReport, type AdviseResult, type WorkloadSource } from './api/advise.js';
 export type { Introspection, IntrospectionSource, StatementAccount } from './model/introspection.js';
 export { loadSchemaSide, type SchemaSide } from './api/diff-sides.js';
 export { diffSchemas, diffHooksFor, RenameHintError, type DiffOptions } from './existing/diff/index.js';

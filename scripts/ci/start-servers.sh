@@ -25,7 +25,8 @@ DB_USER=dbarchitect
 DB_PASSWORD=ci-Pw-7f3k9q
 DB_NAME=dbarchitect_test
 WAIT_SECONDS=${DBARCHITECT_SERVER_WAIT_SECONDS:-60}
-PG_PRELOAD=pg_cron
+# pg_stat_statements: the index advisor reads a live workload from it (advise --stat-statements).
+PG_PRELOAD=pg_cron,pg_stat_statements
 
 MYSQL_LOG=/var/log/mysql/dbarchitect-mariadbd.log
 MYSQL_RUN_DIR=/run/mysqld
@@ -56,6 +57,10 @@ for ext in hypopg:hypopg pg_partman:partman pg_cron:cron; do
   [[ -f /usr/share/postgresql/$PG_VERSION/extension/${ext%%:*}.control ]] ||
     die "${ext%%:*} extension not installed: apt-get install postgresql-$PG_VERSION-${ext##*:}"
 done
+# Debian ships the contrib modules with the server package.
+[[ -f /usr/share/postgresql/$PG_VERSION/extension/pg_stat_statements.control ]] ||
+  die "pg_stat_statements not installed: apt-get install postgresql-contrib"
+
 
 # psql as the postgres superuser over the local socket; SQL on stdin so that
 # nothing secret shows up in a process listing.
@@ -198,6 +203,7 @@ create extension if not exists hypopg;
 create schema if not exists partman;
 create extension if not exists pg_partman schema partman;
 create extension if not exists pg_cron;
+create extension if not exists pg_stat_statements;
 grant all on schema partman to :"u";
 grant all on all tables in schema partman to :"u";
 grant execute on all functions in schema partman to :"u";
@@ -219,7 +225,7 @@ rollback;
 SQL
   ) || die "PostgreSQL check as $DB_USER failed: $out"
   [[ $(head -n 1 <<<"$out") == 1 ]] || die "hypopg_create_index returned no row: $out"
-  log "PostgreSQL ready in $((SECONDS - t0))s: hypopg works for $DB_USER; $(pg_super -d "$DB_NAME" -c "select string_agg(extname || ' ' || extversion, ', ' order by extname) from pg_extension where extname in ('hypopg', 'pg_partman', 'pg_cron')")"
+  log "PostgreSQL ready in $((SECONDS - t0))s: hypopg works for $DB_USER; $(pg_super -d "$DB_NAME" -c "select string_agg(extname || ' ' || extversion, ', ' order by extname) from pg_extension where extname in ('hypopg', 'pg_partman', 'pg_cron', 'pg_stat_statements')")"
 }
 
 ###############################################################################

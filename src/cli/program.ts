@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../version.js';
+import { registerAdvise } from './commands/advise.js';
 import { registerApply } from './commands/apply.js';
 import { registerAudit } from './commands/audit.js';
 import { registerCheck } from './commands/check.js';
@@ -52,6 +53,7 @@ export async function runCli(argv: readonly string[]): Promise<ExitCode> {
   registerApply(program, context);
   registerSwitchEngine(program, context);
   registerMcp(program, context);
+  registerAdvise(program, context);
   for (const command of program.commands) command.exitOverride();
 
   try {
