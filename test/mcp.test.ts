@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -33,6 +34,7 @@ const EXPECTED_TOOLS = [
   'explain_query',
   'introspect',
   'audit',
+  'advise_indexes',
   'diff',
   'plan_migration',
   'lint_migration',
@@ -197,6 +199,20 @@ describe('dbarchitect mcp, driven by the SDK client over stdio', () => {
     assert.equal(spec.source.kind, 'spec');
     assert.equal(spec.source.location, 'spec.yaml', 'the temporary file is named as the caller knows it');
     assert.ok(!JSON.stringify(spec).includes('dbarchitect-mcp-'), 'no temporary path comes back');
+  });
+
+  it('advise_indexes: a SQL schema file with its workload given inline, the advice returned with its SQL and costs', async () => {
+    const queries = readFileSync(new URL('./fixtures/advise/queries.sql', import.meta.url), 'utf8');
+    const advice = structured(
+      await call('advise_indexes', { db: fileURLToPath(new URL('./fixtures/advise/shop.sql', import.meta.url)), queries, maxIndexes: 3 }),
+    );
+    assert.ok(advice.recommendations.length > 0 && advice.recommendations.length <= 3, JSON.stringify(advice.recommendations));
+    for (const r of advice.recommendations) assert.match(r.sql, /^CREATE INDEX CONCURRENTLY /);
+    assert.ok(advice.cost.after < advice.cost.before, JSON.stringify(advice.cost));
+    assert.match(advice.engine, /PGlite/);
+    const bad = await call('advise_indexes', { spec: referenceYaml(), budget: 'a lot' });
+    assert.equal(bad.isError, true);
+    assert.match(text(bad), /`budget` must be a size/);
   });
 
   it('diff and plan_migration between two SQL files: the plan checked on a scratch copy, returned, not applied', async () => {

@@ -1,4 +1,5 @@
 import type { RegisteredDbarchitectTool } from './tool.js';
+import { adviseIndexesTool } from './tools/advise-indexes.js';
 import { auditTool } from './tools/audit.js';
 import { checkSpecTool } from './tools/check-spec.js';
 import { deriveIndexesTool } from './tools/derive-indexes.js';
@@ -27,7 +28,7 @@ export const TOOLS: readonly RegisteredDbarchitectTool[] = [
   explainQueryTool,
   introspectTool,
   auditTool,
-  // advise_indexes: tools/advise-indexes.ts over api/advise.ts (issue 13) goes here, one line, when that lands.
+  adviseIndexesTool,
   diffTool,
   planMigrationTool,
   lintMigrationTool,

@@ -63,3 +63,12 @@ export function parsePercentage(input: unknown): Parsed<number> {
     return fail(`\`${text}\` is not a percentage between 0 and 100`, 'write it with a percent sign, such as `99.9%` or `99.95%`');
   return { ok: true, value };
 }
+
+const BYTE_UNITS: Readonly<Record<string, number>> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3, tb: 1024 ** 4 };
+
+/** `2GB`, `500 MB`, `1.5gb`, `123456` (bytes), in binary units as PostgreSQL's pg_size_pretty; undefined when it is not a size. */
+export function parseBytes(text: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmgt]?b)?$/i.exec(text.trim());
+  if (!m) return undefined;
+  return Math.round(Number(m[1]) * BYTE_UNITS[(m[2] ?? 'b').toLowerCase()]!);
+}

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { parseBytes } from '../../spec/quantities.js';
 import { redactSecrets, redactUrl } from '../../engines/redact.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -14,15 +15,6 @@ interface AdviseFlags {
   rows?: string;
   schema?: string[];
   format: string;
-}
-
-const UNITS: Readonly<Record<string, number>> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3, tb: 1024 ** 4 };
-
-/** `2GB`, `500 MB`, `1.5gb`, `123456` (bytes), in binary units as PostgreSQL's pg_size_pretty. */
-export function parseBytes(text: string): number | undefined {
-  const m = /^(\d+(?:\.\d+)?)\s*([kmgt]?b)?$/i.exec(text.trim());
-  if (!m) return undefined;
-  return Math.round(Number(m[1]) * UNITS[(m[2] ?? 'b').toLowerCase()]!);
 }
 
 export function registerAdvise(program: Command, context: CommandContext): void {
