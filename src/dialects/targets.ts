@@ -1,9 +1,11 @@
 import type { DdlTarget } from './ddl-target.js';
 import { postgresTarget } from './postgres/target.js';
+import { sqlServerTarget } from './sqlserver/target.js';
 
 /** Explicit name -> DDL target. Adding a target is adding its folder and one line here. */
 const TARGETS: Readonly<Record<string, DdlTarget>> = {
   postgres: postgresTarget,
+  sqlserver: sqlServerTarget,
 };
 
 export const ddlTargetNames = (): string[] => Object.keys(TARGETS);

@@ -1,7 +1,10 @@
 import type { DdlChecker } from './ddl-checker.js';
+import { sqlfluffChecker } from './sqlfluff-checker.js';
 
 /** Target name -> the checker of its DDL. Adding a target's checker is one line here. */
-const CHECKERS: Readonly<Record<string, DdlChecker>> = {};
+const CHECKERS: Readonly<Record<string, DdlChecker>> = {
+  sqlserver: sqlfluffChecker('sqlserver', 'tsql'),
+};
 
 export function ddlCheckerFor(target: string): DdlChecker | undefined {
   return Object.hasOwn(CHECKERS, target) ? CHECKERS[target] : undefined;
