@@ -1,4 +1,5 @@
 import type { DdlTarget } from './ddl-target.js';
+import { oracleTarget } from './oracle/target.js';
 import { postgresTarget } from './postgres/target.js';
 import { sqlServerTarget } from './sqlserver/target.js';
 
@@ -6,6 +7,7 @@ import { sqlServerTarget } from './sqlserver/target.js';
 const TARGETS: Readonly<Record<string, DdlTarget>> = {
   postgres: postgresTarget,
   sqlserver: sqlServerTarget,
+  oracle: oracleTarget,
 };
 
 export const ddlTargetNames = (): string[] => Object.keys(TARGETS);

@@ -4,6 +4,7 @@ import { sqlfluffChecker } from './sqlfluff-checker.js';
 /** Target name -> the checker of its DDL. Adding a target's checker is one line here. */
 const CHECKERS: Readonly<Record<string, DdlChecker>> = {
   sqlserver: sqlfluffChecker('sqlserver', 'tsql'),
+  oracle: sqlfluffChecker('oracle', 'oracle'),
 };
 
 export function ddlCheckerFor(target: string): DdlChecker | undefined {
