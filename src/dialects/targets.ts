@@ -1,3 +1,4 @@
+import { cockroachTarget } from './cockroachdb/target.js';
 import type { DdlTarget } from './ddl-target.js';
 import { oracleTarget } from './oracle/target.js';
 import { postgresTarget } from './postgres/target.js';
@@ -8,6 +9,7 @@ const TARGETS: Readonly<Record<string, DdlTarget>> = {
   postgres: postgresTarget,
   sqlserver: sqlServerTarget,
   oracle: oracleTarget,
+  cockroachdb: cockroachTarget,
 };
 
 export const ddlTargetNames = (): string[] => Object.keys(TARGETS);

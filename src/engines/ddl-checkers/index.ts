@@ -5,6 +5,7 @@ import { sqlfluffChecker } from './sqlfluff-checker.js';
 const CHECKERS: Readonly<Record<string, DdlChecker>> = {
   sqlserver: sqlfluffChecker('sqlserver', 'tsql'),
   oracle: sqlfluffChecker('oracle', 'oracle'),
+  cockroachdb: sqlfluffChecker('cockroachdb', 'postgres'),
 };
 
 export function ddlCheckerFor(target: string): DdlChecker | undefined {
