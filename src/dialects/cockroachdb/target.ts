@@ -1,4 +1,5 @@
 import type { DdlTarget } from '../ddl-target.js';
+import { loadPgParser } from '../../sql/pg-parser.js';
 import { emitCockroachDdl } from './ddl.js';
 import { quoteCockroachIdentifier } from './quote.js';
 import { cockroachColumnType } from './types.js';
@@ -12,7 +13,8 @@ export const cockroachTarget: DdlTarget = {
   displayName: 'CockroachDB 23.1+',
   capabilities: { transactionalDdl: false, deferrableConstraints: false, partialIndexes: true, includeColumns: true, enumTypes: true },
   engines: ['cockroachdb'],
-  prepare: async () => undefined,
+  // Quoting asks PostgreSQL's parser which words are keywords.
+  prepare: loadPgParser,
   quoteIdentifier: quoteCockroachIdentifier,
   columnType: cockroachColumnType,
   emitSchema: emitCockroachDdl,
