@@ -7,7 +7,8 @@ import type { DdlScript } from '../src/dialects/ddl-target.js';
 import { getDdlTarget } from '../src/dialects/targets.js';
 import { ddlCheckerFor } from '../src/engines/ddl-checkers/index.js';
 import { type PgliteEngine, startPglite } from '../src/engines/pglite.js';
-import { parseWithSqlfluff, type SqlfluffParse, sqlfluffVersion } from '../src/engines/sqlfluff.js';
+import { parseScript } from '../src/engines/ddl-checkers/sqlfluff-checker.js';
+import { type SqlfluffParse, sqlfluffVersion } from '../src/engines/sqlfluff.js';
 import type { Schema } from '../src/model/schema.js';
 import { REFERENCE_SPEC, ROOT } from './helpers.js';
 
@@ -77,7 +78,7 @@ describe('SQL Server, Oracle and CockroachDB scripts parse with sqlfluff', { ski
         const target = getDdlTarget(t.name)!;
         await target.prepare();
         const script = target.emitSchema(result.design.schema);
-        emitted.set(`${specName(file)}/${t.name}`, { schema: result.design.schema, script, parse: run(() => parseWithSqlfluff(script.sql, t.dialect)) });
+        emitted.set(`${specName(file)}/${t.name}`, { schema: result.design.schema, script, parse: run(() => parseScript(script.sql, t.dialect)) });
       }
     }
   });
@@ -219,6 +220,15 @@ describe('the sqlfluff checker', { skip }, () => {
     assert.ok(result.status === 'failed');
     assert.match(result.message, new RegExp(`^sqlfluff \\(oracle dialect\\) could not parse line ${at + 1}:22: `));
     assert.match(result.statement ?? '', /^CREATE TABLE "GROUP" \(\( BROKEN\n/);
+  });
+
+  it('reports a T-SQL failure at its line in the whole script, past the first piece parsed apart', async () => {
+    const tables = Array.from({ length: 130 }, (_, i) => `CREATE TABLE [t${i}] ([id] int NOT NULL);`);
+    const sql = [...tables, 'GO', 'CREATE VIEW [v] AS SELECT [id] FROM [t0];', 'GO', 'CREATE VIEW [w] AS AS SELECT 1;', 'GO', ''].join('\n');
+    const result = await ddlCheckerFor('sqlserver')!.check(sql, {});
+    assert.ok(result.status === 'failed', JSON.stringify(result));
+    assert.match(result.message, /could not parse line 135:1: /);
+    assert.equal(result.statement, 'CREATE VIEW [w] AS AS SELECT 1;');
   });
 
   it('checks a script it parses: tier parsed, never executed, with the statements and the parser', async () => {
