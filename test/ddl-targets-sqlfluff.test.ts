@@ -227,7 +227,7 @@ describe('the sqlfluff checker', { skip }, () => {
     const sql = [...tables, 'GO', 'CREATE VIEW [v] AS SELECT [id] FROM [t0];', 'GO', 'CREATE VIEW [w] AS AS SELECT 1;', 'GO', ''].join('\n');
     const result = await ddlCheckerFor('sqlserver')!.check(sql, {});
     assert.ok(result.status === 'failed', JSON.stringify(result));
-    assert.match(result.message, /could not parse line 135:1: /);
+    assert.match(result.message, /could not parse line 134:\d+: /);
     assert.equal(result.statement, 'CREATE VIEW [w] AS AS SELECT 1;');
   });
 
