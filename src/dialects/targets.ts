@@ -1,3 +1,4 @@
+import { clickHouseTarget } from './clickhouse/target.js';
 import { cockroachTarget } from './cockroachdb/target.js';
 import type { DdlTarget } from './ddl-target.js';
 import { oracleTarget } from './oracle/target.js';
@@ -10,6 +11,7 @@ const TARGETS: Readonly<Record<string, DdlTarget>> = {
   sqlserver: sqlServerTarget,
   oracle: oracleTarget,
   cockroachdb: cockroachTarget,
+  clickhouse: clickHouseTarget,
 };
 
 export const ddlTargetNames = (): string[] => Object.keys(TARGETS);

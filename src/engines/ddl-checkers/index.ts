@@ -6,6 +6,7 @@ const CHECKERS: Readonly<Record<string, DdlChecker>> = {
   sqlserver: sqlfluffChecker('sqlserver', 'tsql'),
   oracle: sqlfluffChecker('oracle', 'oracle'),
   cockroachdb: sqlfluffChecker('cockroachdb', 'postgres'),
+  clickhouse: sqlfluffChecker('clickhouse', 'clickhouse'),
 };
 
 export function ddlCheckerFor(target: string): DdlChecker | undefined {
