@@ -6,7 +6,13 @@ import { execFile } from 'node:child_process';
  * parser; nothing on npm parses these dialects' DDL as fully. Spawned without a shell, the script on stdin.
  */
 export type SqlfluffParse =
-  | { readonly status: 'parsed'; readonly statements: number; readonly parser: string }
+  | {
+      readonly status: 'parsed';
+      readonly statements: number;
+      readonly parser: string;
+      /** Statements per kind as the parse tree names them: `{ create_table_statement: 17, … }`. */
+      readonly kinds: Readonly<Record<string, number>>;
+    }
   | { readonly status: 'failed'; readonly message: string; readonly line?: number; readonly column?: number }
   | { readonly status: 'unavailable'; readonly reason: string };
 
@@ -53,7 +59,8 @@ export async function parseWithSqlfluff(sql: string, dialect: string): Promise<S
   } catch {
     return { status: 'failed', message: `sqlfluff gave no parse tree: ${parsed.stderr.trim().split('\n')[0] ?? 'no output'}` };
   }
-  if (tree && !hasKey(tree, 'unparsable')) return { status: 'parsed', statements: countKey(tree, 'statement'), parser: `${parser} (${dialect} dialect)` };
+  if (tree && !hasKey(tree, 'unparsable'))
+    return { status: 'parsed', statements: countKey(tree, 'statement'), parser: `${parser} (${dialect} dialect)`, kinds: statementKinds(tree) };
   return firstParseError(sql, dialect);
 }
 
@@ -81,4 +88,24 @@ function countKey(node: unknown, key: string): number {
   if (Array.isArray(node)) return node.reduce((n: number, child) => n + countKey(child, key), 0);
   if (node && typeof node === 'object') return Object.entries(node).reduce((n, [k, v]) => n + (k === key ? 1 : countKey(v, key)), 0);
   return 0;
+}
+
+/** The kind of each top-level statement: the first key under it that is not layout. */
+function statementKinds(tree: unknown): Record<string, number> {
+  const kinds: Record<string, number> = {};
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    for (const [k, v] of Object.entries(node)) {
+      if (k !== 'statement') {
+        visit(v);
+        continue;
+      }
+      const entries = Array.isArray(v) ? v.flatMap((child) => Object.keys(child as object)) : Object.keys(v as object);
+      const kind = entries.find((key) => !['whitespace', 'newline', 'comment', 'inline_comment', 'block_comment'].includes(key)) ?? 'statement';
+      kinds[kind] = (kinds[kind] ?? 0) + 1;
+    }
+  };
+  visit(tree);
+  return kinds;
 }
