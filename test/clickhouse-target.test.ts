@@ -20,9 +20,13 @@ if (required && !installed) throw new Error('DBARCHITECT_REQUIRE_SERVERS=1 but s
 const skip = installed ? false : 'sqlfluff is not installed (apt-get install sqlfluff)';
 
 const clickhouse = getDdlTarget('clickhouse')!;
-const EXAMPLES = readdirSync(join(ROOT, 'examples'))
-  .filter((f) => f.endsWith('.yaml'))
-  .map((f) => join(ROOT, 'examples', f));
+const EXAMPLES = [
+  ...readdirSync(join(ROOT, 'examples'))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => join(ROOT, 'examples', f)),
+  // Keyword names (user, key, level, comment), composite keys and references.
+  join(ROOT, 'test/fixtures/ddl-keywords.yaml'),
+];
 const IOT = join(ROOT, 'examples/iot-telemetry.yaml');
 const SHOP = join(ROOT, 'examples/saas-shop.yaml');
 
