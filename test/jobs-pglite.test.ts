@@ -35,7 +35,9 @@ describe('jobs script on PGlite', () => {
       const jobs = result.artifacts.find((a) => a.path === 'schema/postgres-jobs.sql');
       const expectsJobs = result.design.security.retention.length > 0 || result.design.schema.tables.some((t) => t.partitioning);
       assert.equal(jobs !== undefined, expectsJobs, 'a jobs script exactly when something expires or is partitioned');
-      for (const check of result.design.ddl) assert.match(check.executedOn ?? '', /PGlite/, `${check.file} ran on the engine`);
+      // The design's own PostgreSQL scripts; another dialect's (the chosen engine's, such as ClickHouse's) has its own checker.
+      for (const check of result.design.ddl.filter((c) => c.dialect === 'postgres'))
+        assert.match(check.executedOn ?? '', /PGlite/, `${check.file} ran on the engine`);
       if (!jobs) return;
       assert.equal(result.design.ddl.at(-1)!.file, 'schema/postgres-jobs.sql');
       const routines = await engine.query<{ proname: string }>(
