@@ -39,7 +39,7 @@ describe('jobs script on PGlite', () => {
       for (const check of result.design.ddl.filter((c) => c.dialect === 'postgres'))
         assert.match(check.executedOn ?? '', /PGlite/, `${check.file} ran on the engine`);
       if (!jobs) return;
-      assert.equal(result.design.ddl.at(-1)!.file, 'schema/postgres-jobs.sql');
+      assert.equal(result.design.ddl.filter((c) => c.dialect === 'postgres').at(-1)!.file, 'schema/postgres-jobs.sql');
       const routines = await engine.query<{ proname: string }>(
         `SELECT proname FROM pg_proc WHERE pronamespace = current_schema()::regnamespace AND proname LIKE 'dbarchitect_retention_%' ORDER BY proname`,
       );
