@@ -53,13 +53,16 @@ describe('availability and recovery', () => {
     const loaded = await loadSpecText('spec.yaml', `version: 1\nname: t\nrequirements:\n  availability: 99.9%\nentities:\n  a:\n    fields:\n      b: int\n`);
     assert.ok(loaded.loaded);
     const cluster = { nodes: 4, replicationFactor: 2, writesPerNode: 1_000_000, hotSetBytesPerNode: 1, basis: [] };
-    const { availability } = planAvailability(loaded.loaded.spec, {
+    const { availability, decisions } = planAvailability(loaded.loaded.spec, {
       maxConnections: undefined,
       engine: { id: 'clickhouse', name: 'ClickHouse', plan: 'native' },
       cluster,
       healthQueries: postgresDialect.catalog.healthQueries,
     });
     assert.match(availability.topology[0]!, /ClickHouse keeps 2 copies of each shard/);
+    // The decision says the same as the topology, not a PostgreSQL standby.
+    assert.equal(decisions[0]!.title, 'High availability for 99.9%: 2 copies of each shard, failed over by ClickHouse');
+    assert.doesNotMatch(decisions[0]!.rationale.join(' '), /asynchronous standby/);
     assert.ok(
       availability.alerts.every((a) => !a.query?.includes('pg_')),
       'no pg_ catalog queries',

@@ -163,7 +163,9 @@ export function planAvailability(spec: Spec, options: AvailabilityInput): { avai
     title:
       standby === 'none'
         ? `${availability}%: one primary, restored from backups`
-        : `High availability for ${availability}%: ${standby} standby with automatic failover`,
+        : native
+          ? `High availability for ${availability}%: ${copies} copies of each shard, failed over by ${options.engine.name}`
+          : `High availability for ${availability}%: ${standby} standby with automatic failover`,
     choice: topology.join('; '),
     rationale: [
       `${availability}% allows ${downtime} minutes of downtime a month; RPO ${rpoSeconds} s and RTO ${rtoSeconds} s (${result.targetsBasis === 'spec' ? 'from the spec' : 'derived from the availability'}).`,
@@ -172,9 +174,11 @@ export function planAvailability(spec: Spec, options: AvailabilityInput): { avai
             'No standby: a standby doubles the instances and adds failover to operate, and nothing in the stated targets needs it; state a higher availability, an RPO of 0 or an RTO under an hour to get one.',
           ]
         : [
-            synchronous
-              ? 'A synchronous standby loses no committed transaction on failover; each commit waits one round trip to the second zone (about 1 ms within a region).'
-              : 'An asynchronous standby may lose the last seconds of commits on failover, within the RPO, and adds no commit latency.',
+            native
+              ? `${options.engine.name} replicates each shard itself, so the copies are its replicas, not a PostgreSQL standby; the RPO bounds how far a copy may lag.`
+              : synchronous
+                ? 'A synchronous standby loses no committed transaction on failover; each commit waits one round trip to the second zone (about 1 ms within a region).'
+                : 'An asynchronous standby may lose the last seconds of commits on failover, within the RPO, and adds no commit latency.',
             'Failover is automatic because a person paged at night cannot act within the RTO.',
           ]),
     ],

@@ -3,7 +3,7 @@ import type { AggregateView, Schema, Table, Trigger } from '../../model/schema.j
 import { aggregateViewOf, REFRESH_SECONDS_PER_ROW, rowsInWindow } from '../caching/materialized-view.js';
 import { historyStructureOf } from './history-table.js';
 import { snapshotStructureOf } from './snapshot-table.js';
-import { formatCount } from '../../format.js';
+import { formatCount, formatRate } from '../../format.js';
 import type { Spec } from '../../model/spec.js';
 import type { WorkloadPattern } from '../../sql/workload-pattern.js';
 import { foldingReads } from '../../rules/design/fold-over-expiring-events.js';
@@ -262,7 +262,11 @@ function aggregateDecisions(spec: Spec, schema: Schema, workload: readonly Workl
           { option: 'a separate analytics store', rejectedBecause: 'one report does not pay for another system and its sync' },
         ],
         evidence: [
-          { tier: 'derived', source: 'rule:aggregate-large-range', detail: `GROUP BY ${grain}; ${formatCount(table.volume!.rows)} rows; ${w.ratePerSecond}/s` },
+          {
+            tier: 'derived',
+            source: 'rule:aggregate-large-range',
+            detail: `GROUP BY ${grain}; ${formatCount(table.volume!.rows)} rows; ${formatRate(w.ratePerSecond)}`,
+          },
           ...(staleness === undefined && plan.kind === 'view'
             ? [{ tier: 'assumed' as const, source: 'default:refresh-hourly', detail: 'no staleness in the spec: an hourly refresh is assumed' }]
             : []),
