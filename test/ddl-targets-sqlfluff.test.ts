@@ -209,8 +209,7 @@ describe('keyword names and cascade paths', { skip }, () => {
   });
 
   it('SET NULL of the reference column alone (the tenant stays) is a substitution in all three', () => {
-    for (const t of TARGETS)
-      assert.ok(find(`ddl-keywords/${t.name}`, 'ON DELETE SET NULL of some columns', 'order.order_reviewer_id_fkey'), t.name);
+    for (const t of TARGETS) assert.ok(find(`ddl-keywords/${t.name}`, 'ON DELETE SET NULL of some columns', 'order.order_reviewer_id_fkey'), t.name);
   });
 });
 
