@@ -1,3 +1,4 @@
+import { nosqlTargets } from '../../design/nosql/design-nosql.js';
 import { ddlTargetForEngine } from '../../dialects/targets.js';
 import type { Design } from '../../model/design.js';
 
@@ -15,9 +16,7 @@ export function engineScope(design: Design): string[] {
   const target = ddlTargetForEngine(technology.choice);
   const own = target ? design.ddl.find((c) => c.dialect === target.name) : undefined;
   // A NoSQL engine's design is under nosql/<target>/ when the design wrote it for the chosen engine.
-  const nosql = design.nosql?.reason.startsWith('the chosen engine')
-    ? (['dynamodb', 'mongodb', 'cassandra'] as const).find((t) => design.nosql?.[t])
-    : undefined;
+  const nosql = nosqlTargets(undefined, technology.choice).targets.find((t) => design.nosql?.[t]);
   const schemaLine = own
     ? `**The ${scaling.engine.name} schema is \`${own.file}\`** (${target!.displayName}), compiled from the same tables, keys and indexes; what ${scaling.engine.name} cannot express, and the alternative used, is listed under Other dialects.`
     : nosql
