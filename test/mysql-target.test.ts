@@ -167,6 +167,10 @@ describe('design writes the MySQL script', () => {
     assert.match(readFileSync(join(out, 'schema/mysql.sql'), 'utf8'), /^CREATE TABLE `/);
     if (installed) assert.match(check.parsedBy, /^sqlfluff .* \(mysql dialect\)$/);
     assert.ok(check.substitutions.some((s: { feature: string }) => s.feature === 'transactional DDL'));
+    // Written for TiDB: its rising AUTO_INCREMENT keys are named with TiDB's own remedy.
+    const tidb = check.substitutions.filter((s: { feature: string }) => s.feature === 'AUTO_INCREMENT key on TiDB');
+    assert.ok(tidb.length > 0, JSON.stringify(check.substitutions.map((s: { feature: string }) => s.feature)));
+    for (const s of tidb) assert.match(s.alternative, /AUTO_RANDOM/);
   });
 
   it('without a server or sqlfluff, the script is not checked, and the check says how to get either', () => {
@@ -183,6 +187,9 @@ describe('design writes the MySQL script', () => {
     assert.equal(run.status, 0, run.stderr);
     const design = JSON.parse(readFileSync(join(out, 'design.json'), 'utf8'));
     const check = design.ddl.find((c: { dialect: string }) => c.dialect === 'mysql');
+    // Named for a spec whose engine is not TiDB: no TiDB advice.
+    if (design.technology.choice !== 'tidb')
+      assert.ok(!(check.substitutions ?? []).some((s: { feature: string }) => s.feature === 'AUTO_INCREMENT key on TiDB'));
     assert.match(
       check.notChecked,
       /no MySQL server was given and sqlfluff is not installed: install it with `apt-get install sqlfluff`.*--check-db mysql:\/\//,

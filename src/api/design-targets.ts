@@ -22,6 +22,8 @@ export async function compileTargets(
   targets: readonly DdlTarget[],
   context: DdlCheckContext,
   diagnostics: Diagnostic[],
+  /** The chosen engine (technology-catalog id): a target that writes its schema is told so. */
+  chosenEngine?: string,
 ): Promise<CompiledTargets> {
   // A checker's message may quote the server URL it was given.
   const redact = (text: string) => redactSecrets(text, context.mysqlUrl ?? '');
@@ -29,7 +31,7 @@ export async function compileTargets(
   const checks: DdlCheck[] = [];
   for (const target of targets) {
     await target.prepare();
-    const script = target.emitSchema(schema);
+    const script = target.emitSchema(schema, chosenEngine !== undefined && target.engines.includes(chosenEngine) ? { engine: chosenEngine } : {});
     const file = `schema/${target.name}.sql`;
     scripts[file] = script.sql;
     const base = { dialect: target.name, file, statements: script.statements, substitutions: [...script.substitutions] };

@@ -102,7 +102,7 @@ export async function designFromSpec(loaded: LoadedSpec, loadDiagnostics: readon
     jobs === undefined ? undefined : await checkDdl(jobs, jobsFile, dialect.name, securityCheck.executedOn ? options.engine : undefined, diagnostics);
   if (check.executedOn) attachExecutedEvidence(decisions, check.executedOn);
   const targets = (options.targets ?? defaultTargets(technology.choice)).filter((t) => t.name !== dialect.name);
-  const compiled = await compileTargets(schema, targets, options.checkContext ?? {}, diagnostics);
+  const compiled = await compileTargets(schema, targets, options.checkContext ?? {}, diagnostics, technology.choice);
   const nosqlFor = nosqlTargets(options.nosql, technology.choice);
   const nosqlInput = { spec: loaded.spec, schema: loaded.schema, workload, params: new Map(loaded.patterns.map((p) => [p.name, p.params])) };
   const nosql = nosqlFor.targets.length ? await designNosql(nosqlInput, nosqlFor.targets, nosqlFor.reason, diagnostics, executeDynamoDesign) : undefined;

@@ -23,6 +23,14 @@ export interface DdlScript {
   readonly substitutions: readonly DdlSubstitution[];
 }
 
+export interface DdlTargetOptions {
+  /**
+   * The technology-catalog engine the script is written for, when it is one of the target's
+   * `engines` (TiDB for the MySQL script): the target adds what that engine needs beyond the dialect.
+   */
+  readonly engine?: string;
+}
+
 /**
  * A database the design's schema can be compiled to. The analyses run on one full `Dialect`
  * (PostgreSQL today); every target, that dialect included, turns the finished schema into its own
@@ -40,5 +48,5 @@ export interface DdlTarget {
   prepare(): Promise<void>;
   quoteIdentifier(name: string): string;
   columnType(type: LogicalType): string;
-  emitSchema(schema: Schema): DdlScript;
+  emitSchema(schema: Schema, options?: DdlTargetOptions): DdlScript;
 }

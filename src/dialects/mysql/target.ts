@@ -1,4 +1,5 @@
-import type { DdlTarget } from '../ddl-target.js';
+import type { DdlSubstitution, DdlTarget } from '../ddl-target.js';
+import type { Schema } from '../../model/schema.js';
 import { loadPgParser } from '../../sql/pg-parser.js';
 import { emitMysqlDdl } from './ddl.js';
 import { quoteMysqlIdentifier } from './quote.js';
@@ -18,8 +19,29 @@ export const mysqlTarget: DdlTarget = {
   quoteIdentifier: quoteMysqlIdentifier,
   // An enum's values live in the schema: emitSchema declares them per column; alone the type is ENUM.
   columnType: (type) => mysqlColumnType(type),
-  emitSchema(schema) {
+  emitSchema(schema, options = {}) {
     const ddl = emitMysqlDdl(schema);
-    return { sql: `${ddl.statements.join('\n\n')}\n`, statements: ddl.statements.length, substitutions: ddl.substitutions };
+    const substitutions = options.engine === 'tidb' ? [...ddl.substitutions, ...tidbKeys(schema)] : ddl.substitutions;
+    return { sql: `${ddl.statements.join('\n\n')}\n`, statements: ddl.statements.length, substitutions };
   },
 };
+
+/**
+ * TiDB runs the MySQL script, but an AUTO_INCREMENT key there hands out values in per-server
+ * batches and, rising, sends every insert to the last region: a write hotspot. TiDB's own
+ * AUTO_RANDOM (BIGINT keys only; not MySQL syntax, so not in the shared script) spreads them.
+ */
+function tidbKeys(schema: Schema): DdlSubstitution[] {
+  return schema.tables.flatMap((table) =>
+    table.columns
+      .filter((c) => c.identity !== undefined && table.primaryKey.columns[0] === c.name)
+      .map((c) => ({
+        feature: 'AUTO_INCREMENT key on TiDB',
+        object: `${table.name}.${c.name}`,
+        alternative:
+          c.type.kind === 'int64'
+            ? 'declare it `BIGINT AUTO_RANDOM` on TiDB: a rising key sends every insert to one region (a write hotspot); AUTO_RANDOM spreads them (its values are not in insert order)'
+            : 'make it a BIGINT with AUTO_RANDOM on TiDB, or another spread key: a rising key sends every insert to one region (a write hotspot)',
+      })),
+  );
+}
