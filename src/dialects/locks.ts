@@ -31,6 +31,8 @@ export interface StatementLock {
   readonly relation: string;
   readonly object: 'table' | 'index';
   readonly mode: TableLockMode;
+  /** The lock in the dialect's own words when its modes are not PostgreSQL's (MySQL: `LOCK=NONE`, an exclusive metadata lock); reports print it instead of `mode`. */
+  readonly dialectMode?: string;
   readonly blocks: Blocked;
   readonly work: TableWork;
   /** False for the forms that refuse to run in a transaction block (`CREATE INDEX CONCURRENTLY`). */

@@ -42,7 +42,7 @@ export function planMarkdown(plan: MigrationPlan, validation?: PlanValidation): 
     for (const s of steps) {
       out.push(`### ${s.id}. ${s.title}`, '');
       out.push(
-        `- Lock: ${s.locks.length ? [...new Set(s.locks.map((l) => `${l.mode} on ${l.relation} (blocks ${l.blocks})`))].join('; ') : 'none beyond row locks'}`,
+        `- Lock: ${s.locks.length ? [...new Set(s.locks.map((l) => `${l.dialectMode ?? l.mode} on ${l.relation} (blocks ${l.blocks})`))].join('; ') : 'none beyond row locks'}`,
       );
       out.push(`- Work: ${s.work}; estimated ${seconds(s)}${s.estimate ? ` (${s.estimate.basis})` : ''}`);
       out.push(`- Risk: ${s.risk}${s.hazards.length ? `; hazards: ${s.hazards.join(', ')}` : ''}`);
@@ -70,7 +70,7 @@ function strongestLock(s: PlanStep): string {
   if (!s.locks.length) return '—';
   const order = ['nothing', 'schema changes', 'writes', 'reads and writes'];
   const worst = s.locks.reduce((a, b) => (order.indexOf(b.blocks) > order.indexOf(a.blocks) ? b : a));
-  return `${worst.mode} (${worst.blocks})`;
+  return `${worst.dialectMode ?? worst.mode} (${worst.blocks})`;
 }
 
 function validationLines(v: PlanValidation): string[] {

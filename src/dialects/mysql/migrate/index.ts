@@ -86,6 +86,7 @@ function withNativeLocks(draft: StepDraft): LockedStep {
         relation: table,
         object: 'table' as const,
         mode: 'AccessExclusive' as const,
+        dialectMode: 'an exclusive metadata lock, perhaps for a table copy',
         blocks: 'reads and writes' as const,
         work: 'rewrite' as const,
         inTransaction: false,

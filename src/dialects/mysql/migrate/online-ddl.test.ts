@@ -31,6 +31,8 @@ describe('the MySQL/MariaDB online-DDL facts', () => {
   it('an online index build is a scan that blocks only other schema changes', () => {
     const lock = read('ALTER TABLE `orders` ADD INDEX `i` (`a`), ALGORITHM=INPLACE, LOCK=NONE');
     assert.deepEqual([lock.work, lock.blocks], ['scan', 'schema changes']);
+    // Reports name MySQL's lock, not the PostgreSQL mode it is weighed as.
+    assert.match(lock.dialectMode ?? '', /^LOCK=NONE/);
   });
 
   it('an in-place NOT NULL is a rebuild (a rewrite) while DML goes on', () => {

@@ -156,11 +156,21 @@ function formOf(body: string, algorithm: Algorithm): OnlineDdlForm | undefined {
   return undefined;
 }
 
+/** The PostgreSQL-named modes this table maps MySQL's locks onto, back in MySQL's words. */
+const MYSQL_LOCK_NAME: Partial<Record<TableLockMode, string>> = {
+  ShareUpdateExclusive: 'LOCK=NONE (a brief metadata lock at start and end)',
+  Share: 'LOCK=SHARED',
+  AccessExclusive: 'an exclusive metadata lock',
+  RowExclusive: 'row locks',
+  AccessShare: 'no lock (a consistent read)',
+};
+
 const lock = (action: string, relation: string, mode: TableLockMode, blocks: Blocked, work: TableWork, unless?: string): StatementLock => ({
   action,
   relation,
   object: 'table',
   mode,
+  dialectMode: MYSQL_LOCK_NAME[mode] ?? mode,
   blocks,
   work,
   // Every DDL statement commits the open transaction on MySQL and MariaDB: none runs inside one.
