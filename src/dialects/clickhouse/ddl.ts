@@ -1,4 +1,5 @@
 import type { DdlScript, DdlSubstitution } from '../ddl-target.js';
+import { renderIndexCondition } from '../index-condition.js';
 import type { AggregateView, Check, Column, ColumnDefault, Index, IndexCondition, Partitioning, Schema, Table } from '../../model/schema.js';
 import { clickhouseString, quoteClickhouseIdentifier as q } from './quote.js';
 import { clickhouseColumnType, weakerType } from './types.js';
@@ -385,20 +386,4 @@ function aggregateView(schema: Schema, view: AggregateView, out: DdlSubstitution
 const literal = (value: string | number | boolean): string => (typeof value === 'string' ? clickhouseString(value) : String(value));
 
 /** A structured row condition in ClickHouse SQL. */
-function conditionSql(condition: IndexCondition): string {
-  const column = q(condition.column);
-  switch (condition.op) {
-    case 'eq':
-      return `${column} = ${literal(condition.values[0]!)}`;
-    case 'neq':
-      return `${column} != ${literal(condition.values[0]!)}`;
-    case 'in':
-      return `${column} IN (${condition.values.map(literal).join(', ')})`;
-    case 'not-in':
-      return `${column} NOT IN (${condition.values.map(literal).join(', ')})`;
-    case 'is-null':
-      return `${column} IS NULL`;
-    case 'is-not-null':
-      return `${column} IS NOT NULL`;
-  }
-}
+const conditionSql = (condition: IndexCondition): string => renderIndexCondition(condition, { quote: q, literal });

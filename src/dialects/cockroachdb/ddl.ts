@@ -1,4 +1,5 @@
 import type { DdlScript, DdlSubstitution } from '../ddl-target.js';
+import { renderIndexCondition } from '../index-condition.js';
 import { TENANT_COLUMN } from '../../model/naming.js';
 import type { AggregateView, Check, Column, ForeignKey, Index, IndexCondition, Schema, Table, ViewColumn } from '../../model/schema.js';
 import { creationOrder } from '../postgres/ddl.js';
@@ -192,23 +193,7 @@ function foreignKey(table: Table, fk: ForeignKey, subs: DdlSubstitution[]): stri
   return `CONSTRAINT ${q(fk.name)} FOREIGN KEY (${list(fk.columns)}) REFERENCES ${q(fk.refTable)} (${list(fk.refColumns)})${action('DELETE', onDelete)}${action('UPDATE', fk.onUpdate)}${fk.notValid ? ' NOT VALID' : ''}`;
 }
 
-function condition(c: IndexCondition): string {
-  const column = q(c.column);
-  switch (c.op) {
-    case 'eq':
-      return `${column} = ${literal(c.values[0]!)}`;
-    case 'neq':
-      return `${column} <> ${literal(c.values[0]!)}`;
-    case 'in':
-      return `${column} IN (${c.values.map(literal).join(', ')})`;
-    case 'not-in':
-      return `${column} NOT IN (${c.values.map(literal).join(', ')})`;
-    case 'is-null':
-      return `${column} IS NULL`;
-    case 'is-not-null':
-      return `${column} IS NOT NULL`;
-  }
-}
+const condition = (c: IndexCondition): string => renderIndexCondition(c, { quote: q, literal });
 
 /** INCLUDE is CockroachDB's alias of STORING (sqlfluff's postgres dialect reads only the former); GIN makes an inverted index. */
 function createIndex(table: Table, index: Index, subs: DdlSubstitution[]): string {

@@ -1,4 +1,5 @@
 import type { Index, IndexCondition } from '../../model/schema.js';
+import { renderIndexCondition } from '../index-condition.js';
 import type { TableContext } from './ddl-context.js';
 import { translatePgExpression } from './expression.js';
 import { mysqlName } from './names.js';
@@ -26,24 +27,7 @@ function literal(value: string | number | boolean): string {
 }
 
 /** A partial index's structured condition as MySQL SQL. */
-export function mysqlCondition(c: IndexCondition): string {
-  const column = q(c.column);
-  const list = () => c.values.map(literal).join(', ');
-  switch (c.op) {
-    case 'eq':
-      return `${column} = ${literal(c.values[0]!)}`;
-    case 'neq':
-      return `${column} <> ${literal(c.values[0]!)}`;
-    case 'in':
-      return `${column} IN (${list()})`;
-    case 'not-in':
-      return `${column} NOT IN (${list()})`;
-    case 'is-null':
-      return `${column} IS NULL`;
-    case 'is-not-null':
-      return `${column} IS NOT NULL`;
-  }
-}
+export const mysqlCondition = (c: IndexCondition): string => renderIndexCondition(c, { quote: q, literal });
 
 /** Bytes a key part takes in an index entry, roughly (utf8mb4: four a character). */
 function keyBytes(type: string | undefined, prefixed: boolean): number {

@@ -1,4 +1,5 @@
 import type { DdlOptions } from '../dialect.js';
+import { renderIndexCondition } from '../index-condition.js';
 import type {
   AggregateView,
   Check,
@@ -210,23 +211,7 @@ function literal(value: string | number | boolean): string {
   return typeof value === 'string' ? quotePgLiteral(value) : String(value);
 }
 
-function condition(c: IndexCondition): string {
-  const column = q(c.column);
-  switch (c.op) {
-    case 'eq':
-      return `${column} = ${literal(c.values[0]!)}`;
-    case 'neq':
-      return `${column} <> ${literal(c.values[0]!)}`;
-    case 'in':
-      return `${column} IN (${c.values.map(literal).join(', ')})`;
-    case 'not-in':
-      return `${column} NOT IN (${c.values.map(literal).join(', ')})`;
-    case 'is-null':
-      return `${column} IS NULL`;
-    case 'is-not-null':
-      return `${column} IS NOT NULL`;
-  }
-}
+const condition = (c: IndexCondition): string => renderIndexCondition(c, { quote: q, literal });
 
 /** The scheduled statements that keep the materialized views within their staleness, one per view. */
 export function emitPostgresRefreshJobs(schema: Schema): string {
